@@ -1,0 +1,957 @@
+#include "env.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NO_POSITION SIZE_MAX
+#define MESSAGE_VALUE_MAX 120
+
+struct hfenv_storage {
+	void **blocks;
+	size_t count;
+	size_t capacity;
+};
+
+struct slot {
+	const char *name;
+	size_t name_len;
+	const char *original;         /* value of the first entry in envp, or NULL */
+	const char *value;            /* value now; NULL when unset */
+	size_t position;              /* index of the first entry in the output */
+	size_t duplicates;
+	bool owned;                   /* hfenv may rewrite it, so duplicates are dropped */
+};
+
+enum fixed_slot {
+	HTTP_LOWER, HTTP_UPPER, HTTPS_LOWER, HTTPS_UPPER,
+	ALL_LOWER, ALL_UPPER, NO_LOWER, NO_UPPER,
+	DISABLE_XET, DISABLE_XETHUB,
+	REQUEST_METHOD, SET_PROXY, SET_NO_XET, SET_ALLOW_SOCKS, SET_PREFER, SET_VERBOSE, SET_QUIET,
+	FIXED_SLOTS
+};
+
+static const struct {
+	const char *name;
+	bool owned;
+} fixed_slots[FIXED_SLOTS] = {
+	[HTTP_LOWER] = {"http_proxy", true},      [HTTP_UPPER] = {"HTTP_PROXY", true},
+	[HTTPS_LOWER] = {"https_proxy", true},    [HTTPS_UPPER] = {"HTTPS_PROXY", true},
+	[ALL_LOWER] = {"all_proxy", true},        [ALL_UPPER] = {"ALL_PROXY", true},
+	[NO_LOWER] = {"no_proxy", true},          [NO_UPPER] = {"NO_PROXY", true},
+	[DISABLE_XET] = {"HF_HUB_DISABLE_XET", true},
+	[DISABLE_XETHUB] = {"HF_HUB_DISABLE_XETHUB", true},
+	[REQUEST_METHOD] = {"REQUEST_METHOD", false},
+	[SET_PROXY] = {"HFENV_PROXY", false},     [SET_NO_XET] = {"HFENV_NO_XET", false},
+	[SET_ALLOW_SOCKS] = {"HFENV_ALLOW_SOCKS", false},
+	[SET_PREFER] = {"HFENV_PREFER", false},   [SET_VERBOSE] = {"HFENV_VERBOSE", false},
+	[SET_QUIET] = {"HFENV_QUIET", false},
+};
+
+enum pair { PAIR_HTTP, PAIR_HTTPS, PAIR_ALL, PAIR_NO, PAIRS };
+
+static const enum fixed_slot pair_lower[PAIRS] = {HTTP_LOWER, HTTPS_LOWER, ALL_LOWER, NO_LOWER};
+
+struct engine {
+	struct hfenv_result *result;
+	struct slot *slots;
+	size_t slot_count;
+	size_t *table;                /* slot index + 1, 0 when free */
+	size_t table_mask;
+	size_t finding_capacity;
+	bool out_of_memory;
+	bool cgi;
+	bool allow_socks;
+	bool no_xet;
+	enum hfenv_prefer prefer;
+	bool socks_url[PAIRS];
+	const struct slot *source[PAIRS]; /* the spelling whose value a pair took */
+};
+
+static void *keep(struct engine *e, void *block)
+{
+	struct hfenv_storage *s = e->result->storage;
+	if (block == NULL) {
+		e->out_of_memory = true;
+		return NULL;
+	}
+	if (s->count == s->capacity) {
+		size_t capacity = s->capacity ? 2 * s->capacity : 64;
+		void **blocks = realloc(s->blocks, capacity * sizeof *blocks);
+		if (blocks == NULL) {
+			free(block);
+			e->out_of_memory = true;
+			return NULL;
+		}
+		s->blocks = blocks;
+		s->capacity = capacity;
+	}
+	s->blocks[s->count++] = block;
+	return block;
+}
+
+struct text {
+	char *data;
+	size_t len;
+	size_t capacity;
+	bool failed;
+};
+
+static void text_append(struct text *t, const char *bytes, size_t n)
+{
+	if (t->failed)
+		return;
+	if (t->len + n + 1 > t->capacity) {
+		size_t capacity = t->capacity ? t->capacity : 64;
+		while (capacity < t->len + n + 1)
+			capacity *= 2;
+		char *data = realloc(t->data, capacity);
+		if (data == NULL) {
+			t->failed = true;
+			return;
+		}
+		t->data = data;
+		t->capacity = capacity;
+	}
+	memcpy(t->data + t->len, bytes, n);
+	t->len += n;
+	t->data[t->len] = '\0';
+}
+
+static void text_puts(struct text *t, const char *s)
+{
+	text_append(t, s, strlen(s));
+}
+
+/* The finished string, or NULL (and nothing to free) when an append failed. */
+static char *text_finish(struct text *t)
+{
+	if (t->failed) {
+		free(t->data);
+		return NULL;
+	}
+	if (t->data == NULL)
+		return strdup("");
+	return t->data;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool is_scheme_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '+' || c == '-' || c == '.';
+}
+
+static char lower_ascii(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Length of "scheme:" before "://" at the start of s, or 0 when s has no scheme. */
+static size_t scheme_length(const char *s)
+{
+	size_t n = 0;
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	while (is_scheme_char(s[n]))
+		n++;
+	return strncmp(s + n, "://", 3) == 0 ? n : 0;
+}
+
+/* Control and non-ASCII bytes become \xHH, so that a message stays one harmless line. */
+static void append_escaped(struct text *t, const char *s, size_t n, bool quoted)
+{
+	static const char hex[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (quoted && (c == '\'' || c == '\\')) {
+			char pair[2] = {'\\', (char)c};
+			text_append(t, pair, 2);
+		} else if (c >= 0x20 && c < 0x7f) {
+			text_append(t, (const char *)&c, 1);
+		} else {
+			char esc[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+			text_append(t, esc, 4);
+		}
+	}
+}
+
+/* Appends s to t with a password in its userinfo replaced by ***. */
+static void append_redacted(struct text *t, const char *s, size_t n)
+{
+	size_t start = scheme_length(s);
+	start = start ? start + 3 : 0;
+	const char *at = NULL;
+	for (size_t i = start; i < n; i++)
+		if (s[i] == '@')
+			at = s + i;
+	const char *colon = at ? memchr(s + start, ':', (size_t)(at - (s + start))) : NULL;
+	if (colon == NULL) {
+		text_append(t, s, n);
+		return;
+	}
+	text_append(t, s, (size_t)(colon + 1 - s));
+	text_puts(t, "***");
+	text_append(t, at, n - (size_t)(at - s));
+}
+
+static void append_quoted(struct text *t, const char *value)
+{
+	struct text redacted = {0};
+	append_redacted(&redacted, value, strlen(value));
+	if (redacted.failed) {
+		t->failed = true;
+		free(redacted.data);
+		return;
+	}
+	text_puts(t, "'");
+	if (redacted.len > MESSAGE_VALUE_MAX) {
+		append_escaped(t, redacted.data, MESSAGE_VALUE_MAX - 20, true);
+		char tail[64];
+		snprintf(tail, sizeof tail, "'... (%zu bytes)", redacted.len);
+		text_puts(t, tail);
+	} else {
+		append_escaped(t, redacted.data ? redacted.data : "", redacted.len, true);
+		text_puts(t, "'");
+	}
+	free(redacted.data);
+}
+
+char *hfenv_quote_redacted(const char *value)
+{
+	struct text t = {0};
+	append_quoted(&t, value);
+	return text_finish(&t);
+}
+
+/* printf-like, where %v is a value to quote and redact, %s a trusted string, %z a size_t. */
+static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...)
+{
+	struct text t = {0};
+	va_list ap;
+	va_start(ap, format);
+	for (const char *f = format; *f; f++) {
+		if (f[0] != '%' || f[1] == '\0') {
+			text_append(&t, f, 1);
+			continue;
+		}
+		f++;
+		if (*f == 'v') {
+			append_quoted(&t, va_arg(ap, const char *));
+		} else if (*f == 's') {
+			const char *s = va_arg(ap, const char *);
+			append_escaped(&t, s, strlen(s), false);
+		} else if (*f == 'z') {
+			char number[32];
+			snprintf(number, sizeof number, "%zu", va_arg(ap, size_t));
+			text_puts(&t, number);
+		}
+	}
+	va_end(ap);
+	char *message = text_finish(&t);
+	if (message == NULL) {
+		e->out_of_memory = true;
+		return;
+	}
+	struct hfenv_result *r = e->result;
+	if (r->finding_count == e->finding_capacity) {
+		size_t capacity = e->finding_capacity ? 2 * e->finding_capacity : 16;
+		struct hfenv_finding *findings = realloc(r->findings, capacity * sizeof *findings);
+		if (findings == NULL) {
+			free(message);
+			e->out_of_memory = true;
+			return;
+		}
+		r->findings = findings;
+		e->finding_capacity = capacity;
+	}
+	r->findings[r->finding_count++] = (struct hfenv_finding){kind, message};
+	if (kind == HFENV_ERROR)
+		r->error_count++;
+}
+
+static size_t hash_name(const char *name, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 1099511628211u;
+	return (size_t)h;
+}
+
+static struct slot *find_slot(struct engine *e, const char *name, size_t len)
+{
+	for (size_t i = hash_name(name, len) & e->table_mask;; i = (i + 1) & e->table_mask) {
+		size_t index = e->table[i];
+		if (index == 0)
+			return NULL;
+		struct slot *s = &e->slots[index - 1];
+		if (s->name_len == len && memcmp(s->name, name, len) == 0)
+			return s;
+	}
+}
+
+/* The slot for name, made owned; name must stay valid while the result lives. */
+static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
+{
+	size_t i = hash_name(name, len) & e->table_mask;
+	for (; e->table[i] != 0; i = (i + 1) & e->table_mask) {
+		struct slot *s = &e->slots[e->table[i] - 1];
+		if (s->name_len == len && memcmp(s->name, name, len) == 0) {
+			s->owned = true;
+			return s;
+		}
+	}
+	struct slot *s = &e->slots[e->slot_count++];
+	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true};
+	e->table[i] = e->slot_count;
+	return s;
+}
+
+static int make_slots(struct engine *e, const struct hfenv_options *opts)
+{
+	size_t most = FIXED_SLOTS + opts->unset_count + opts->assign_count;
+	size_t capacity = 64;
+	while (capacity < 2 * most)
+		capacity *= 2;
+	e->slots = calloc(most, sizeof *e->slots);
+	e->table = calloc(capacity, sizeof *e->table);
+	if (e->slots == NULL || e->table == NULL)
+		return -1;
+	e->table_mask = capacity - 1;
+	for (size_t i = 0; i < FIXED_SLOTS; i++) {
+		struct slot *s = claim_slot(e, fixed_slots[i].name, strlen(fixed_slots[i].name));
+		s->owned = fixed_slots[i].owned;
+	}
+	for (size_t i = 0; i < opts->unset_count; i++) {
+		const char *name = opts->unset[i];
+		if (*name == '\0' || strchr(name, '=') != NULL)
+			add_finding(e, HFENV_ERROR, "cannot unset %v: a variable name is not empty and has no '='", name);
+		else
+			claim_slot(e, name, strlen(name));
+	}
+	for (size_t i = 0; i < opts->assign_count; i++) {
+		const char *assignment = opts->assign[i];
+		const char *eq = strchr(assignment, '=');
+		if (eq == NULL || eq == assignment) {
+			add_finding(e, HFENV_ERROR, "cannot set %v: write it as NAME=VALUE", assignment);
+			continue;
+		}
+		char *name = keep(e, strndup(assignment, (size_t)(eq - assignment)));
+		if (name != NULL)
+			claim_slot(e, name, (size_t)(eq - assignment));
+	}
+	return e->out_of_memory ? -1 : 0;
+}
+
+static struct slot *fixed(struct engine *e, enum fixed_slot which)
+{
+	return &e->slots[which];
+}
+
+static void read_environment(struct engine *e, char *const envp[])
+{
+	char **out = e->result->env;
+	size_t k = 0;
+	for (size_t i = 0; envp[i] != NULL; i++) {
+		const char *entry = envp[i];
+		const char *eq = strchr(entry, '=');
+		struct slot *s = eq ? find_slot(e, entry, (size_t)(eq - entry)) : NULL;
+		if (eq == NULL)
+			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
+		if (s == NULL) {
+			out[k++] = envp[i];
+		} else if (s->position == NO_POSITION) {
+			s->original = s->value = eq + 1;
+			s->position = k;
+			out[k++] = envp[i];
+		} else {
+			s->duplicates++;
+			if (!s->owned)
+				out[k++] = envp[i];
+		}
+	}
+	out[k] = NULL;
+	e->result->env_count = k;
+}
+
+static void apply_assignments(struct engine *e, const struct hfenv_options *opts)
+{
+	for (size_t i = 0; i < opts->unset_count; i++) {
+		struct slot *s = find_slot(e, opts->unset[i], strlen(opts->unset[i]));
+		if (s != NULL)
+			s->value = NULL;
+	}
+	for (size_t i = 0; i < opts->assign_count; i++) {
+		const char *eq = strchr(opts->assign[i], '=');
+		struct slot *s = eq ? find_slot(e, opts->assign[i], (size_t)(eq - opts->assign[i])) : NULL;
+		if (s != NULL)
+			s->value = eq + 1;
+	}
+}
+
+bool hfenv_is_true(const char *value)
+{
+	static const char *const truths[] = {"1", "on", "yes", "true"};
+	if (value == NULL)
+		return false;
+	for (size_t i = 0; i < sizeof truths / sizeof truths[0]; i++) {
+		size_t n = strlen(truths[i]);
+		if (strlen(value) != n)
+			continue;
+		size_t j = 0;
+		while (j < n && lower_ascii(value[j]) == truths[i][j])
+			j++;
+		if (j == n)
+			return true;
+	}
+	return false;
+}
+
+static bool equal_ignoring_case(const char *a, const char *b)
+{
+	while (*a && lower_ascii(*a) == lower_ascii(*b))
+		a++, b++;
+	return *a == '\0' && *b == '\0';
+}
+
+static bool setting_flag(struct engine *e, enum fixed_slot which, bool given)
+{
+	const char *value = fixed(e, which)->value;
+	if (given || value == NULL || *value == '\0' || hfenv_is_true(value))
+		return given || hfenv_is_true(value);
+	static const char *const falsehoods[] = {"0", "off", "no", "false"};
+	for (size_t i = 0; i < sizeof falsehoods / sizeof falsehoods[0]; i++)
+		if (equal_ignoring_case(value, falsehoods[i]))
+			return false;
+	add_finding(e, HFENV_WARNING, "%s=%v is neither true (1, on, yes, true) nor false (0, off, no, false): taken as false",
+		    fixed_slots[which].name, value);
+	return false;
+}
+
+static void read_settings(struct engine *e, const struct hfenv_options *opts)
+{
+	e->no_xet = setting_flag(e, SET_NO_XET, opts->no_xet);
+	e->allow_socks = setting_flag(e, SET_ALLOW_SOCKS, opts->allow_socks);
+	e->result->verbose = setting_flag(e, SET_VERBOSE, opts->verbose);
+	e->result->quiet = setting_flag(e, SET_QUIET, opts->quiet);
+	e->prefer = opts->prefer;
+	const char *prefer = fixed(e, SET_PREFER)->value;
+	if (e->prefer == HFENV_PREFER_UNSET && prefer != NULL && *prefer != '\0') {
+		if (equal_ignoring_case(prefer, "lower"))
+			e->prefer = HFENV_PREFER_LOWER;
+		else if (equal_ignoring_case(prefer, "upper"))
+			e->prefer = HFENV_PREFER_UPPER;
+		else
+			add_finding(e, HFENV_ERROR, "HFENV_PREFER=%v is not valid: set it to lower or upper", prefer);
+	}
+	if (e->prefer == HFENV_PREFER_UNSET)
+		e->prefer = HFENV_PREFER_LOWER;
+	e->cgi = fixed(e, REQUEST_METHOD)->value != NULL;
+}
+
+const char *hfenv_url_status_text(enum hfenv_url_status status)
+{
+	switch (status) {
+	case HFENV_URL_OK:
+		return "valid";
+	case HFENV_URL_CONTROL:
+		return "it contains a blank, control or non-ASCII character; remove it or percent-encode it";
+	case HFENV_URL_SCHEME:
+		return "the scheme is not supported; use http://HOST:PORT (https, socks4, socks4a, socks5 and socks5h also work)";
+	case HFENV_URL_NO_HOST:
+		return "it has no host; write it as http://HOST:PORT";
+	case HFENV_URL_BAD_HOST:
+		return "the host is not a valid name or address; write it as http://HOST:PORT";
+	case HFENV_URL_IPV6_UNBRACKETED:
+		return "an IPv6 address must be in brackets, as in http://[::1]:7890";
+	case HFENV_URL_BAD_PORT:
+		return "the port must be a number from 1 to 65535";
+	case HFENV_URL_PATH:
+		return "a proxy URL has no path, query or fragment; write it as http://HOST:PORT";
+	}
+	return "invalid";
+}
+
+static bool is_host_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '.' || c == '_' || c == '~' || c == '%';
+}
+
+static bool is_ipv6_char(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+}
+
+static enum hfenv_url_status check_port(const char *p, const char *end)
+{
+	unsigned long port = 0;
+	if (p == end || end - p > 5)
+		return HFENV_URL_BAD_PORT;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9')
+			return HFENV_URL_BAD_PORT;
+		port = port * 10 + (unsigned long)(*p - '0');
+	}
+	return (port >= 1 && port <= 65535) ? HFENV_URL_OK : HFENV_URL_BAD_PORT;
+}
+
+static enum hfenv_url_status check_host_port(const char *p, const char *end)
+{
+	if (p == end)
+		return HFENV_URL_NO_HOST;
+	if (*p == '[') {
+		const char *close = memchr(p, ']', (size_t)(end - p));
+		const char *zone = NULL;
+		bool colon = false;
+		if (close == NULL || close == p + 1)
+			return HFENV_URL_BAD_HOST;
+		for (const char *q = p + 1; q < close; q++) {
+			if (zone == NULL && *q == '%')
+				zone = q;
+			else if (zone ? !is_host_char(*q) : !is_ipv6_char(*q))
+				return HFENV_URL_BAD_HOST;
+			colon = colon || (zone == NULL && *q == ':');
+		}
+		if (!colon || zone == p + 1)
+			return HFENV_URL_BAD_HOST;
+		if (close + 1 == end)
+			return HFENV_URL_OK;
+		return close[1] == ':' ? check_port(close + 2, end) : HFENV_URL_BAD_HOST;
+	}
+	const char *colon = memchr(p, ':', (size_t)(end - p));
+	const char *host_end = colon ? colon : end;
+	if (colon && memchr(colon + 1, ':', (size_t)(end - colon - 1)))
+		return HFENV_URL_IPV6_UNBRACKETED;
+	if (host_end == p)
+		return HFENV_URL_NO_HOST;
+	for (const char *q = p; q < host_end; q++)
+		if (!is_host_char(*q))
+			return HFENV_URL_BAD_HOST;
+	return colon ? check_port(colon + 1, end) : HFENV_URL_OK;
+}
+
+static const char *const proxy_schemes[] = {"http", "https", "socks4", "socks4a", "socks5", "socks5h"};
+
+int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url)
+{
+	*url = (struct hfenv_url){0};
+	for (const char *p = value; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= 0x20 || c >= 0x7f) {
+			*status = HFENV_URL_CONTROL;
+			return 0;
+		}
+	}
+	size_t scheme_len = scheme_length(value);
+	const char *rest = scheme_len ? value + scheme_len + 3 : value;
+	size_t known = sizeof proxy_schemes / sizeof proxy_schemes[0];
+	size_t scheme = 0;
+	if (scheme_len) {
+		for (scheme = 0; scheme < known; scheme++) {
+			size_t j = 0;
+			while (j < scheme_len && lower_ascii(value[j]) == proxy_schemes[scheme][j])
+				j++;
+			if (j == scheme_len && proxy_schemes[scheme][j] == '\0')
+				break;
+		}
+		if (scheme == known) {
+			*status = HFENV_URL_SCHEME;
+			return 0;
+		}
+	}
+	size_t authority_len = strcspn(rest, "/?#");
+	const char *after = rest + authority_len;
+	if (*after != '\0' && strcmp(after, "/") != 0) {
+		*status = HFENV_URL_PATH;
+		return 0;
+	}
+	const char *host = rest;
+	for (const char *q = rest; q < after; q++)
+		if (*q == '@')
+			host = q + 1;
+	*status = check_host_port(host, after);
+	if (*status != HFENV_URL_OK)
+		return 0;
+	struct text t = {0};
+	text_puts(&t, proxy_schemes[scheme]);
+	text_puts(&t, "://");
+	text_puts(&t, rest);
+	url->text = text_finish(&t);
+	url->socks = scheme >= 2;
+	if (url->text == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+char *hfenv_normalize_no_proxy(const char *value, const char **bad_entry)
+{
+	struct text t = {0};
+	*bad_entry = NULL;
+	for (const char *p = value; *p;) {
+		size_t n = strcspn(p, ",");
+		const char *start = p, *end = p + n;
+		p = *end ? end + 1 : end;
+		while (start < end && is_blank(*start))
+			start++;
+		while (end > start && is_blank(end[-1]))
+			end--;
+		if (start == end)
+			continue;
+		for (const char *q = start; q < end; q++) {
+			if ((unsigned char)*q <= 0x20 || (unsigned char)*q == 0x7f) {
+				*bad_entry = start;
+				free(t.data);
+				return NULL;
+			}
+		}
+		if (end - start > 2 && start[0] == '*' && start[1] == '.')
+			start++;
+		if (t.len > 0)
+			text_puts(&t, ",");
+		text_append(&t, start, (size_t)(end - start));
+	}
+	return text_finish(&t);
+}
+
+/* Strips blanks, CR and LF around the value; an empty value becomes unset. */
+static void clean_value(struct engine *e, struct slot *s)
+{
+	if (s->value == NULL)
+		return;
+	const char *start = s->value, *end = s->value + strlen(s->value);
+	while (start < end && is_blank(*start))
+		start++;
+	while (end > start && is_blank(end[-1]))
+		end--;
+	if (start == end) {
+		s->value = NULL;
+		return;
+	}
+	if (start == s->value && *end == '\0')
+		return;
+	add_finding(e, HFENV_WARNING, "%s=%v has blanks, CR or LF around it: removed (check the file that sets it)",
+		    s->name, s->value);
+	s->value = keep(e, strndup(start, (size_t)(end - start)));
+}
+
+/* The normalized value of s; NULL when invalid, with an error finding if report is set. */
+static const char *normalize_value(struct engine *e, enum pair pair, struct slot *s, bool report, bool *socks)
+{
+	if (pair == PAIR_NO) {
+		const char *bad = NULL;
+		char *list = hfenv_normalize_no_proxy(s->value, &bad);
+		if (list != NULL)
+			return keep(e, list);
+		if (bad == NULL)
+			e->out_of_memory = true;
+		else if (report)
+			add_finding(e, HFENV_ERROR,
+				    "%s=%v: an entry has a blank or control character inside; separate entries with commas",
+				    s->name, s->value);
+		return NULL;
+	}
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	if (hfenv_parse_proxy_url(s->value, &status, &url) != 0) {
+		e->out_of_memory = true;
+		return NULL;
+	}
+	if (status != HFENV_URL_OK) {
+		if (report)
+			add_finding(e, HFENV_ERROR, "%s=%v is not a usable proxy URL: %s", s->name, s->value,
+				    hfenv_url_status_text(status));
+		return NULL;
+	}
+	*socks = url.socks;
+	return keep(e, url.text);
+}
+
+/* Both spellings end up with the preferred value, normalized; under CGI only http_proxy survives. */
+static void normalize_pair(struct engine *e, enum pair pair)
+{
+	struct slot *lower = fixed(e, pair_lower[pair]), *upper = lower + 1;
+	bool cgi_http = pair == PAIR_HTTP && e->cgi;
+	if (cgi_http && upper->value != NULL) {
+		add_finding(e, HFENV_WARNING,
+			    "REQUEST_METHOD is set (CGI), so HTTP_PROXY=%v may come from a request header (httpoxy): removed; http_proxy is kept",
+			    upper->value);
+		upper->value = NULL;
+	}
+	clean_value(e, lower);
+	clean_value(e, upper);
+	if (lower->value == NULL && upper->value == NULL)
+		return;
+	bool both = lower->value != NULL && upper->value != NULL;
+	bool prefer_upper = e->prefer == HFENV_PREFER_UPPER;
+	struct slot *winner = (lower->value == NULL || (both && prefer_upper)) ? upper : lower;
+	struct slot *loser = winner == lower ? upper : lower;
+	bool socks = false, loser_socks = false;
+	const char *text = normalize_value(e, pair, winner, true, &socks);
+	if (both) {
+		const char *other = normalize_value(e, pair, loser, false, &loser_socks);
+		if (text == NULL || other == NULL || strcmp(text, other) != 0)
+			add_finding(e, HFENV_WARNING, "%s=%v and %s=%v differ: using %s in both (--prefer %s)",
+				    lower->name, lower->value, upper->name, upper->value, winner->name,
+				    prefer_upper ? "upper" : "lower");
+	}
+	if (text != NULL && *text == '\0')
+		text = NULL;
+	lower->value = text;
+	upper->value = cgi_http ? NULL : text;
+	e->socks_url[pair] = text != NULL && socks;
+	e->source[pair] = winner;
+}
+
+static bool pair_set(struct engine *e, enum pair pair)
+{
+	return fixed(e, pair_lower[pair])->value != NULL;
+}
+
+static const char socks_advice[] =
+	"Debian's reqwest and hf_xet before 1.2.0 ignore a SOCKS proxy and connect directly, and Python needs PySocks; "
+	"use the proxy's HTTP port instead (Clash: http://127.0.0.1:7890, V2RayN: http://127.0.0.1:10809) "
+	"or pass --allow-socks";
+
+static void check_socks(struct engine *e)
+{
+	bool allowed = e->allow_socks || e->no_xet;
+	bool used = false;
+	for (enum pair pair = PAIR_HTTP; pair <= PAIR_HTTPS; pair++) {
+		if (!e->socks_url[pair])
+			continue;
+		used = true;
+		if (!allowed)
+			add_finding(e, HFENV_ERROR, "%s=%v is a SOCKS proxy: %s", e->source[pair]->name,
+				    e->source[pair]->value, socks_advice);
+	}
+	if (e->socks_url[PAIR_ALL] && (!pair_set(e, PAIR_HTTP) || !pair_set(e, PAIR_HTTPS))) {
+		used = true;
+		if (!allowed)
+			add_finding(e, HFENV_ERROR,
+				    "%s=%v is a SOCKS proxy and the only proxy for %s URLs: %s; or set https_proxy and http_proxy to an HTTP proxy",
+				    e->source[PAIR_ALL]->name, e->source[PAIR_ALL]->value,
+				    pair_set(e, PAIR_HTTP) ? "https" : pair_set(e, PAIR_HTTPS) ? "http" : "http and https",
+				    socks_advice);
+	}
+	if (used && !e->allow_socks && e->no_xet)
+		add_finding(e, HFENV_WARNING,
+			    "a SOCKS proxy is let through because Xet is off: Python needs PySocks (requests) or httpx[socks] to use it, and wget cannot");
+}
+
+/* ALL_PROXY fills the HTTP and HTTPS pairs left unset, so that every client uses it. */
+static void fill_from_all_proxy(struct engine *e)
+{
+	const char *all = fixed(e, ALL_LOWER)->value;
+	if (all == NULL || (e->socks_url[PAIR_ALL] && !(e->allow_socks || e->no_xet)))
+		return;
+	for (enum pair pair = PAIR_HTTP; pair <= PAIR_HTTPS; pair++) {
+		if (pair_set(e, pair))
+			continue;
+		fixed(e, pair_lower[pair])->value = all;
+		fixed(e, pair_lower[pair] + 1)->value = (pair == PAIR_HTTP && e->cgi) ? NULL : all;
+		e->socks_url[pair] = e->socks_url[PAIR_ALL];
+	}
+}
+
+static void apply_proxy_setting(struct engine *e, const struct hfenv_options *opts)
+{
+	const char *source = opts->proxy ? "--proxy" : "HFENV_PROXY";
+	const char *proxy = opts->proxy ? opts->proxy : fixed(e, SET_PROXY)->value;
+	if (proxy == NULL)
+		return;
+	const char *start = proxy, *end = proxy + strlen(proxy);
+	while (start < end && is_blank(*start))
+		start++;
+	while (end > start && is_blank(end[-1]))
+		end--;
+	if (start == end) {
+		if (opts->proxy)
+			add_finding(e, HFENV_ERROR, "--proxy is empty: give a URL such as http://127.0.0.1:7890");
+		return;
+	}
+	char *value = keep(e, strndup(start, (size_t)(end - start)));
+	if (value == NULL)
+		return;
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	if (hfenv_parse_proxy_url(value, &status, &url) != 0) {
+		e->out_of_memory = true;
+		return;
+	}
+	free(url.text);
+	if (status != HFENV_URL_OK) {
+		add_finding(e, HFENV_ERROR, "%s %v is not a usable proxy URL: %s", source, proxy,
+			    hfenv_url_status_text(status));
+		return;
+	}
+	for (enum fixed_slot s = HTTP_LOWER; s <= HTTPS_UPPER; s++)
+		fixed(e, s)->value = value;
+}
+
+static void apply_no_xet(struct engine *e)
+{
+	if (!e->no_xet)
+		return;
+	for (enum fixed_slot s = DISABLE_XET; s <= DISABLE_XETHUB; s++)
+		if (!hfenv_is_true(fixed(e, s)->value))
+			fixed(e, s)->value = "1";
+}
+
+static bool same_value(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static char *make_entry(struct engine *e, const struct slot *s)
+{
+	size_t value_len = strlen(s->value);
+	char *entry = keep(e, malloc(s->name_len + value_len + 2));
+	if (entry != NULL) {
+		memcpy(entry, s->name, s->name_len);
+		entry[s->name_len] = '=';
+		memcpy(entry + s->name_len + 1, s->value, value_len + 1);
+	}
+	return entry;
+}
+
+static void write_environment(struct engine *e)
+{
+	struct hfenv_result *r = e->result;
+	size_t appended = r->env_count;
+	r->edits = calloc(e->slot_count, sizeof *r->edits);
+	if (r->edits == NULL) {
+		e->out_of_memory = true;
+		return;
+	}
+	for (size_t i = 0; i < e->slot_count; i++) {
+		struct slot *s = &e->slots[i];
+		if (!s->owned)
+			continue;
+		if (s->duplicates > 0)
+			add_finding(e, HFENV_WARNING,
+				    "%s is in the environment %z times (C programs read the first, Python the last): kept only the first",
+				    s->name, s->duplicates + 1);
+		if (same_value(s->original, s->value))
+			continue;
+		char *entry = s->value ? make_entry(e, s) : NULL;
+		if (s->position != NO_POSITION)
+			r->env[s->position] = entry;
+		else if (entry != NULL)
+			r->env[appended++] = entry;
+		r->edits[r->edit_count++] = (struct hfenv_edit){s->name, s->value};
+		if (s->original == NULL)
+			add_finding(e, HFENV_CHANGE, "set %s=%v", s->name, s->value);
+		else if (s->value == NULL)
+			add_finding(e, HFENV_CHANGE, "unset %s (was %v)", s->name, s->original);
+		else
+			add_finding(e, HFENV_CHANGE, "changed %s from %v to %v", s->name, s->original, s->value);
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < appended; i++)
+		if (r->env[i] != NULL)
+			r->env[k++] = r->env[i];
+	r->env[k] = NULL;
+	r->env_count = k;
+}
+
+int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out)
+{
+	*out = (struct hfenv_result){0};
+	struct engine e = {.result = out};
+	size_t env_len = 0;
+	while (envp[env_len] != NULL)
+		env_len++;
+	out->storage = calloc(1, sizeof *out->storage);
+	out->env = malloc((env_len + FIXED_SLOTS + opts->unset_count + opts->assign_count + 1) * sizeof *out->env);
+	if (out->storage == NULL || out->env == NULL || make_slots(&e, opts) != 0)
+		goto out_of_memory;
+	read_environment(&e, envp);
+	apply_assignments(&e, opts);
+	read_settings(&e, opts);
+	apply_proxy_setting(&e, opts);
+	for (enum pair pair = PAIR_HTTP; pair < PAIRS; pair++)
+		normalize_pair(&e, pair);
+	check_socks(&e);
+	fill_from_all_proxy(&e);
+	apply_no_xet(&e);
+	if (out->error_count == 0)
+		write_environment(&e);
+	if (e.out_of_memory)
+		goto out_of_memory;
+	free(e.slots);
+	free(e.table);
+	return 0;
+out_of_memory:
+	free(e.slots);
+	free(e.table);
+	hfenv_result_free(out);
+	errno = ENOMEM;
+	return -1;
+}
+
+void hfenv_result_free(struct hfenv_result *result)
+{
+	if (result->storage != NULL) {
+		for (size_t i = 0; i < result->storage->count; i++)
+			free(result->storage->blocks[i]);
+		free(result->storage->blocks);
+		free(result->storage);
+	}
+	for (size_t i = 0; i < result->finding_count; i++)
+		free(result->findings[i].message);
+	free(result->findings);
+	free(result->edits);
+	free(result->env);
+	*result = (struct hfenv_result){0};
+}
+
+static bool is_shell_name(const char *name)
+{
+	if (!((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') || *name == '_'))
+		return false;
+	for (const char *p = name + 1; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+	return true;
+}
+
+char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edit)
+{
+	if (!is_shell_name(edit->name)) {
+		errno = EINVAL;
+		return NULL;
+	}
+	struct text t = {0};
+	bool fish = shell == HFENV_SHELL_FISH;
+	if (edit->value == NULL) {
+		text_puts(&t, fish ? "set -e " : "unset ");
+		text_puts(&t, edit->name);
+	} else {
+		text_puts(&t, fish ? "set -gx " : "export ");
+		text_puts(&t, edit->name);
+		text_puts(&t, fish ? " '" : "='");
+		for (const char *p = edit->value; *p; p++) {
+			if (*p == '\'')
+				text_puts(&t, fish ? "\\'" : "'\\''");
+			else if (*p == '\\' && fish)
+				text_puts(&t, "\\\\");
+			else
+				text_append(&t, p, 1);
+		}
+		text_puts(&t, "'");
+	}
+	char *statement = text_finish(&t);
+	if (statement == NULL)
+		errno = ENOMEM;
+	return statement;
+}

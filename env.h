@@ -1,0 +1,93 @@
+#ifndef HFENV_ENV_H
+#define HFENV_ENV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum hfenv_prefer { HFENV_PREFER_UNSET, HFENV_PREFER_LOWER, HFENV_PREFER_UPPER };
+
+/* What the command line asked for; HFENV_* variables fill in what it left unset. */
+struct hfenv_options {
+	const char *proxy;            /* -p URL, or NULL */
+	bool no_xet;                  /* -x */
+	bool allow_socks;             /* --allow-socks */
+	bool verbose;                 /* -v */
+	bool quiet;                   /* -q */
+	enum hfenv_prefer prefer;     /* --prefer */
+	const char *const *unset;     /* -u NAME, in command-line order */
+	size_t unset_count;
+	const char *const *assign;    /* NAME=VALUE operands, in command-line order */
+	size_t assign_count;
+};
+
+enum hfenv_finding_kind { HFENV_CHANGE, HFENV_WARNING, HFENV_ERROR };
+
+/* One line for the user: already redacted, quoted and free of control characters. */
+struct hfenv_finding {
+	enum hfenv_finding_kind kind;
+	char *message;
+};
+
+/* One variable hfenv set or removed, for --export: value is NULL when removed. */
+struct hfenv_edit {
+	const char *name;
+	const char *value;
+};
+
+struct hfenv_result {
+	char **env;                   /* NULL-terminated; unchanged entries point into the input */
+	size_t env_count;
+	struct hfenv_finding *findings;
+	size_t finding_count;
+	size_t error_count;
+	struct hfenv_edit *edits;
+	size_t edit_count;
+	bool verbose;                 /* -v or HFENV_VERBOSE */
+	bool quiet;                   /* -q or HFENV_QUIET */
+	struct hfenv_storage *storage;
+};
+
+/*
+ * Normalize envp under opts.  Returns 0 and fills *out (free it with
+ * hfenv_result_free), or -1 with errno ENOMEM and *out empty.
+ * Refusals are findings of kind HFENV_ERROR, not a -1 return.
+ */
+int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out);
+void hfenv_result_free(struct hfenv_result *result);
+
+/* Building blocks, exposed for the tests and the fuzzers. */
+
+enum hfenv_url_status {
+	HFENV_URL_OK,
+	HFENV_URL_CONTROL,            /* blank or control character inside */
+	HFENV_URL_SCHEME,             /* scheme not supported */
+	HFENV_URL_NO_HOST,
+	HFENV_URL_BAD_HOST,
+	HFENV_URL_IPV6_UNBRACKETED,
+	HFENV_URL_BAD_PORT,
+	HFENV_URL_PATH,               /* path, query or fragment after the host */
+};
+
+struct hfenv_url {
+	char *text;                   /* normalized URL, malloc'd; NULL unless HFENV_URL_OK */
+	bool socks;                   /* scheme is socks4, socks4a, socks5 or socks5h */
+};
+
+/* Parse and normalize a cleaned proxy URL; -1 on ENOMEM. */
+int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url);
+const char *hfenv_url_status_text(enum hfenv_url_status status);
+
+/* A copy of value fit for a message: password replaced by ***, quoted, escaped, shortened. NULL on ENOMEM. */
+char *hfenv_quote_redacted(const char *value);
+
+/* Rewrite a NO_PROXY list; *bad_entry points into value at an invalid entry. NULL on ENOMEM or bad entry. */
+char *hfenv_normalize_no_proxy(const char *value, const char **bad_entry);
+
+/* Shell statement for one edit: "export NAME='v'" / "unset NAME" (sh) or "set -gx ..." (fish). NULL on ENOMEM. */
+enum hfenv_shell { HFENV_SHELL_SH, HFENV_SHELL_FISH };
+char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edit);
+
+/* huggingface_hub's truth rule: 1, on, yes, true in any case. */
+bool hfenv_is_true(const char *value);
+
+#endif
