@@ -795,7 +795,8 @@ static void apply_proxy_setting(struct engine *e, const struct hfenv_options *op
 		return;
 	}
 	for (enum fixed_slot s = HTTP_LOWER; s <= HTTPS_UPPER; s++)
-		fixed(e, s)->value = value;
+		if (!(s == HTTP_UPPER && e->cgi))
+			fixed(e, s)->value = value;
 }
 
 static void apply_no_xet(struct engine *e)
