@@ -633,15 +633,14 @@ static void clean_value(struct engine *e, struct slot *s)
 		start++;
 	while (end > start && is_blank(end[-1]))
 		end--;
-	if (start == end) {
+	bool padded = start != s->value || *end != '\0';
+	if (padded)
+		add_finding(e, HFENV_WARNING, "%s=%v has blanks, CR or LF around it: removed (check the file that sets it)",
+			    s->name, s->value);
+	if (start == end)
 		s->value = NULL;
-		return;
-	}
-	if (start == s->value && *end == '\0')
-		return;
-	add_finding(e, HFENV_WARNING, "%s=%v has blanks, CR or LF around it: removed (check the file that sets it)",
-		    s->name, s->value);
-	s->value = keep(e, strndup(start, (size_t)(end - start)));
+	else if (padded)
+		s->value = keep(e, strndup(start, (size_t)(end - start)));
 }
 
 /* The normalized value of s; NULL when invalid, with an error finding if report is set. */
