@@ -1,0 +1,233 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "helpers.h"
+
+static void assert_refused(char *entry, const char *name)
+{
+	char *envp[] = {entry, NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	char named[32];
+	snprintf(named, sizeof named, "%s=", name);
+	if (find_finding(&r, HFENV_ERROR, named, "SOCKS", NULL) < 0)
+		fail_msg("'%s' was not refused as SOCKS in %s", entry, name);
+	assert_int_equal(r.edit_count, 0);
+	hfenv_result_free(&r);
+}
+
+static void socks_in_http_proxy_is_refused(void **state)
+{
+	(void)state;
+	assert_refused("http_proxy=socks5://127.0.0.1:1080", "http_proxy");
+}
+
+static void socks_in_upper_http_proxy_is_refused(void **state)
+{
+	(void)state;
+	assert_refused("HTTP_PROXY=socks5h://127.0.0.1:1080", "HTTP_PROXY");
+}
+
+static void socks_in_https_proxy_is_refused(void **state)
+{
+	(void)state;
+	assert_refused("https_proxy=socks4://127.0.0.1:1080", "https_proxy");
+}
+
+static void socks_in_upper_https_proxy_is_refused(void **state)
+{
+	(void)state;
+	assert_refused("HTTPS_PROXY=socks4a://127.0.0.1:1080", "HTTPS_PROXY");
+}
+
+static void socks_all_proxy_as_only_proxy_is_refused(void **state)
+{
+	(void)state;
+	assert_refused("all_proxy=socks5://127.0.0.1:1080", "all_proxy");
+	assert_refused("ALL_PROXY=socks5://127.0.0.1:1080", "ALL_PROXY");
+}
+
+static void socks_all_proxy_as_fallback_for_https_is_refused(void **state)
+{
+	(void)state;
+	char *envp[] = {"all_proxy=socks5://127.0.0.1:1080", "http_proxy=http://127.0.0.1:7890", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 1);
+	assert_true(find_finding(&r, HFENV_ERROR, "all_proxy=", "https", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void socks_all_proxy_as_fallback_for_http_is_refused(void **state)
+{
+	(void)state;
+	char *envp[] = {"ALL_PROXY=socks5://127.0.0.1:1080", "HTTPS_PROXY=http://127.0.0.1:7890", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 1);
+	assert_true(find_finding(&r, HFENV_ERROR, "ALL_PROXY=", "only proxy for http URLs", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void socks_refusal_says_why_and_what_to_do(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=socks5://127.0.0.1:7891", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_true(find_finding(&r, HFENV_ERROR, "reqwest", "directly", "7890", "10809", "--allow-socks", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void clash_socks_all_proxy_next_to_http_proxies_is_accepted(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=http://127.0.0.1:7890", "http_proxy=http://127.0.0.1:7890",
+			"all_proxy=socks5://127.0.0.1:7890", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5://127.0.0.1:7890");
+	assert_string_equal(lookup(&r, "HTTP_PROXY"), "http://127.0.0.1:7890");
+	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "http://127.0.0.1:7890");
+	hfenv_result_free(&r);
+}
+
+static void socks_all_proxy_next_to_proxy_option_is_accepted(void **state)
+{
+	(void)state;
+	char *envp[] = {"ALL_PROXY=socks5://127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {.proxy = "127.0.0.1:7890"};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_string_equal(lookup(&r, "https_proxy"), "http://127.0.0.1:7890");
+	hfenv_result_free(&r);
+}
+
+static void socks_proxy_option_is_refused(void **state)
+{
+	(void)state;
+	char *envp[] = {NULL};
+	struct hfenv_options opts = {.proxy = "socks5://127.0.0.1:1080"};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_true(r.error_count > 0);
+	assert_true(find_finding(&r, HFENV_ERROR, "SOCKS", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void allow_socks_lets_socks_through_silently(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTPS_PROXY=socks5h://127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {.allow_socks = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	assert_string_equal(lookup(&r, "https_proxy"), "socks5h://127.0.0.1:1080");
+	hfenv_result_free(&r);
+}
+
+static void allow_socks_lets_socks_all_proxy_through_without_filling(void **state)
+{
+	(void)state;
+	char *envp[] = {"all_proxy=socks5://127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {.allow_socks = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5://127.0.0.1:1080");
+	assert_null(lookup(&r, "http_proxy"));
+	assert_null(lookup(&r, "HTTPS_PROXY"));
+	hfenv_result_free(&r);
+}
+
+static void no_xet_lets_socks_through_with_a_python_warning(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=socks5://127.0.0.1:1080", "https_proxy=socks5://127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {.no_xet = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
+	assert_true(find_finding(&r, HFENV_WARNING, "SOCKS", "Python", "PySocks", NULL) >= 0);
+	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5://127.0.0.1:1080");
+	assert_string_equal(lookup(&r, "HF_HUB_DISABLE_XET"), "1");
+	hfenv_result_free(&r);
+}
+
+static void no_xet_lets_socks_all_proxy_through_with_a_warning(void **state)
+{
+	(void)state;
+	char *envp[] = {"all_proxy=socks5://127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {.no_xet = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "PySocks", NULL) >= 0);
+	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5://127.0.0.1:1080");
+	hfenv_result_free(&r);
+}
+
+static void no_xet_without_socks_gives_no_warning(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://127.0.0.1:7890", "all_proxy=socks5://127.0.0.1:1080",
+			"https_proxy=http://127.0.0.1:7890", NULL};
+	struct hfenv_options opts = {.no_xet = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	hfenv_result_free(&r);
+}
+
+static void socks_losing_spelling_is_not_refused(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://127.0.0.1:7890", "HTTP_PROXY=socks5://127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_string_equal(lookup(&r, "HTTP_PROXY"), "http://127.0.0.1:7890");
+	hfenv_result_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(socks_in_http_proxy_is_refused),
+		cmocka_unit_test(socks_in_upper_http_proxy_is_refused),
+		cmocka_unit_test(socks_in_https_proxy_is_refused),
+		cmocka_unit_test(socks_in_upper_https_proxy_is_refused),
+		cmocka_unit_test(socks_all_proxy_as_only_proxy_is_refused),
+		cmocka_unit_test(socks_all_proxy_as_fallback_for_https_is_refused),
+		cmocka_unit_test(socks_all_proxy_as_fallback_for_http_is_refused),
+		cmocka_unit_test(socks_refusal_says_why_and_what_to_do),
+		cmocka_unit_test(clash_socks_all_proxy_next_to_http_proxies_is_accepted),
+		cmocka_unit_test(socks_all_proxy_next_to_proxy_option_is_accepted),
+		cmocka_unit_test(socks_proxy_option_is_refused),
+		cmocka_unit_test(allow_socks_lets_socks_through_silently),
+		cmocka_unit_test(allow_socks_lets_socks_all_proxy_through_without_filling),
+		cmocka_unit_test(no_xet_lets_socks_through_with_a_python_warning),
+		cmocka_unit_test(no_xet_lets_socks_all_proxy_through_with_a_warning),
+		cmocka_unit_test(no_xet_without_socks_gives_no_warning),
+		cmocka_unit_test(socks_losing_spelling_is_not_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

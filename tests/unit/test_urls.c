@@ -1,0 +1,323 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "env.h"
+
+static void assert_url_ok(const char *value, const char *normalized, bool socks)
+{
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	assert_int_equal(hfenv_parse_proxy_url(value, &status, &url), 0);
+	if (status != HFENV_URL_OK)
+		fail_msg("'%s' refused: %s", value, hfenv_url_status_text(status));
+	assert_non_null(url.text);
+	assert_string_equal(url.text, normalized);
+	assert_int_equal(url.socks, socks);
+	free(url.text);
+}
+
+static void assert_url_status(const char *value, enum hfenv_url_status expected)
+{
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	assert_int_equal(hfenv_parse_proxy_url(value, &status, &url), 0);
+	if (status != expected)
+		fail_msg("'%s': status %d, expected %d", value, (int)status, (int)expected);
+	assert_null(url.text);
+}
+
+static void scheme_less_host_port_gets_http(void **state)
+{
+	(void)state;
+	assert_url_ok("127.0.0.1:7890", "http://127.0.0.1:7890", false);
+	assert_url_ok("proxy.example:3128", "http://proxy.example:3128", false);
+	assert_url_ok("localhost:7890", "http://localhost:7890", false);
+}
+
+static void scheme_less_bracketed_ipv6_gets_http(void **state)
+{
+	(void)state;
+	assert_url_ok("[::1]:7890", "http://[::1]:7890", false);
+}
+
+static void scheme_is_lower_cased(void **state)
+{
+	(void)state;
+	assert_url_ok("HTTP://127.0.0.1:7890", "http://127.0.0.1:7890", false);
+	assert_url_ok("Https://127.0.0.1:7890", "https://127.0.0.1:7890", false);
+	assert_url_ok("SOCKS5H://127.0.0.1:1080", "socks5h://127.0.0.1:1080", true);
+}
+
+static void host_case_is_kept(void **state)
+{
+	(void)state;
+	assert_url_ok("http://LOCALHOST:7890", "http://LOCALHOST:7890", false);
+}
+
+static void http_is_allowed(void **state)
+{
+	(void)state;
+	assert_url_ok("http://127.0.0.1:7890", "http://127.0.0.1:7890", false);
+}
+
+static void https_is_allowed(void **state)
+{
+	(void)state;
+	assert_url_ok("https://127.0.0.1:7890", "https://127.0.0.1:7890", false);
+}
+
+static void socks4_is_allowed_and_socks(void **state)
+{
+	(void)state;
+	assert_url_ok("socks4://127.0.0.1:1080", "socks4://127.0.0.1:1080", true);
+}
+
+static void socks4a_is_allowed_and_socks(void **state)
+{
+	(void)state;
+	assert_url_ok("socks4a://127.0.0.1:1080", "socks4a://127.0.0.1:1080", true);
+}
+
+static void socks5_is_allowed_and_socks(void **state)
+{
+	(void)state;
+	assert_url_ok("socks5://127.0.0.1:1080", "socks5://127.0.0.1:1080", true);
+}
+
+static void socks5h_is_allowed_and_socks(void **state)
+{
+	(void)state;
+	assert_url_ok("socks5h://127.0.0.1:1080", "socks5h://127.0.0.1:1080", true);
+}
+
+static void port_is_optional(void **state)
+{
+	(void)state;
+	assert_url_ok("http://proxy.example", "http://proxy.example", false);
+	assert_url_ok("proxy", "http://proxy", false);
+}
+
+static void port_bounds_are_accepted(void **state)
+{
+	(void)state;
+	assert_url_ok("http://h:1", "http://h:1", false);
+	assert_url_ok("http://h:65535", "http://h:65535", false);
+}
+
+static void trailing_slash_is_accepted(void **state)
+{
+	(void)state;
+	assert_url_ok("http://127.0.0.1:7890/", "http://127.0.0.1:7890/", false);
+}
+
+static void other_scheme_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("ftp://127.0.0.1:21", HFENV_URL_SCHEME);
+	assert_url_status("socks://127.0.0.1:1080", HFENV_URL_SCHEME);
+	assert_url_status("socks6://127.0.0.1:1080", HFENV_URL_SCHEME);
+	assert_url_status("httpx://127.0.0.1:1", HFENV_URL_SCHEME);
+	assert_url_status("htt://127.0.0.1:1", HFENV_URL_SCHEME);
+}
+
+static void junk_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("!!!", HFENV_URL_BAD_HOST);
+	assert_url_status("http://pro$xy:1", HFENV_URL_BAD_HOST);
+	assert_url_status("http://a,b:1", HFENV_URL_BAD_HOST);
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	assert_int_equal(hfenv_parse_proxy_url("http:/127.0.0.1:7890", &status, &url), 0);
+	assert_int_not_equal(status, HFENV_URL_OK);
+	assert_int_equal(hfenv_parse_proxy_url("://127.0.0.1:7890", &status, &url), 0);
+	assert_int_not_equal(status, HFENV_URL_OK);
+}
+
+static void empty_host_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://", HFENV_URL_NO_HOST);
+	assert_url_status("http://:7890", HFENV_URL_NO_HOST);
+	assert_url_status(":7890", HFENV_URL_NO_HOST);
+	assert_url_status("http://user:pass@", HFENV_URL_NO_HOST);
+	assert_url_status("http://user:pass@:7890", HFENV_URL_NO_HOST);
+}
+
+static void empty_value_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("", HFENV_URL_NO_HOST);
+}
+
+static void port_zero_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:0", HFENV_URL_BAD_PORT);
+}
+
+static void port_65536_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:65536", HFENV_URL_BAD_PORT);
+	assert_url_status("http://127.0.0.1:99999", HFENV_URL_BAD_PORT);
+	assert_url_status("http://127.0.0.1:1000000", HFENV_URL_BAD_PORT);
+}
+
+static void port_not_a_number_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:abc", HFENV_URL_BAD_PORT);
+	assert_url_status("http://127.0.0.1:78a", HFENV_URL_BAD_PORT);
+	assert_url_status("http://127.0.0.1:-1", HFENV_URL_BAD_PORT);
+	assert_url_status("http://127.0.0.1:+80", HFENV_URL_BAD_PORT);
+}
+
+static void empty_port_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:", HFENV_URL_BAD_PORT);
+	assert_url_status("http://[::1]:", HFENV_URL_BAD_PORT);
+}
+
+static void unbracketed_ipv6_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://::1:7890", HFENV_URL_IPV6_UNBRACKETED);
+	assert_url_status("http://fe80::1", HFENV_URL_IPV6_UNBRACKETED);
+	assert_url_status("::1", HFENV_URL_IPV6_UNBRACKETED);
+	assert_url_status("2001:db8::1:8080", HFENV_URL_IPV6_UNBRACKETED);
+}
+
+static void bracketed_ipv6_is_accepted(void **state)
+{
+	(void)state;
+	assert_url_ok("http://[::1]:7890", "http://[::1]:7890", false);
+	assert_url_ok("http://[::1]", "http://[::1]", false);
+	assert_url_ok("socks5h://[2001:db8::1]:1080", "socks5h://[2001:db8::1]:1080", true);
+	assert_url_ok("http://[fe80::1%25eth0]:7890", "http://[fe80::1%25eth0]:7890", false);
+}
+
+static void malformed_brackets_are_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://[::1:7890", HFENV_URL_BAD_HOST);
+	assert_url_status("http://[]:7890", HFENV_URL_BAD_HOST);
+	assert_url_status("http://[::1]7890", HFENV_URL_BAD_HOST);
+	assert_url_status("http://[127.0.0.1]:7890", HFENV_URL_BAD_HOST);
+	assert_url_status("http://[::g]:7890", HFENV_URL_BAD_HOST);
+}
+
+static void userinfo_is_accepted(void **state)
+{
+	(void)state;
+	assert_url_ok("http://user:pass@127.0.0.1:7890", "http://user:pass@127.0.0.1:7890", false);
+	assert_url_ok("http://user@127.0.0.1:7890", "http://user@127.0.0.1:7890", false);
+	assert_url_ok("user:pass@127.0.0.1:7890", "http://user:pass@127.0.0.1:7890", false);
+	assert_url_ok("socks5://u:p%40ss@[::1]:1080", "socks5://u:p%40ss@[::1]:1080", true);
+}
+
+static void password_with_at_sign_uses_last_at(void **state)
+{
+	(void)state;
+	assert_url_ok("http://user:p@ss@127.0.0.1:7890", "http://user:p@ss@127.0.0.1:7890", false);
+}
+
+static void path_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:7890/proxy", HFENV_URL_PATH);
+	assert_url_status("http://127.0.0.1:7890//", HFENV_URL_PATH);
+}
+
+static void query_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:7890?x=1", HFENV_URL_PATH);
+	assert_url_status("http://127.0.0.1:7890/?", HFENV_URL_PATH);
+}
+
+static void fragment_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:7890#top", HFENV_URL_PATH);
+}
+
+static void embedded_blank_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1 :7890", HFENV_URL_CONTROL);
+	assert_url_status("http://127.0.0.1:7890\t", HFENV_URL_CONTROL);
+	assert_url_status(" http://127.0.0.1:7890", HFENV_URL_CONTROL);
+}
+
+static void embedded_control_character_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://127.0.0.1:7890\r", HFENV_URL_CONTROL);
+	assert_url_status("http://127.0.0.1\n:7890", HFENV_URL_CONTROL);
+	assert_url_status("http://127.0.0.1:7890\x1b[2J", HFENV_URL_CONTROL);
+	assert_url_status("http://127.0.0.1:7890\x7f", HFENV_URL_CONTROL);
+}
+
+static void non_ascii_byte_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://pr\xc3\xb6xy:7890", HFENV_URL_CONTROL);
+}
+
+static void every_status_has_a_text(void **state)
+{
+	(void)state;
+	for (int s = HFENV_URL_OK; s <= HFENV_URL_PATH; s++) {
+		const char *text = hfenv_url_status_text((enum hfenv_url_status)s);
+		assert_non_null(text);
+		assert_true(strlen(text) > 0);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(scheme_less_host_port_gets_http),
+		cmocka_unit_test(scheme_less_bracketed_ipv6_gets_http),
+		cmocka_unit_test(scheme_is_lower_cased),
+		cmocka_unit_test(host_case_is_kept),
+		cmocka_unit_test(http_is_allowed),
+		cmocka_unit_test(https_is_allowed),
+		cmocka_unit_test(socks4_is_allowed_and_socks),
+		cmocka_unit_test(socks4a_is_allowed_and_socks),
+		cmocka_unit_test(socks5_is_allowed_and_socks),
+		cmocka_unit_test(socks5h_is_allowed_and_socks),
+		cmocka_unit_test(port_is_optional),
+		cmocka_unit_test(port_bounds_are_accepted),
+		cmocka_unit_test(trailing_slash_is_accepted),
+		cmocka_unit_test(other_scheme_is_refused),
+		cmocka_unit_test(junk_is_refused),
+		cmocka_unit_test(empty_host_is_refused),
+		cmocka_unit_test(empty_value_is_refused),
+		cmocka_unit_test(port_zero_is_refused),
+		cmocka_unit_test(port_65536_is_refused),
+		cmocka_unit_test(port_not_a_number_is_refused),
+		cmocka_unit_test(empty_port_is_refused),
+		cmocka_unit_test(unbracketed_ipv6_is_refused),
+		cmocka_unit_test(bracketed_ipv6_is_accepted),
+		cmocka_unit_test(malformed_brackets_are_refused),
+		cmocka_unit_test(userinfo_is_accepted),
+		cmocka_unit_test(password_with_at_sign_uses_last_at),
+		cmocka_unit_test(path_is_refused),
+		cmocka_unit_test(query_is_refused),
+		cmocka_unit_test(fragment_is_refused),
+		cmocka_unit_test(embedded_blank_is_refused),
+		cmocka_unit_test(embedded_control_character_is_refused),
+		cmocka_unit_test(non_ascii_byte_is_refused),
+		cmocka_unit_test(every_status_has_a_text),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
