@@ -1,0 +1,117 @@
+. "$(dirname "$0")/lib.sh"
+
+test_exec_path_writes_nothing_to_stdout() {
+	run env http_proxy=127.0.0.1:7890 https_proxy=' http://127.0.0.1:7890' "$HFENV" -v -x true
+	expect_status 0
+	expect_out_empty
+}
+
+test_changes_are_silent_without_verbose() {
+	run env http_proxy=127.0.0.1:7890 NO_PROXY='*.example.com' "$HFENV" -x true
+	expect_status 0
+	expect_err_empty
+}
+
+test_verbose_prints_one_line_per_change() {
+	run env -i http_proxy=127.0.0.1:7890 NO_PROXY='*.example.com' "$HFENV" -v -x true
+	expect_status 0
+	expect_err_lines 6
+	expect_err_contains "hfenv: changed http_proxy from '127.0.0.1:7890' to 'http://127.0.0.1:7890'"
+	expect_err_contains "hfenv: set HTTP_PROXY='http://127.0.0.1:7890'"
+	expect_err_contains "hfenv: changed NO_PROXY from '*.example.com' to '.example.com'"
+	expect_err_contains "hfenv: set no_proxy='.example.com'"
+	expect_err_contains "hfenv: set HF_HUB_DISABLE_XET='1'"
+	expect_err_contains "hfenv: set HF_HUB_DISABLE_XETHUB='1'"
+}
+
+test_verbose_reports_removals() {
+	run env -i https_proxy= FOO=1 "$HFENV" --verbose -u FOO true
+	expect_status 0
+	expect_err_lines 2
+	expect_err_contains "hfenv: unset https_proxy"
+	expect_err_contains "hfenv: unset FOO (was '1')"
+}
+
+test_verbose_is_silent_when_nothing_changes() {
+	run env -i http_proxy=http://127.0.0.1:7890 HTTP_PROXY=http://127.0.0.1:7890 "$HFENV" -v true
+	expect_status 0
+	expect_err_empty
+}
+
+test_warning_is_one_line_on_stderr() {
+	run env -i "https_proxy=http://127.0.0.1:7890$(printf '\r')" "$HFENV" true
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: https_proxy='http://127.0.0.1:7890\x0d' has blanks"
+}
+
+test_quiet_silences_warnings() {
+	run env -i "https_proxy=http://127.0.0.1:7890$(printf '\r')" http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" -q true
+	expect_status 0
+	expect_err_empty
+	run env -i http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" --quiet true
+	expect_err_empty
+}
+
+test_quiet_keeps_verbose_changes() {
+	run env -i http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" -q -v true
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "hfenv: changed HTTP_PROXY"
+	expect_err_lacks "warning"
+}
+
+test_quiet_keeps_errors() {
+	run env -i https_proxy=ftp://127.0.0.1:21 "$HFENV" -q true
+	expect_status 125
+	expect_err_lines 1
+	expect_err_contains "hfenv: https_proxy='ftp://127.0.0.1:21' is not a usable proxy URL"
+}
+
+test_errors_print_without_warnings_or_changes() {
+	run env -i https_proxy=ftp://127.0.0.1:21 "http_proxy= http://127.0.0.1:1" "$HFENV" -v -x true
+	expect_status 125
+	expect_err_lines 1
+}
+
+test_differing_pair_warning_names_both() {
+	run env -i https_proxy=http://127.0.0.1:1 HTTPS_PROXY=http://127.0.0.1:2 "$HFENV" true
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "https_proxy='http://127.0.0.1:1'"
+	expect_err_contains "HTTPS_PROXY='http://127.0.0.1:2'"
+}
+
+test_no_xet_socks_warns_about_python() {
+	run env -i https_proxy=socks5://127.0.0.1:1080 http_proxy=socks5://127.0.0.1:1080 "$HFENV" -x true
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "PySocks"
+}
+
+test_help_goes_to_stdout() {
+	for option in -h --help; do
+		run "$HFENV" "$option"
+		expect_status 0
+		expect_err_empty
+		grep -q '^Usage: hfenv ' "$TMP/out" || fail "no usage line from $option"
+		grep -q -e '--export' "$TMP/out" || fail "$option does not list --export"
+	done
+}
+
+test_version_goes_to_stdout() {
+	for option in -V --version; do
+		run "$HFENV" "$option"
+		expect_status 0
+		expect_err_empty
+		grep -q '^hfenv [0-9]' "$TMP/out" || fail "no version line from $option"
+	done
+}
+
+test_help_runs_nothing() {
+	run "$HFENV" -h touch "$TMP/ran"
+	expect_status 0
+	[ ! -e "$TMP/ran" ] || fail "the command ran"
+}
+
+run_case
