@@ -117,4 +117,16 @@ test_not_found_is_127() {
 	expect_status 127
 }
 
+test_failed_write_to_stdout_is_125() {
+	for option in --export -h -V; do
+		"$HFENV" $option HTTPS_PROXY=127.0.0.1:7890 >/dev/full 2>"$TMP/err"
+		status=$?
+		expect_status 125
+		expect_err_contains "hfenv: cannot write to standard output"
+	done
+	env -i A=1 "$HFENV" >/dev/full 2>"$TMP/err"
+	status=$?
+	expect_status 125
+}
+
 run_case

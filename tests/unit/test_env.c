@@ -758,6 +758,33 @@ static void errors_leave_no_edits(void **state)
 	hfenv_result_free(&r);
 }
 
+static void normalized_environment_needs_no_further_change(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *envp[6];
+		struct hfenv_options opts;
+	} cases[] = {
+		{{"http_proxy=127.0.0.1:7890\r", "HTTPS_PROXY=", "no_proxy= *.a.com,,b", NULL}, {0}},
+		{{"http_proxy=http://127.0.0.1:1", "HTTP_PROXY=HTTP://127.0.0.1:2", NULL}, {.prefer = HFENV_PREFER_UPPER}},
+		{{"ALL_PROXY=127.0.0.1:7890", "https_proxy=http://127.0.0.1:1", NULL}, {0}},
+		{{"REQUEST_METHOD=GET", "HTTP_PROXY=http://127.0.0.1:6666", "all_proxy=http://127.0.0.1:1", NULL}, {0}},
+		{{"all_proxy=socks5://127.0.0.1:1080", "https_proxy=socks5h://127.0.0.1:1080", NULL}, {.no_xet = true}},
+		{{"A=1", "http_proxy=http://127.0.0.1:1", "http_proxy=http://127.0.0.1:2", NULL}, {.proxy = "127.0.0.1:7890"}},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct hfenv_result first, second;
+		normalize(&cases[i].opts, (char *const *)cases[i].envp, &first);
+		assert_int_equal(first.error_count, 0);
+		assert_true(first.edit_count > 0);
+		normalize(&cases[i].opts, first.env, &second);
+		if (second.edit_count != 0 || count_findings(&second, HFENV_CHANGE) != 0)
+			fail_msg("case %zu: a second pass still changes %s", i, second.edits[0].name);
+		hfenv_result_free(&second);
+		hfenv_result_free(&first);
+	}
+}
+
 static void result_free_leaves_an_empty_result(void **state)
 {
 	(void)state;
@@ -831,6 +858,7 @@ int main(void)
 		cmocka_unit_test(entry_without_equals_sign_passes_through_with_a_warning),
 		cmocka_unit_test(entry_named_like_a_proxy_without_equals_sign_is_not_a_proxy),
 		cmocka_unit_test(errors_leave_no_edits),
+		cmocka_unit_test(normalized_environment_needs_no_further_change),
 		cmocka_unit_test(result_free_leaves_an_empty_result),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
