@@ -202,7 +202,8 @@ static void append_redacted(struct text *t, const char *s, size_t n)
 	text_append(t, at, n - (size_t)(at - s));
 }
 
-static void append_quoted(struct text *t, const char *value)
+/* value with its password hidden, its bytes escaped and its length capped, quoted or not. */
+static void append_shown(struct text *t, const char *value, bool quoted)
 {
 	struct text redacted = {0};
 	append_redacted(&redacted, value, strlen(value));
@@ -211,15 +212,16 @@ static void append_quoted(struct text *t, const char *value)
 		free(redacted.data);
 		return;
 	}
-	text_puts(t, "'");
-	if (redacted.len > MESSAGE_VALUE_MAX) {
-		append_escaped(t, redacted.data, MESSAGE_VALUE_MAX - 20, true);
-		char tail[64];
-		snprintf(tail, sizeof tail, "'... (%zu bytes)", redacted.len);
-		text_puts(t, tail);
-	} else {
-		append_escaped(t, redacted.data ? redacted.data : "", redacted.len, true);
+	bool shorten = redacted.len > MESSAGE_VALUE_MAX;
+	if (quoted)
 		text_puts(t, "'");
+	append_escaped(t, redacted.data ? redacted.data : "", shorten ? MESSAGE_VALUE_MAX - 20 : redacted.len, quoted);
+	if (quoted)
+		text_puts(t, "'");
+	if (shorten) {
+		char tail[64];
+		snprintf(tail, sizeof tail, "... (%zu bytes)", redacted.len);
+		text_puts(t, tail);
 	}
 	free(redacted.data);
 }
@@ -227,11 +229,11 @@ static void append_quoted(struct text *t, const char *value)
 char *hfenv_quote_redacted(const char *value)
 {
 	struct text t = {0};
-	append_quoted(&t, value);
+	append_shown(&t, value, true);
 	return text_finish(&t);
 }
 
-/* printf-like, where %v is a value to quote and redact, %s a trusted string, %z a size_t. */
+/* printf-like: %v a value to show quoted, %n a name (argv can hold anything), %s fixed text, %z a size_t. */
 static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...)
 {
 	struct text t = {0};
@@ -244,10 +246,11 @@ static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const ch
 		}
 		f++;
 		if (*f == 'v') {
-			append_quoted(&t, va_arg(ap, const char *));
+			append_shown(&t, va_arg(ap, const char *), true);
+		} else if (*f == 'n') {
+			append_shown(&t, va_arg(ap, const char *), false);
 		} else if (*f == 's') {
-			const char *s = va_arg(ap, const char *);
-			append_escaped(&t, s, strlen(s), false);
+			text_puts(&t, va_arg(ap, const char *));
 		} else if (*f == 'z') {
 			char number[32];
 			snprintf(number, sizeof number, "%zu", va_arg(ap, size_t));
@@ -430,7 +433,7 @@ static bool setting_flag(struct engine *e, enum fixed_slot which, bool given)
 	for (size_t i = 0; i < sizeof falsehoods / sizeof falsehoods[0]; i++)
 		if (equal_ignoring_case(value, falsehoods[i]))
 			return false;
-	add_finding(e, HFENV_WARNING, "%s=%v is neither true (1, on, yes, true) nor false (0, off, no, false): taken as false",
+	add_finding(e, HFENV_WARNING, "%n=%v is neither true (1, on, yes, true) nor false (0, off, no, false): taken as false",
 		    fixed_slots[which].name, value);
 	return false;
 }
@@ -635,7 +638,7 @@ static void clean_value(struct engine *e, struct slot *s)
 		end--;
 	bool padded = start != s->value || *end != '\0';
 	if (padded)
-		add_finding(e, HFENV_WARNING, "%s=%v has blanks, CR or LF around it: removed (check the file that sets it)",
+		add_finding(e, HFENV_WARNING, "%n=%v has blanks, CR or LF around it: removed (check the file that sets it)",
 			    s->name, s->value);
 	if (start == end)
 		s->value = NULL;
@@ -655,7 +658,7 @@ static const char *normalize_value(struct engine *e, enum pair pair, struct slot
 			e->out_of_memory = true;
 		else if (report)
 			add_finding(e, HFENV_ERROR,
-				    "%s=%v: an entry has a blank or control character inside; separate entries with commas",
+				    "%n=%v: an entry has a blank or control character inside; separate entries with commas",
 				    s->name, s->value);
 		return NULL;
 	}
@@ -667,7 +670,7 @@ static const char *normalize_value(struct engine *e, enum pair pair, struct slot
 	}
 	if (status != HFENV_URL_OK) {
 		if (report)
-			add_finding(e, HFENV_ERROR, "%s=%v is not a usable proxy URL: %s", s->name, s->value,
+			add_finding(e, HFENV_ERROR, "%n=%v is not a usable proxy URL: %s", s->name, s->value,
 				    hfenv_url_status_text(status));
 		return NULL;
 	}
@@ -699,7 +702,7 @@ static void normalize_pair(struct engine *e, enum pair pair)
 	if (both) {
 		const char *other = normalize_value(e, pair, loser, false, &loser_socks);
 		if (text == NULL || other == NULL || strcmp(text, other) != 0)
-			add_finding(e, HFENV_WARNING, "%s=%v and %s=%v differ: using %s in both (--prefer %s)",
+			add_finding(e, HFENV_WARNING, "%n=%v and %n=%v differ: using %n in both (--prefer %s)",
 				    lower->name, lower->value, upper->name, upper->value, winner->name,
 				    prefer_upper ? "upper" : "lower");
 	}
@@ -730,14 +733,14 @@ static void check_socks(struct engine *e)
 			continue;
 		used = true;
 		if (!allowed)
-			add_finding(e, HFENV_ERROR, "%s=%v is a SOCKS proxy: %s", e->source[pair]->name,
+			add_finding(e, HFENV_ERROR, "%n=%v is a SOCKS proxy: %s", e->source[pair]->name,
 				    e->source[pair]->value, socks_advice);
 	}
 	if (e->socks_url[PAIR_ALL] && (!pair_set(e, PAIR_HTTP) || !pair_set(e, PAIR_HTTPS))) {
 		used = true;
 		if (!allowed)
 			add_finding(e, HFENV_ERROR,
-				    "%s=%v is a SOCKS proxy and the only proxy for %s URLs: %s; or set https_proxy and http_proxy to an HTTP proxy",
+				    "%n=%v is a SOCKS proxy and the only proxy for %s URLs: %s; or set https_proxy and http_proxy to an HTTP proxy",
 				    e->source[PAIR_ALL]->name, e->source[PAIR_ALL]->value,
 				    pair_set(e, PAIR_HTTP) ? "https" : pair_set(e, PAIR_HTTPS) ? "http" : "http and https",
 				    socks_advice);
@@ -838,7 +841,7 @@ static void write_environment(struct engine *e)
 			continue;
 		if (s->duplicates > 0)
 			add_finding(e, HFENV_WARNING,
-				    "%s is in the environment %z times (C programs read the first, Python the last): kept only the first",
+				    "%n is in the environment %z times (C programs read the first, Python the last): kept only the first",
 				    s->name, s->duplicates + 1);
 		if (same_value(s->original, s->value))
 			continue;
@@ -849,11 +852,11 @@ static void write_environment(struct engine *e)
 			r->env[appended++] = entry;
 		r->edits[r->edit_count++] = (struct hfenv_edit){s->name, s->value};
 		if (s->original == NULL)
-			add_finding(e, HFENV_CHANGE, "set %s=%v", s->name, s->value);
+			add_finding(e, HFENV_CHANGE, "set %n=%v", s->name, s->value);
 		else if (s->value == NULL)
-			add_finding(e, HFENV_CHANGE, "unset %s (was %v)", s->name, s->original);
+			add_finding(e, HFENV_CHANGE, "unset %n (was %v)", s->name, s->original);
 		else
-			add_finding(e, HFENV_CHANGE, "changed %s from %v to %v", s->name, s->original, s->value);
+			add_finding(e, HFENV_CHANGE, "changed %n from %v to %v", s->name, s->original, s->value);
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < appended; i++)

@@ -31,6 +31,11 @@ test_warnings_hide_the_password() {
 	expect_redacted env REQUEST_METHOD=GET HTTP_PROXY="$URL" "$HFENV" true
 }
 
+test_a_name_from_the_command_line_is_redacted_too() {
+	expect_redacted "$HFENV" -v "$URL=1" true
+	expect_status 0
+}
+
 test_verbose_changes_hide_the_password() {
 	expect_redacted env http_proxy='user:secret@127.0.0.1:7890' "$HFENV" -v true
 	expect_status 0
