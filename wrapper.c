@@ -1043,6 +1043,17 @@ static int run_command(char **argv, char *const env[])
 	return status;
 }
 
+/* --explain and --probe, which return to main: they free what they used, for the leak checkers. */
+static int report(struct command_line *cl, struct hfenv_result *result)
+{
+	int status = cl->mode == MODE_EXPLAIN ? explain(cl, result) : report_findings(result);
+	if (status == CONTINUE)
+		status = probe(cl, result);
+	hfenv_result_free(result);
+	free(cl->unset);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct command_line cl;
@@ -1052,8 +1063,8 @@ int main(int argc, char **argv)
 	struct hfenv_result result;
 	if (hfenv_normalize(&cl.options, environ, &result) != 0)
 		return fail("%s", strerror(errno));
-	if (cl.mode == MODE_EXPLAIN)
-		return explain(&cl, &result);
+	if (cl.mode == MODE_EXPLAIN || cl.mode == MODE_PROBE)
+		return report(&cl, &result);
 	status = report_findings(&result);
 	if (status != CONTINUE)
 		return status;
@@ -1061,7 +1072,5 @@ int main(int argc, char **argv)
 		return list_environment(&result);
 	if (cl.mode == MODE_EXPORT)
 		return export_statements(&result, cl.shell);
-	if (cl.mode == MODE_PROBE)
-		return probe(&cl, &result);
 	return run_command(cl.command, result.env);
 }
