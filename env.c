@@ -1004,6 +1004,7 @@ enum route_bad_value {
 
 enum route_parsing {
 	PARSE_AS_IS,                  /* the value as it is; scheme-less means http */
+	PARSE_TRAILING_BLANKS,        /* blanks, CR and LF at the end dropped (urllib: int() strips the port) */
 	PARSE_RUST_URL,               /* WHATWG: blanks and C0 controls around, tab, CR, LF inside removed; scheme-less means http */
 	PARSE_JS_URL,                 /* WHATWG, and a scheme is required */
 	PARSE_NODE_CORE,              /* CR or LF fails, a value not starting with http:// or https:// is ignored, then WHATWG */
@@ -1069,7 +1070,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
+		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE,
 	},
 	[HFENV_CLIENT_REQUESTS] = {
 		.id = "requests", .label = "requests/httpx/pip",
@@ -1223,9 +1224,12 @@ static void reject(struct pick *pick, enum route_bad_value bad, const char *reas
 static int parse_like_client(const struct client_rule *rule, const char *value, enum hfenv_url_status *status,
 			     struct hfenv_url *url, bool *has_scheme)
 {
-	char *clean = rule->parsing == PARSE_AS_IS ? strdup(value) : whatwg_clean(value);
+	char *clean = rule->parsing == PARSE_AS_IS || rule->parsing == PARSE_TRAILING_BLANKS ? strdup(value)
+										      : whatwg_clean(value);
 	if (clean == NULL)
 		return -1;
+	for (size_t n = strlen(clean); rule->parsing == PARSE_TRAILING_BLANKS && n > 0 && is_blank(clean[n - 1]); n--)
+		clean[n - 1] = '\0';
 	*has_scheme = scheme_length(clean) > 0;
 	int failed = hfenv_parse_proxy_url(clean, status, url);
 	if (!failed && *status == HFENV_URL_PATH) {

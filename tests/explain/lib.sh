@@ -28,11 +28,12 @@ free_port() {
 	"$PYTHON" "$HERE/helpers.py" free-port
 }
 
-# Runs a server in the background, remembers its pid and waits until its port answers.
+# Runs a server in the background (output to $SERVER_LOG), remembers its pid and waits until its port answers.
+SERVER_LOG=$WORK/servers.log
 start() {
 	port=$1
 	shift
-	"$@" >>"$WORK/servers.log" 2>&1 &
+	"$@" >>"$SERVER_LOG" 2>&1 &
 	PIDS="$PIDS $!"
 	"$PYTHON" "$HERE/helpers.py" wait-port "$port"
 }

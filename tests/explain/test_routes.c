@@ -150,11 +150,13 @@ static void go_fails_on_socks5h_but_takes_socks5(void **state)
 	check_proxy(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, socks5, "socks5://127.0.0.1:1080");
 }
 
-static void trailing_cr_breaks_curl_is_dropped_by_go_and_trimmed_by_reqwest(void **state)
+static void trailing_cr_breaks_curl_and_requests_is_dropped_by_go_and_trimmed_by_urllib_and_reqwest(void **state)
 {
 	(void)state;
 	char *envp[] = {"https_proxy=" PROXY_A "\r", NULL};
 	check_kind(HFENV_CLIENT_CURL, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
+	check_kind(HFENV_CLIENT_REQUESTS, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
+	check_proxy(HFENV_CLIENT_URLLIB, HFENV_TARGET_HTTPS, envp, PROXY_A);
 	check_kind(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_IGNORED);
 	check_proxy(HFENV_CLIENT_REQWEST, HFENV_TARGET_HTTPS, envp, PROXY_A);
 	check_proxy(HFENV_CLIENT_UNDICI, HFENV_TARGET_HTTPS, envp, PROXY_A);
@@ -351,7 +353,7 @@ int main(void)
 		cmocka_unit_test(reqwest_drops_a_socks_proxy_and_goes_direct),
 		cmocka_unit_test(reqwest_falls_through_to_lower_case_when_upper_case_is_socks),
 		cmocka_unit_test(go_fails_on_socks5h_but_takes_socks5),
-		cmocka_unit_test(trailing_cr_breaks_curl_is_dropped_by_go_and_trimmed_by_reqwest),
+		cmocka_unit_test(trailing_cr_breaks_curl_and_requests_is_dropped_by_go_and_trimmed_by_urllib_and_reqwest),
 		cmocka_unit_test(unsupported_scheme_fails_for_curl_and_is_dropped_by_reqwest),
 		cmocka_unit_test(path_after_the_proxy_host_is_ignored),
 		cmocka_unit_test(python_drops_upper_case_http_proxy_under_cgi),
