@@ -1,5 +1,5 @@
 #!/bin/sh
-# Checks --explain=tsv against the routes real clients take (curl, wget, urllib, requests, Go),
+# Checks --explain=tsv against the routes real clients take (curl, git, wget, urllib, requests, Go),
 # without hfenv and under it, in one scenario: real_clients.sh HFENV GO_CLIENT SCENARIO
 # Two tinyproxies (A, B) and a target listen on 127.0.0.1.  URLs name the target LOCALHOST: every
 # client proxies it (Go never proxies lower-case localhost) and /etc/hosts resolves it.
@@ -9,6 +9,7 @@ GO_CLIENT=$2
 
 need curl
 need wget
+need git
 [ -x "$GO_CLIENT" ] || fail "$GO_CLIENT is missing: the explain.real.go_client test builds it"
 PORT_A=$(free_port)
 PORT_B=$(free_port)
@@ -50,7 +51,7 @@ check_scenario() {
 	env -i PATH="$PATH" "$@" "$HFENV" --explain=tsv >"$WORK/routes" 2>"$WORK/err" || rc=$?
 	[ "$rc" -ne 125 ] || fail "hfenv refuses the scenario: $(cat "$WORK/err")"
 	mismatches=
-	for client in curl wget urllib requests go; do
+	for client in curl git wget urllib requests go; do
 		for scheme in http https; do
 			url=$scheme://LOCALHOST:$PORT_T/
 			line=$(awk -F '\t' -v c="$client" -v s="$scheme" '$1 == c && $2 == s' "$WORK/routes")
