@@ -1245,7 +1245,9 @@ static int parse_like_client(const struct client_rule *rule, const char *value, 
 /* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
 static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
 {
-	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "socks unsupported" : "scheme unsupported";
+	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "socks unsupported"
+				     : scheme_length(value) == 0         ? "no scheme"
+									 : "scheme unsupported";
 	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
 	if (rule->parsing == PARSE_NODE_CORE && strpbrk(value, "\r\n") != NULL) {
 		reject(pick, rule->invalid, "CR or LF in the URL");
