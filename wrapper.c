@@ -864,13 +864,15 @@ static bool probe_socks5(struct probe_step *step, const struct probe_proxy *prox
 	bool auth = proxy->user != NULL;
 	if (host_len > 255 || (auth && (strlen(proxy->user) > 255 || strlen(proxy->password) > 255)))
 		return step_failed(step, format_text("a SOCKS5 host name, user or password is at most 255 bytes"));
-	unsigned char greeting[] = {5, 1, auth ? 2 : 0};
-	if (!send_all(step, (const char *)greeting, sizeof greeting) || receive(step, (char *)reply, 2, false) != 2)
+	unsigned char greeting[] = {5, auth ? 2 : 1, 0, 2};
+	if (!send_all(step, (const char *)greeting, auth ? 4 : 3) || receive(step, (char *)reply, 2, false) != 2)
 		return false;
-	if (reply[0] != 5 || reply[1] != greeting[2])
-		return step_failed(step, format_text("%s", auth ? "the SOCKS5 proxy refused user/password authentication"
+	if (reply[0] != 5)
+		return step_failed(step, format_text("not a SOCKS5 proxy"));
+	if (reply[1] != 0 && !(auth && reply[1] == 2))
+		return step_failed(step, format_text("%s", auth ? "the SOCKS5 proxy accepts neither no authentication nor user/password"
 								  : "the SOCKS5 proxy wants authentication"));
-	if (auth) {
+	if (reply[1] == 2) {
 		size_t ulen = strlen(proxy->user), plen = strlen(proxy->password), k = 0;
 		buf[k++] = 1;
 		buf[k++] = (unsigned char)ulen;
