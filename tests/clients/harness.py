@@ -531,14 +531,14 @@ def agreement(outcomes):
 
 
 def markdown_table(rows, modes, with_intended):
-    head = ["proxy environment", "URL"] + [CLIENT_TITLES[c] for c in CLIENTS]
+    head = ["set-up", "proxy environment", "URL"] + [CLIENT_TITLES[c] for c in CLIENTS]
     if with_intended:
         head.append("intended (rules of issue 2)")
     head.append("all agree")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         scenario = row["scenario"]
-        cells = [describe(scenario).replace("|", "\\|"), row["scheme"]]
+        cells = [scenario.name, "`" + describe(scenario).replace("|", "\\|") + "`", row["scheme"]]
         for client in CLIENTS:
             text = " → ".join(row[m][client].route for m in modes)
             if with_intended and getattr(scenario, row["scheme"]).route_for(client)[1]:
@@ -547,7 +547,7 @@ def markdown_table(rows, modes, with_intended):
         if with_intended:
             cells.append(getattr(scenario, row["scheme"]).route)
         cells.append("yes" if agreement(row[modes[-1]]) else "**no**")
-        lines.append("| " + " | ".join(f"`{c}`" if i == 0 else c for i, c in enumerate(cells)) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
@@ -555,7 +555,8 @@ LEGEND = ("P: tinyproxy on 127.0.0.1; S: microsocks on 127.0.0.1; D: a closed po
           "URLs: http://LOCALHOST:port/ and https://LOCALHOST:port/ (origins on 127.0.0.1). "
           "proxied: tinyproxy logged the request and the origin saw tinyproxy's address; socks: same for "
           "microsocks; direct: only the origin saw it; failed: the client exited non-zero; refused: hfenv "
-          "exited 125 before running anything.")
+          "exited 125 before running anything. \"+ hfenv ...\": hfenv's options and NAME=VALUE operands (the run "
+          "without hfenv gets the operands' variables too).")
 
 
 def readme_table(rows):
