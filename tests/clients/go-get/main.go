@@ -1,0 +1,54 @@
+// One GET with Go's net/http, proxies from the environment (http.ProxyFromEnvironment).
+// Usage: go-get URL CA_PEM. Prints the body, or the error and exits 1.
+package main
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+)
+
+func fetch(url, caFile string) (string, error) {
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return "", err
+	}
+	roots := x509.NewCertPool()
+	if !roots.AppendCertsFromPEM(pem) {
+		return "", errors.New("no certificate in " + caFile)
+	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.TLSClientConfig = &tls.Config{RootCAs: roots}
+	client := &http.Client{Transport: transport, Timeout: 10 * time.Second}
+	response, err := client.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer response.Body.Close()
+	body, err := io.ReadAll(response.Body)
+	if err != nil {
+		return "", err
+	}
+	if response.StatusCode != http.StatusOK {
+		return "", errors.New(response.Status)
+	}
+	return string(body), nil
+}
+
+func main() {
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: go-get URL CA_PEM")
+		os.Exit(2)
+	}
+	body, err := fetch(os.Args[1], os.Args[2])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "go-get:", err)
+		os.Exit(1)
+	}
+	fmt.Print(body)
+}

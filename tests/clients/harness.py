@@ -1,0 +1,718 @@
+"""Real clients through real proxies, without and through hfenv (issue 3).
+
+Subcommands (run with Debian's /usr/bin/python3):
+  matrix HFENV CLIENT_DIR OUT_DIR   every scenario x client x {without, through hfenv}; asserts the routes
+  xet HFENV                         hfenv --no-xet seen through huggingface_hub's truth rule
+  pid1 HFENV                        hfenv as PID 1 of a new PID namespace, as a Docker ENTRYPOINT
+  origin STATE_DIR                  (internal) the HTTP and HTTPS origin servers
+
+Every server listens on 127.0.0.1 only and is stopped by its pid when the run ends, also on failure.
+URLs use the host name LOCALHOST: Go never proxies "localhost" or loopback IPs, but it does proxy
+the upper-case spelling, which /etc/hosts resolves to 127.0.0.1 like every other name here.
+"""
+import ctypes
+import http.server
+import os
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+
+PYTHON = "/usr/bin/python3"
+HERE = os.path.dirname(os.path.abspath(__file__))
+HOST = "LOCALHOST"
+DIRECT_PEER, PROXY_PEER, SOCKS_PEER = "127.0.0.1", "127.0.0.3", "127.0.0.2"
+START_DEADLINE = 20.0
+
+PROXIED, SOCKS, DIRECT, FAILED, REFUSED = "proxied", "socks", "direct", "failed", "refused"
+INCONSISTENT = "INCONSISTENT"
+
+CLIENTS = ("curl", "wget", "urllib", "requests", "reqwest", "go")
+CLIENT_TITLES = {"curl": "curl", "wget": "wget", "urllib": "urllib", "requests": "requests",
+                 "reqwest": "reqwest 0.11", "go": "Go"}
+
+
+class Failure(Exception):
+    pass
+
+
+def on_signal_exit(signum, _frame):
+    raise SystemExit(128 + signum)
+
+
+def install_signal_handlers():
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, on_signal_exit)
+
+
+def die_with_parent():
+    # If this driver is killed outright (ctest timeout), the kernel still stops its servers.
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def accepts_connections(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+class Servers:
+    """tinyproxy, microsocks, the origins and a closed port; stopped by pid on exit."""
+
+    def __init__(self, state_dir):
+        self.dir = state_dir
+        self.processes = []
+        self.dead_socket = None
+
+    def __enter__(self):
+        try:
+            self.make_certificates()
+            self.start_origins()
+            self.start_tinyproxy()
+            self.start_microsocks()
+            # Bound but never listening: connections to it are refused for as long as we hold it.
+            self.dead_socket = socket.socket()
+            self.dead_socket.bind(("127.0.0.1", 0))
+            self.dead_port = self.dead_socket.getsockname()[1]
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *_):
+        self.stop()
+
+    def stop(self):
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                os.kill(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.kill(process.pid, signal.SIGKILL)
+                    process.wait()
+        self.processes = []
+        if self.dead_socket is not None:
+            self.dead_socket.close()
+
+    def spawn(self, argv, log_path):
+        with open(log_path, "ab") as log:
+            process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                       preexec_fn=die_with_parent, env=base_environment(self.dir))
+        self.processes.append(process)
+        return process
+
+    def wait_listening(self, name, process, port):
+        deadline = time.monotonic() + START_DEADLINE
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                return False
+            if accepts_connections(port):
+                return True
+            time.sleep(0.05)
+        raise Failure(f"{name} did not listen on 127.0.0.1:{port}")
+
+    def start_listening(self, name, make_argv, log_path):
+        """Starts a server on a port picked now; a new port if another process took it meanwhile."""
+        for _ in range(5):
+            port = free_port()
+            process = self.spawn(make_argv(port), log_path)
+            if self.wait_listening(name, process, port):
+                return port
+        raise Failure(f"{name} exited at start-up; see {log_path}")
+
+    def make_certificates(self):
+        d = self.dir
+        self.ca_file = os.path.join(d, "ca.pem")
+
+        def openssl(*args):
+            run_checked(["openssl", *args], cwd=d)
+        ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        openssl("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+                "-subj", "/CN=hfenv test CA", "-addext", "basicConstraints=critical,CA:TRUE",
+                "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+        openssl("req", *ec, "-keyout", "origin.key", "-out", "origin.csr", "-subj", "/CN=LOCALHOST")
+        with open(os.path.join(d, "origin.ext"), "w") as ext:
+            ext.write("subjectAltName=DNS:LOCALHOST,DNS:localhost,IP:127.0.0.1\n"
+                      "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n"
+                      "authorityKeyIdentifier=keyid\n")
+        openssl("x509", "-req", "-in", "origin.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "origin.pem", "-days", "2", "-extfile", "origin.ext")
+
+    def start_origins(self):
+        ports_file = os.path.join(self.dir, "origin.ports")
+        self.origin_log = os.path.join(self.dir, "origin.log")
+        process = self.spawn([PYTHON, "-I", os.path.abspath(__file__), "origin", self.dir],
+                             os.path.join(self.dir, "origin.out"))
+        deadline = time.monotonic() + START_DEADLINE
+        while not os.path.exists(ports_file):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise Failure("the origin servers did not start; see origin.out")
+            time.sleep(0.05)
+        with open(ports_file) as f:
+            http_port, https_port = (int(p) for p in f.read().split())
+        self.origin_ports = {"http": http_port, "https": https_port}
+
+    def start_tinyproxy(self):
+        self.tinyproxy_log = os.path.join(self.dir, "tinyproxy.log")
+
+        def argv(port):
+            conf = os.path.join(self.dir, "tinyproxy.conf")
+            with open(conf, "w") as f:
+                # Bind: the origin sees connections made by tinyproxy coming from PROXY_PEER.
+                f.write(f"Port {port}\nListen 127.0.0.1\nBind {PROXY_PEER}\nTimeout 15\nMaxClients 50\n"
+                        f"LogFile \"{self.tinyproxy_log}\"\nLogLevel Info\n")
+            return ["tinyproxy", "-d", "-c", conf]
+        self.proxy_port = self.start_listening("tinyproxy", argv, os.path.join(self.dir, "tinyproxy.out"))
+
+    def start_microsocks(self):
+        self.socks_log = os.path.join(self.dir, "microsocks.log")
+        # -b: the origin sees connections made by microsocks coming from SOCKS_PEER.
+        self.socks_port = self.start_listening(
+            "microsocks", lambda port: ["microsocks", "-i", "127.0.0.1", "-p", str(port), "-b", SOCKS_PEER],
+            self.socks_log)
+
+    def placeholders(self):
+        return {"P": f"http://127.0.0.1:{self.proxy_port}", "Phostport": f"127.0.0.1:{self.proxy_port}",
+                "S": f"socks5://127.0.0.1:{self.socks_port}", "D": f"http://127.0.0.1:{self.dead_port}"}
+
+
+def run_checked(argv, **kwargs):
+    result = subprocess.run(argv, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise Failure(f"{' '.join(argv)} exited {result.returncode}: {result.stderr.strip()}")
+    return result
+
+
+def base_environment(home):
+    """The clients' whole environment before a scenario adds to it: nothing inherited from the runner."""
+    return {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"}
+
+
+class OriginHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = f"hello from the {self.server.scheme} origin\n".encode()
+        with self.server.log_lock:
+            self.server.log.write(f"{self.server.scheme} {self.client_address[0]} {self.path}\n")
+            self.server.log.flush()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_):
+        pass
+
+
+class OriginServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, scheme, context, log, log_lock):
+        super().__init__(("127.0.0.1", 0), OriginHandler)
+        self.scheme, self.context, self.log, self.log_lock = scheme, context, log, log_lock
+
+    def finish_request(self, request, client_address):
+        request.settimeout(15)
+        if self.context is not None:
+            # Handshake in the request's thread, so that one stuck client cannot block the others.
+            request = self.context.wrap_socket(request, server_side=True)
+        super().finish_request(request, client_address)
+
+
+def serve_origins(state_dir):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(os.path.join(state_dir, "origin.pem"), os.path.join(state_dir, "origin.key"))
+    log = open(os.path.join(state_dir, "origin.log"), "a")
+    lock = threading.Lock()
+    servers = [OriginServer("http", None, log, lock), OriginServer("https", context, log, lock)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    ports_file = os.path.join(state_dir, "origin.ports")
+    with open(ports_file + ".tmp", "w") as f:
+        f.write(" ".join(str(s.server_address[1]) for s in servers))
+    os.rename(ports_file + ".tmp", ports_file)
+    signal.sigwait({signal.SIGTERM, signal.SIGINT})
+
+
+SOCKS_REASONS = {
+    "wget": (FAILED, "wget reads http proxies only: 'Unsupported scheme' for socks5://"),
+    "urllib": (FAILED, "urllib has no SOCKS: 'unknown url type: socks5', or it speaks HTTP to the SOCKS port"),
+    "reqwest": (DIRECT, "Debian's reqwest 0.11 lacks the `socks` feature: it drops the value and connects directly"),
+}
+CGI_HTTP_REASONS = {
+    "reqwest": (DIRECT, "reqwest 0.11 ignores both HTTP_PROXY and http_proxy under CGI"),
+    "go": (FAILED, "Go refuses any http proxy under CGI: 'refusing to use HTTP_PROXY value in CGI environment'"),
+}
+
+
+def have_pysocks():
+    return subprocess.run([PYTHON, "-I", "-c", "import socks"], capture_output=True).returncode == 0
+
+
+def socks_reasons():
+    reasons = dict(SOCKS_REASONS)
+    if not have_pysocks():
+        reasons["requests"] = (FAILED, "requests needs PySocks for socks5:// (python3-socks is not installed)")
+    return reasons
+
+
+@dataclass
+class Expect:
+    route: str
+    reasons: dict = field(default_factory=dict)  # client -> (route, why the rules cannot make it agree)
+
+    def route_for(self, client):
+        return self.reasons.get(client, (self.route, None))
+
+
+@dataclass
+class Scenario:
+    name: str
+    env: dict
+    http: Expect
+    https: Expect
+    hfenv_options: list = field(default_factory=list)
+    operands: list = field(default_factory=list)
+    in_readme: bool = True  # False when, without hfenv, it is the same environment as another scenario
+
+
+def both(route, reasons=None):
+    return {"http": Expect(route, reasons or {}), "https": Expect(route, reasons or {})}
+
+
+def scenarios():
+    socks = socks_reasons()
+    dead_all = {"http_proxy": "{D}", "https_proxy": "{D}", "HTTP_PROXY": "{D}", "HTTPS_PROXY": "{D}"}
+    lower = {"http_proxy": "{P}", "https_proxy": "{P}"}
+    upper = {"HTTP_PROXY": "{P}", "HTTPS_PROXY": "{P}"}
+
+    def s(name, env, expect, **kw):
+        return Scenario(name, env, expect["http"], expect["https"], **kw)
+    return [
+        # Rule 2: one spelling is copied to the other.
+        s("lower case only", lower, both(PROXIED)),
+        s("upper case only", upper, both(PROXIED)),
+        s("both spellings, equal", {**lower, **upper}, both(PROXIED)),
+        # Rule 2: both set and different: lower wins by default, upper with --prefer upper.
+        s("both differ, lower live", {**lower, "HTTP_PROXY": "{D}", "HTTPS_PROXY": "{D}"}, both(PROXIED)),
+        s("both differ, upper live", {"http_proxy": "{D}", "https_proxy": "{D}", **upper}, both(FAILED)),
+        s("both differ, upper live, --prefer upper", {"http_proxy": "{D}", "https_proxy": "{D}", **upper},
+          both(PROXIED), hfenv_options=["--prefer", "upper"], in_readme=False),
+        # Rule 1: an empty value counts as unset.
+        s("empty lower next to upper", {"http_proxy": "", "https_proxy": "", **upper}, both(PROXIED)),
+        s("empty upper next to lower", {**lower, "HTTP_PROXY": "", "HTTPS_PROXY": ""}, both(PROXIED)),
+        # Rule 4: an http ALL_PROXY fills both pairs.
+        s("ALL_PROXY alone", {"ALL_PROXY": "{P}"}, both(PROXIED)),
+        # Rules 2 and 6: NO_PROXY in either spelling reaches every client.
+        s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": "localhost"}, both(DIRECT)),
+        s("no_proxy covers the host", {**lower, **upper, "no_proxy": "localhost"}, both(DIRECT)),
+        # Rule 7: under CGI HTTP_PROXY is dropped and http_proxy kept.
+        s("CGI, HTTP_PROXY from a request header", {"REQUEST_METHOD": "GET", "HTTP_PROXY": "{D}"}, both(DIRECT)),
+        s("CGI, HTTP_PROXY header next to http_proxy",
+          {"REQUEST_METHOD": "GET", "HTTP_PROXY": "{D}", "http_proxy": "{P}", "https_proxy": "{P}"},
+          {"http": Expect(PROXIED, CGI_HTTP_REASONS), "https": Expect(PROXIED)}),
+        # Rule 5: SOCKS where it carries http(s) traffic is refused, unless --allow-socks or --no-xet.
+        s("SOCKS in HTTP_PROXY", {"HTTP_PROXY": "{S}"}, both(REFUSED)),
+        s("SOCKS in HTTP_PROXY, --allow-socks", {"HTTP_PROXY": "{S}"},
+          {"http": Expect(SOCKS, socks), "https": Expect(DIRECT)}, hfenv_options=["--allow-socks"],
+          in_readme=False),
+        s("SOCKS in https_proxy", {"https_proxy": "{S}"}, both(REFUSED)),
+        s("SOCKS in https_proxy, --allow-socks", {"https_proxy": "{S}"},
+          {"http": Expect(DIRECT), "https": Expect(SOCKS, socks)}, hfenv_options=["--allow-socks"],
+          in_readme=False),
+        s("SOCKS in ALL_PROXY alone", {"ALL_PROXY": "{S}"}, both(REFUSED)),
+        s("SOCKS in ALL_PROXY alone, --allow-socks", {"ALL_PROXY": "{S}"}, both(SOCKS, socks),
+          hfenv_options=["--allow-socks"], in_readme=False),
+        s("SOCKS in ALL_PROXY alone, --no-xet", {"ALL_PROXY": "{S}"}, both(SOCKS, socks),
+          hfenv_options=["--no-xet"], in_readme=False),
+        s("Clash: all_proxy=socks5 next to http proxies", {**lower, "all_proxy": "{S}"}, both(PROXIED)),
+        s("Clash, --allow-socks", {**lower, "all_proxy": "{S}"}, both(PROXIED),
+          hfenv_options=["--allow-socks"], in_readme=False),
+        # Rules 1 and 3: values cleaned and completed, or refused.
+        s("trailing CR", {"http_proxy": "{P}\r", "https_proxy": "{P}\r"}, both(PROXIED)),
+        s("no scheme", {"http_proxy": "{Phostport}", "https_proxy": "{Phostport}"}, both(PROXIED)),
+        s("upper-case scheme", {"http_proxy": "HTTP://{Phostport}", "https_proxy": "HTTP://{Phostport}"},
+          both(PROXIED)),
+        s("junk: port out of range", {"http_proxy": "{P}0000", "https_proxy": "{P}0000"}, both(REFUSED)),
+        # --proxy and NAME=VALUE operands set the variables before normalizing.
+        s("--proxy over dead variables", dead_all, both(PROXIED), hfenv_options=["--proxy", "{P}"],
+          in_readme=False),
+        s("NAME=VALUE operands (upper case)", {}, both(PROXIED), operands=["HTTP_PROXY={P}", "HTTPS_PROXY={P}"],
+          in_readme=False),
+    ]
+
+
+def client_argv(client, url, ca_file, client_dir):
+    py_get = [PYTHON, "-I", os.path.join(HERE, "py-get.py")]
+    return {
+        "curl": ["curl", "-q", "-sS", "--fail", "--max-time", "15", "--cacert", ca_file, url],
+        "wget": ["wget", "--no-config", "-nv", "-O", "-", "--tries=1", "--timeout=15", "--no-hsts",
+                 f"--ca-certificate={ca_file}", url],
+        "urllib": py_get + ["urllib", url, ca_file],
+        "requests": py_get + ["requests", url, ca_file],
+        "reqwest": [os.path.join(client_dir, "reqwest-get"), url, ca_file],
+        "go": [os.path.join(client_dir, "go-get"), url, ca_file],
+    }[client]
+
+
+class LogTail:
+    """The lines a log file gained since the last call."""
+
+    def __init__(self, path):
+        self.path, self.offset = path, 0
+        self.read()
+
+    def read(self):
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(self.offset)
+                data = f.read()
+        except FileNotFoundError:
+            return []
+        self.offset += len(data)
+        return data.decode(errors="replace").splitlines()
+
+
+@dataclass
+class Outcome:
+    route: str
+    detail: str
+
+
+def printable(text):
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+def classify(result, through_hfenv, scheme, path, port, tails):
+    origin = [line.split() for line in tails["origin"].read()]
+    origin_peers = {peer for s, peer, p in origin if s == scheme and p == path}
+    tiny = [line for line in tails["tinyproxy"].read() if "Request (file descriptor" in line]
+    socks = [line for line in tails["socks"].read() if "connected to" in line]
+    # wget, requests and reqwest lower-case the host name in the request line, the others keep LOCALHOST.
+    target = (f"GET http://{HOST}:{port}{path} " if scheme == "http" else f"CONNECT {HOST}:{port} ").lower()
+    seen = ", ".join(filter(None, [f"origin saw {'/'.join(sorted(origin_peers))}" if origin_peers else "",
+                                   "tinyproxy logged it" if tiny else "", "microsocks logged it" if socks else ""]))
+    stderr = result.stderr.strip().splitlines()
+    message = printable(stderr[-1]) if stderr else ""
+    if through_hfenv and result.returncode == 125:
+        return Outcome(INCONSISTENT if (origin or tiny or socks) else REFUSED, message)
+    if result.returncode != 0:
+        return Outcome(FAILED, f"exit {result.returncode}: {message}" + (f" ({seen})" if seen else ""))
+    if result.stdout != f"hello from the {scheme} origin\n":
+        return Outcome(INCONSISTENT, f"unexpected body {result.stdout[:80]!r}")
+    if origin_peers == {DIRECT_PEER} and not tiny and not socks:
+        return Outcome(DIRECT, seen)
+    if origin_peers == {PROXY_PEER} and len(tiny) == 1 and target in tiny[0].lower() and not socks:
+        return Outcome(PROXIED, tiny[0].split(": ", 1)[-1])
+    if origin_peers == {SOCKS_PEER} and len(socks) == 1 and socks[0].endswith(f":{port}") and not tiny:
+        return Outcome(SOCKS, socks[0])
+    return Outcome(INCONSISTENT, seen or "no server saw the request")
+
+
+def run_one(argv, env):
+    try:
+        return subprocess.run(argv, env=env, capture_output=True, text=True, errors="replace",
+                              stdin=subprocess.DEVNULL, timeout=60)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(argv, -1, "", "timed out after 60 s")
+
+
+def apply_operands(env, operands):
+    env = dict(env)
+    for operand in operands:
+        name, _, value = operand.partition("=")
+        env[name] = value
+    return env
+
+
+def render(template, values):
+    return template.format(**values)
+
+
+def describe(scenario):
+    shown = {"P": "http://P", "Phostport": "P", "S": "socks5://S", "D": "http://D"}
+
+    def show(template):
+        text = render(template, shown)
+        return text.replace("\r", "\\r") if text else "''"
+    words = [f"{name}={show(value)}" for name, value in scenario.env.items()]
+    hfenv_words = [show(o) for o in scenario.hfenv_options + scenario.operands]
+    text = " ".join(words) if words else "(nothing set)"
+    if hfenv_words:
+        text += " + hfenv " + " ".join(hfenv_words)
+    return text
+
+
+def run_matrix(hfenv, client_dir, out_dir):
+    for tool in ("curl", "wget", "tinyproxy", "microsocks", "openssl"):
+        if shutil.which(tool, path="/usr/bin:/usr/sbin:/bin") is None:
+            raise Failure(f"{tool} is missing: install tests/packages")
+    for binary in ("reqwest-get", "go-get"):
+        if not os.access(os.path.join(client_dir, binary), os.X_OK):
+            raise Failure(f"{client_dir}/{binary} is missing: the clients.build test builds it")
+    if run_one([PYTHON, "-I", "-c", "import requests"], {}).returncode != 0:
+        raise Failure("python3-requests is missing: install tests/packages")
+    addresses = {a[4][0] for a in socket.getaddrinfo(HOST, 80, proto=socket.IPPROTO_TCP)}
+    if addresses != {"127.0.0.1"}:
+        raise Failure(f"{HOST} must resolve to 127.0.0.1 only (through /etc/hosts), not {addresses}")
+
+    os.makedirs(out_dir, exist_ok=True)
+    state_dir = tempfile.mkdtemp(prefix="servers.", dir=out_dir)
+    rows = []
+    started = time.monotonic()
+    try:
+        with Servers(state_dir) as servers:
+            values = servers.placeholders()
+            tails = {"origin": LogTail(servers.origin_log), "tinyproxy": LogTail(servers.tinyproxy_log),
+                     "socks": LogTail(servers.socks_log)}
+            home = os.path.join(state_dir, "home")
+            os.makedirs(home)
+            run_number = 0
+            for scenario in scenarios():
+                env = {**base_environment(home), **{k: render(v, values) for k, v in scenario.env.items()}}
+                operands = [render(o, values) for o in scenario.operands]
+                options = [render(o, values) for o in scenario.hfenv_options]
+                for scheme in ("http", "https"):
+                    port = servers.origin_ports[scheme]
+                    row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {}}
+                    for client in CLIENTS:
+                        for mode in ("without", "with"):
+                            run_number += 1
+                            path = f"/run-{run_number}"
+                            argv = client_argv(client, f"{scheme}://{HOST}:{port}{path}", servers.ca_file,
+                                               client_dir)
+                            if mode == "with":
+                                result = run_one([hfenv, *options, "--", *operands, *argv], env)
+                            else:
+                                result = run_one(argv, apply_operands(env, operands))
+                            row[mode][client] = classify(result, mode == "with", scheme, path, port, tails)
+                    rows.append(row)
+    finally:
+        shutil.rmtree(state_dir, ignore_errors=True)
+    elapsed = time.monotonic() - started
+    return rows, run_number, elapsed
+
+
+def check_rows(rows):
+    """Lines naming every cell where hfenv's route is not the intended one."""
+    problems = []
+    for row in rows:
+        expect = getattr(row["scenario"], row["scheme"])
+        for client in CLIENTS:
+            want, _ = expect.route_for(client)
+            got = row["with"][client]
+            if got.route != want:
+                problems.append(f"{row['scenario'].name} / {row['scheme']} / {client}: "
+                                f"through hfenv {got.route}, intended {want} ({got.detail})")
+            if row["without"][client].route == INCONSISTENT:
+                problems.append(f"{row['scenario'].name} / {row['scheme']} / {client}: "
+                                f"without hfenv the servers' logs disagree ({row['without'][client].detail})")
+    return problems
+
+
+def agreement(outcomes):
+    return len({outcomes[c].route for c in CLIENTS}) == 1
+
+
+def markdown_table(rows, modes, with_intended):
+    head = ["set-up", "proxy environment", "URL"] + [CLIENT_TITLES[c] for c in CLIENTS]
+    if with_intended:
+        head.append("intended (rules of issue 2)")
+    head.append("all agree")
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        scenario = row["scenario"]
+        cells = [scenario.name, "`" + describe(scenario).replace("|", "\\|") + "`", row["scheme"]]
+        for client in CLIENTS:
+            text = " → ".join(row[m][client].route for m in modes)
+            if with_intended and getattr(scenario, row["scheme"]).route_for(client)[1]:
+                text += " *"
+            cells.append(text)
+        if with_intended:
+            cells.append(getattr(scenario, row["scheme"]).route)
+        cells.append("yes" if agreement(row[modes[-1]]) else "**no**")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+LEGEND = ("P: tinyproxy on 127.0.0.1; S: microsocks on 127.0.0.1; D: a closed port on 127.0.0.1. "
+          "URLs: http://LOCALHOST:port/ and https://LOCALHOST:port/ (origins on 127.0.0.1). "
+          "proxied: tinyproxy logged the request and the origin saw tinyproxy's address; socks: same for "
+          "microsocks; direct: only the origin saw it; failed: the client exited non-zero; refused: hfenv "
+          "exited 125 before running anything. \"+ hfenv ...\": hfenv's options and NAME=VALUE operands (the run "
+          "without hfenv gets the operands' variables too).")
+
+
+def readme_table(rows):
+    """Without hfenv only, one row per environment: "http / https" where the two URLs differ."""
+    head = ["set-up", "environment"] + [CLIENT_TITLES[c] for c in CLIENTS] + ["all agree"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    by_scenario = {}
+    for row in rows:
+        if row["scenario"].in_readme:
+            by_scenario.setdefault(row["scenario"].name, []).append(row)
+    agreed = 0
+    for name, (http_row, https_row) in by_scenario.items():
+        cells = [name, "`" + describe(http_row["scenario"]).replace("|", "\\|") + "`"]
+        for client in CLIENTS:
+            routes = [http_row["without"][client].route, https_row["without"][client].route]
+            cells.append(routes[0] if routes[0] == routes[1] else " / ".join(routes))
+        agree = agreement(http_row["without"]) and agreement(https_row["without"])
+        agreed += agree
+        cells.append("yes" if agree else "**no**")
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append(f"All six clients took the same route in {agreed} of {len(by_scenario)} set-ups.")
+    return lines
+
+
+def write_reports(rows, out_dir, runs, elapsed):
+    both_modes = markdown_table(rows, ("without", "with"), True)
+    reasons = sorted({(c, why) for row in rows for c in CLIENTS
+                      for why in [getattr(row["scenario"], row["scheme"]).route_for(c)[1]] if why})
+    notes = [f"- `*` {CLIENT_TITLES[c]}: {why}" for c, why in reasons]
+    agreed_without = sum(agreement(r["without"]) for r in rows)
+    agreed_with = sum(agreement(r["with"]) for r in rows)
+    summary = (f"{len(rows)} rows x {len(CLIENTS)} clients, {runs} runs in {elapsed:.0f} s. All clients agreed "
+               f"in {agreed_without} of {len(rows)} rows without hfenv, in {agreed_with} with hfenv "
+               f"(the rest are the starred cells, which the rules cannot change).")
+    with open(os.path.join(out_dir, "matrix.md"), "w") as f:
+        f.write("# Routes without → through hfenv\n\n" + LEGEND + "\n\n" + "\n".join(both_modes) + "\n\n"
+                + "\n".join(notes) + "\n\n" + summary + "\n")
+    with open(os.path.join(out_dir, "matrix-without-hfenv.md"), "w") as f:
+        f.write("\n".join(readme_table(rows)) + "\n")
+    with open(os.path.join(out_dir, "matrix-details.txt"), "w") as f:
+        for row in rows:
+            for mode in ("without", "with"):
+                for client in CLIENTS:
+                    o = row[mode][client]
+                    f.write(f"{row['scenario'].name} | {row['scheme']} | {mode} hfenv | {client}: "
+                            f"{o.route}: {o.detail}\n")
+    return both_modes, notes, summary
+
+
+def command_matrix(hfenv, client_dir, out_dir):
+    rows, runs, elapsed = run_matrix(os.path.abspath(hfenv), os.path.abspath(client_dir), out_dir)
+    table, notes, summary = write_reports(rows, out_dir, runs, elapsed)
+    print(LEGEND + "\nEach cell: route without hfenv → route through hfenv.\n")
+    print("\n".join(table) + "\n\n" + "\n".join(notes) + "\n\n" + summary)
+    print(f"Written: {out_dir}/matrix.md, matrix-without-hfenv.md, matrix-details.txt")
+    problems = check_rows(rows)
+    if problems:
+        print(f"\n{len(problems)} cells are not what the rules intend:\n" + "\n".join(problems))
+        return 1
+    return 0
+
+
+XET_CHECK = ("import os, sys; value = os.environ.get('HF_HUB_DISABLE_XET', ''); "
+             # huggingface_hub.constants._is_true
+             "print(repr(value)); sys.exit(0 if value.upper() in {'1', 'ON', 'YES', 'TRUE'} else 1)")
+
+
+def command_xet(hfenv):
+    cases = [  # (what, extra environment, hfenv options, Xet disabled?)
+        ("plain hfenv leaves Xet on", {}, [], False),
+        ("hfenv --no-xet", {}, ["--no-xet"], True),
+        ("hfenv -x over HF_HUB_DISABLE_XET=0", {"HF_HUB_DISABLE_XET": "0"}, ["-x"], True),
+        ("HFENV_NO_XET=yes", {"HFENV_NO_XET": "yes"}, [], True),
+    ]
+    failed = 0
+    for what, extra, options, disabled in cases:
+        env = {**base_environment(tempfile.gettempdir()), **extra}
+        result = run_one([hfenv, *options, PYTHON, "-I", "-c", XET_CHECK], env)
+        seen = result.returncode == 0
+        ok = result.returncode in (0, 1) and seen == disabled
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {what}: huggingface_hub would see HF_HUB_DISABLE_XET="
+              f"{result.stdout.strip()} -> Xet {'disabled' if seen else 'enabled'} {result.stderr.strip()}")
+    return 1 if failed else 0
+
+
+def children_of(pid):
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def command_pid1(hfenv):
+    work = tempfile.mkdtemp(prefix="hfenv-pid1.")
+    script = ('trap \'echo TERM > "$1/signal"; exit 42\' TERM; echo "$$ $(cat /proc/1/comm)" > "$1/ready.tmp"; '
+              'mv "$1/ready.tmp" "$1/ready"; sleep 600 & wait')
+    # Without root, a user namespace lends the capabilities a PID namespace needs.
+    user_namespace = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    argv = ["unshare", *user_namespace, "--pid", "--fork", "--mount-proc",
+            hfenv, "--", "sh", "-c", script, "sh", work]
+    process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent,
+                               env=base_environment(work))
+    try:
+        deadline = time.monotonic() + START_DEADLINE
+        while not os.path.exists(os.path.join(work, "ready")):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise Failure(f"the command did not start under unshare (exit {process.poll()})")
+            time.sleep(0.05)
+        with open(os.path.join(work, "ready")) as f:
+            pid_inside, comm = f.read().split()
+        namespace_init = children_of(process.pid)
+        if len(namespace_init) != 1:
+            raise Failure(f"unshare should have exactly one child, found {namespace_init}")
+        os.kill(namespace_init[0], signal.SIGTERM)
+        status = process.wait(timeout=60)
+        got_signal = os.path.exists(os.path.join(work, "signal"))
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+        shutil.rmtree(work, ignore_errors=True)
+    checks = [
+        (pid_inside == "1", f"the command's $$ is {pid_inside} (want 1)"),
+        (comm == "sh", f"PID 1 is {comm!r}, the command itself: hfenv exec'd without forking (want 'sh')"),
+        (got_signal, "SIGTERM sent to the namespace's PID 1 from outside reached the command's trap"),
+        (status == 42, f"unshare (the container) exited {status}, the command's own status (want 42)"),
+    ]
+    for ok, text in checks:
+        print(f"{'ok  ' if ok else 'FAIL'} {text}")
+    return 0 if all(ok for ok, _ in checks) else 1
+
+
+def main(argv):
+    install_signal_handlers()
+    commands = {"matrix": (command_matrix, 3), "xet": (command_xet, 1), "pid1": (command_pid1, 1),
+                "origin": (serve_origins, 1)}
+    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
+        print(__doc__, file=sys.stderr)
+        return 2
+    if argv[1] == "origin":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        return commands[argv[1]][0](*argv[2:]) or 0
+    except Failure as failure:
+        print(f"harness: {failure}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
