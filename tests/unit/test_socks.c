@@ -142,7 +142,7 @@ static void allow_socks_lets_socks_through_silently(void **state)
 	hfenv_result_free(&r);
 }
 
-static void allow_socks_lets_socks_all_proxy_through_without_filling(void **state)
+static void allowed_socks_all_proxy_fills_the_unset_pairs(void **state)
 {
 	(void)state;
 	char *envp[] = {"all_proxy=socks5://127.0.0.1:1080", NULL};
@@ -151,8 +151,8 @@ static void allow_socks_lets_socks_all_proxy_through_without_filling(void **stat
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
 	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5://127.0.0.1:1080");
-	assert_null(lookup(&r, "http_proxy"));
-	assert_null(lookup(&r, "HTTPS_PROXY"));
+	assert_string_equal(lookup(&r, "http_proxy"), "socks5://127.0.0.1:1080");
+	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5://127.0.0.1:1080");
 	hfenv_result_free(&r);
 }
 
@@ -223,7 +223,7 @@ int main(void)
 		cmocka_unit_test(socks_all_proxy_next_to_proxy_option_is_accepted),
 		cmocka_unit_test(socks_proxy_option_is_refused),
 		cmocka_unit_test(allow_socks_lets_socks_through_silently),
-		cmocka_unit_test(allow_socks_lets_socks_all_proxy_through_without_filling),
+		cmocka_unit_test(allowed_socks_all_proxy_fills_the_unset_pairs),
 		cmocka_unit_test(no_xet_lets_socks_through_with_a_python_warning),
 		cmocka_unit_test(no_xet_lets_socks_all_proxy_through_with_a_warning),
 		cmocka_unit_test(no_xet_without_socks_gives_no_warning),
