@@ -60,12 +60,27 @@ static int fail(const char *format, const char *detail)
 	return EXIT_HFENV_FAILED;
 }
 
+/* detail comes from argv: quoted, so that control characters and passwords stay out of the message. */
 static int bad_usage(const char *format, const char *detail)
 {
+	char *quoted = hfenv_quote_redacted(detail);
 	fputs("hfenv: ", stderr);
-	fprintf(stderr, format, detail);
+	fprintf(stderr, format, quoted ? quoted : "(out of memory)");
 	fputs("; see 'hfenv --help'\n", stderr);
+	free(quoted);
 	return EXIT_HFENV_FAILED;
+}
+
+/* Names the option getopt stopped at: "-Z" out of a cluster such as -xZ, "--name" without its "=value". */
+static int bad_option(const char *format, const char *element)
+{
+	char short_option[3] = {'-', (char)optopt, '\0'};
+	if (element[1] != '-')
+		return bad_usage(format, short_option);
+	char *name = strndup(element, strcspn(element, "="));
+	int status = bad_usage(format, name ? name : element);
+	free(name);
+	return status;
 }
 
 /* Writes what the user asked for; a failed write is hfenv's failure. */
@@ -83,7 +98,7 @@ static int parse_export_shell(const char *name, enum hfenv_shell *shell)
 	else if (strcmp(name, "fish") == 0)
 		*shell = HFENV_SHELL_FISH;
 	else
-		return bad_usage("--export takes sh or fish, not '%s'", name);
+		return bad_usage("--export takes sh or fish, not %s", name);
 	return CONTINUE;
 }
 
@@ -94,7 +109,7 @@ static int parse_prefer(const char *name, enum hfenv_prefer *prefer)
 	else if (strcmp(name, "upper") == 0)
 		*prefer = HFENV_PREFER_UPPER;
 	else
-		return bad_usage("--prefer takes lower or upper, not '%s'", name);
+		return bad_usage("--prefer takes lower or upper, not %s", name);
 	return CONTINUE;
 }
 
@@ -120,7 +135,7 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 		return fail("%s", strerror(errno));
 	cl->options.unset = cl->unset;
 	opterr = 0;
-	int c, status = CONTINUE;
+	int c, status = CONTINUE, element = optind;
 	while (status == CONTINUE && (c = getopt_long(argc, argv, "+:p:xu:vqhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'p':
@@ -155,10 +170,13 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 			printf("hfenv %s (revision %s)\n", HFENV_VERSION, HFENV_REVISION);
 			return finish_output();
 		case ':':
-			return bad_usage("option '%s' needs an argument", argv[optind - 1]);
+			return bad_option("option %s needs an argument", argv[element]);
 		default:
-			return bad_usage("unknown option '%s'", argv[optind - 1]);
+			if (optopt != 0 && argv[element][1] == '-')
+				return bad_option("option %s takes no argument", argv[element]);
+			return bad_option("unknown option %s", argv[element]);
 		}
+		element = optind;
 	}
 	if (status != CONTINUE)
 		return status;
@@ -170,7 +188,7 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 	if (optind < argc)
 		cl->command = argv + optind;
 	if (cl->command != NULL && cl->mode == MODE_EXPORT)
-		return bad_usage("--export prints statements and runs nothing, but a command was given: '%s'", argv[optind]);
+		return bad_usage("--export prints statements and runs nothing, but a command was given: %s", argv[optind]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
 	return CONTINUE;
@@ -202,18 +220,27 @@ static int list_environment(const struct hfenv_result *result)
 	return finish_output();
 }
 
+/* All statements are made before any is printed: eval "$(hfenv --export)" must not apply half of them. */
 static int export_statements(const struct hfenv_result *result, enum hfenv_shell shell)
 {
-	for (size_t i = 0; i < result->edit_count; i++) {
-		char *statement = hfenv_shell_statement(shell, &result->edits[i]);
-		if (statement == NULL && errno == EINVAL)
-			return fail("cannot export '%s': not a shell variable name", result->edits[i].name);
-		if (statement == NULL)
-			return fail("%s", strerror(errno));
-		puts(statement);
-		free(statement);
+	char **statements = calloc(result->edit_count + 1, sizeof *statements);
+	int status = statements ? CONTINUE : fail("%s", strerror(errno));
+	for (size_t i = 0; status == CONTINUE && i < result->edit_count; i++) {
+		statements[i] = hfenv_shell_statement(shell, &result->edits[i]);
+		if (statements[i] == NULL && errno == EINVAL) {
+			char *name = hfenv_quote_redacted(result->edits[i].name);
+			status = fail("cannot export %s: not a shell variable name", name ? name : "(out of memory)");
+			free(name);
+		} else if (statements[i] == NULL) {
+			status = fail("%s", strerror(errno));
+		}
 	}
-	return finish_output();
+	for (size_t i = 0; status == CONTINUE && i < result->edit_count; i++)
+		puts(statements[i]);
+	for (size_t i = 0; statements != NULL && i < result->edit_count; i++)
+		free(statements[i]);
+	free(statements);
+	return status == CONTINUE ? finish_output() : status;
 }
 
 static const char *find_variable(char *const env[], const char *name)
@@ -301,18 +328,20 @@ static int run_command(char **argv, char *const env[])
 int main(int argc, char **argv)
 {
 	struct command_line cl;
+	struct hfenv_result result = {0};
 	int status = parse_command_line(argc, argv, &cl);
-	if (status != CONTINUE)
-		return status;
-	struct hfenv_result result;
-	if (hfenv_normalize(&cl.options, environ, &result) != 0)
-		return fail("%s", strerror(errno));
-	status = report_findings(&result);
-	if (status != CONTINUE)
-		return status;
-	if (cl.mode == MODE_LIST)
-		return list_environment(&result);
-	if (cl.mode == MODE_EXPORT)
-		return export_statements(&result, cl.shell);
-	return run_command(cl.command, result.env);
+	if (status == CONTINUE && hfenv_normalize(&cl.options, environ, &result) != 0)
+		status = fail("%s", strerror(errno));
+	if (status == CONTINUE)
+		status = report_findings(&result);
+	if (status == CONTINUE && cl.mode == MODE_LIST)
+		status = list_environment(&result);
+	else if (status == CONTINUE && cl.mode == MODE_EXPORT)
+		status = export_statements(&result, cl.shell);
+	else if (status == CONTINUE)
+		status = run_command(cl.command, result.env);
+	/* Freed although the process ends, so that valgrind and LeakSanitizer report real leaks only. */
+	hfenv_result_free(&result);
+	free(cl.unset);
+	return status;
 }
