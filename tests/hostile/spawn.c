@@ -2,14 +2,16 @@
  * Runs a program with exactly the environment given, which env(1) cannot build:
  * duplicate names, entries without '=', tens of thousands of variables.
  *
- *   spawn [-e ENTRY]... [-n COUNT] [-s STACK_KIB] -- PROGRAM [ARG]...
+ *   spawn [-e ENTRY]... [-n COUNT] [-s STACK_KIB] [-o FILE] -- PROGRAM [ARG]...
  *
  * -e adds ENTRY verbatim, -n adds COUNT entries FILL_<i>=<i>, -s lowers the stack limit
- * (and with it the kernel's limit on argv plus environment). PROGRAM is searched in
- * spawn's own PATH, not in the environment it builds.
+ * (and with it the kernel's limit on argv plus environment), -o puts standard output on
+ * FILE (e.g. /dev/full), or closes it for "-". PROGRAM is searched in spawn's own PATH,
+ * not in the environment it builds.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,7 @@
 
 static int usage(void)
 {
-	fputs("usage: spawn [-e ENTRY]... [-n COUNT] [-s STACK_KIB] -- PROGRAM [ARG]...\n", stderr);
+	fputs("usage: spawn [-e ENTRY]... [-n COUNT] [-s STACK_KIB] [-o FILE] -- PROGRAM [ARG]...\n", stderr);
 	return 2;
 }
 
@@ -45,6 +47,16 @@ int main(int argc, char **argv)
 				perror("spawn: setrlimit");
 				return 2;
 			}
+		} else if (strcmp(argv[i], "-o") == 0 && strcmp(argv[i + 1], "-") == 0) {
+			close(STDOUT_FILENO);
+		} else if (strcmp(argv[i], "-o") == 0) {
+			int fd = open(argv[i + 1], O_WRONLY);
+			if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) {
+				perror("spawn: -o");
+				return 2;
+			}
+			if (fd != STDOUT_FILENO)
+				close(fd);
 		} else {
 			return usage();
 		}
