@@ -1,0 +1,244 @@
+/*
+ * The whole engine: a random environment and random options in.
+ *
+ * Input: a flag byte (bit 0 --no-xet, 1 --allow-socks, 2 --verbose, 3 --quiet, bits 4-5 --prefer:
+ * 1 lower, 2 upper), then records separated by NUL bytes. A record is a tag byte and a body.
+ * Tag bits 0-1: 0 an environment entry, 1 -u, 2 a NAME=VALUE operand, 3 --proxy BODY; bit 2:
+ * plant a password in the value; bits 3-7: a name from the table below (the record is then
+ * NAME=BODY, or NAME for -u), or, past the table, none (the body is the whole record).
+ *
+ * Properties, always: every message is one clean line without the planted password. When the
+ * engine accepts: each normalized pair is equal in both spellings, except that under CGI
+ * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
+ * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; --no-xet shows; the edits
+ * (what --export prints) match the output; and normalizing the output again changes nothing.
+ */
+#include "env.h"
+#include "fuzz.h"
+
+static const char *const names[] = {
+	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+	"no_proxy", "NO_PROXY", "REQUEST_METHOD", "HFENV_PROXY", "HFENV_NO_XET", "HFENV_ALLOW_SOCKS",
+	"HFENV_PREFER", "HFENV_VERBOSE", "HFENV_QUIET", "HF_HUB_DISABLE_XET", "HF_HUB_DISABLE_XETHUB", "PATH",
+};
+#define NAME_COUNT (sizeof names / sizeof names[0])
+enum { PAIR_NAMES = 8 };
+static const char *const owned[] = {"HF_HUB_DISABLE_XET", "HF_HUB_DISABLE_XETHUB"};
+
+enum record_kind { RECORD_ENV, RECORD_UNSET, RECORD_ASSIGN, RECORD_PROXY };
+
+struct input {
+	struct hfenv_options opts;
+	char **env;
+	const char **unset;
+	const char **assign;
+	size_t env_count;
+	char **strings;               /* everything to free */
+	size_t string_count;
+};
+
+static char *keep(struct input *in, char *s)
+{
+	in->strings[in->string_count++] = s;
+	return s;
+}
+
+/* prefix followed by value, with a password planted in value if asked. */
+static char *make_entry(const char *prefix, size_t prefix_len, const char *value, bool plant)
+{
+	char *planted = plant ? plant_password(value) : NULL;
+	const char *text = planted ? planted : value;
+	char *entry = malloc(prefix_len + strlen(text) + 1);
+	require(entry != NULL);
+	memcpy(entry, prefix, prefix_len);
+	strcpy(entry + prefix_len, text);
+	free(planted);
+	return entry;
+}
+
+static void add_record(struct input *in, unsigned char tag, const char *body)
+{
+	enum record_kind kind = tag & 3;
+	bool plant = tag & 4;
+	size_t name_index = tag >> 3;
+	const char *name = name_index < NAME_COUNT ? names[name_index] : NULL;
+	char *entry;
+	if (kind == RECORD_PROXY) {
+		entry = make_entry("", 0, body, plant);
+	} else if (kind == RECORD_UNSET) {
+		entry = make_entry("", 0, name ? name : body, false);
+	} else if (name != NULL) {
+		char prefix[64];
+		int n = snprintf(prefix, sizeof prefix, "%s=", name);
+		entry = make_entry(prefix, (size_t)n, body, plant);
+	} else {
+		const char *eq = strchr(body, '=');
+		const char *value = eq ? eq + 1 : body;
+		entry = make_entry(body, (size_t)(value - body), value, plant);
+	}
+	keep(in, entry);
+	if (kind == RECORD_ENV)
+		in->env[in->env_count++] = entry;
+	else if (kind == RECORD_UNSET)
+		in->unset[in->opts.unset_count++] = entry;
+	else if (kind == RECORD_ASSIGN)
+		in->assign[in->opts.assign_count++] = entry;
+	else
+		in->opts.proxy = entry;
+}
+
+static void decode(struct input *in, const uint8_t *data, size_t size)
+{
+	char *records = keep(in, copy_string(data + 1, size - 1));
+	for (size_t i = 0; i < size - 1; i++)
+		if (records[i] == PASSWORD_MARK)
+			records[i] = '-';
+	in->opts.no_xet = data[0] & 1;
+	in->opts.allow_socks = data[0] & 2;
+	in->opts.verbose = data[0] & 4;
+	in->opts.quiet = data[0] & 8;
+	in->opts.prefer = (data[0] >> 4) & 3;
+	if (in->opts.prefer > HFENV_PREFER_UPPER)
+		in->opts.prefer = HFENV_PREFER_UNSET;
+	for (char *record = records; record < records + size - 1; record += strlen(record) + 1)
+		if (*record != '\0')
+			add_record(in, (unsigned char)record[0], record + 1);
+	in->env[in->env_count] = NULL;
+	in->opts.unset = in->unset;
+	in->opts.assign = in->assign;
+}
+
+static const char *lookup(char *const env[], const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; env[i] != NULL; i++)
+		if (strncmp(env[i], name, n) == 0 && env[i][n] == '=')
+			return env[i] + n + 1;
+	return NULL;
+}
+
+static size_t count(char *const env[], const char *name)
+{
+	size_t n = strlen(name), found = 0;
+	for (size_t i = 0; env[i] != NULL; i++)
+		found += strncmp(env[i], name, n) == 0 && env[i][n] == '=';
+	return found;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* A proxy value in the output: valid, already in normal form; whether it is SOCKS. */
+static bool require_normal_url(const char *value)
+{
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	require(hfenv_parse_proxy_url(value, &status, &url) == 0);
+	require(status == HFENV_URL_OK);
+	require(strcmp(url.text, value) == 0);
+	free(url.text);
+	return url.socks;
+}
+
+static void require_pairs(const struct hfenv_options *opts, char *const env[])
+{
+	bool cgi = lookup(env, "REQUEST_METHOD") != NULL;
+	bool socks_allowed = opts->allow_socks || opts->no_xet || hfenv_is_true(lookup(env, "HFENV_ALLOW_SOCKS")) ||
+			     hfenv_is_true(lookup(env, "HFENV_NO_XET"));
+	bool socks[3] = {false, false, false};
+	for (size_t pair = 0; pair < PAIR_NAMES / 2; pair++) {
+		const char *lower = lookup(env, names[2 * pair]), *upper = lookup(env, names[2 * pair + 1]);
+		require(count(env, names[2 * pair]) <= 1 && count(env, names[2 * pair + 1]) <= 1);
+		if (pair == 0 && cgi)
+			require(upper == NULL);
+		else
+			require(same(lower, upper));
+		if (lower == NULL)
+			continue;
+		if (pair < 3) {
+			socks[pair] = require_normal_url(lower);
+		} else {
+			const char *bad;
+			char *again = hfenv_normalize_no_proxy(lower, &bad);
+			require(again != NULL && strcmp(again, lower) == 0);
+			free(again);
+		}
+	}
+	if (!socks_allowed) {
+		require(!socks[0] && !socks[1]);
+		if (socks[2])
+			require(lookup(env, "http_proxy") != NULL && lookup(env, "https_proxy") != NULL);
+	}
+}
+
+static void require_accepted_state(const struct hfenv_options *opts, const struct hfenv_result *r)
+{
+	require(r->env[r->env_count] == NULL);
+	for (size_t i = 0; i < r->env_count; i++)
+		require(r->env[i] != NULL);
+	require_pairs(opts, r->env);
+	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+		require(count(r->env, owned[i]) <= 1);
+	if (opts->no_xet || hfenv_is_true(lookup(r->env, "HFENV_NO_XET"))) {
+		require(hfenv_is_true(lookup(r->env, "HF_HUB_DISABLE_XET")));
+		require(hfenv_is_true(lookup(r->env, "HF_HUB_DISABLE_XETHUB")));
+	}
+	for (size_t i = 0; i < r->edit_count; i++)
+		require(same(lookup(r->env, r->edits[i].name), r->edits[i].value));
+}
+
+/* The output needs nothing more: the same options (less -u and operands) leave it as it is. */
+static void require_stable(const struct hfenv_options *opts, const struct hfenv_result *r)
+{
+	struct hfenv_options again_opts = *opts;
+	again_opts.unset_count = again_opts.assign_count = 0;
+	struct hfenv_result again;
+	require(hfenv_normalize(&again_opts, r->env, &again) == 0);
+	require(again.error_count == 0);
+	require(again.edit_count == 0);
+	for (size_t i = 0; i < again.finding_count; i++)
+		require(again.findings[i].kind != HFENV_CHANGE);
+	require(again.env_count == r->env_count);
+	for (size_t i = 0; i < r->env_count; i++)
+		require(strcmp(again.env[i], r->env[i]) == 0);
+	hfenv_result_free(&again);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size == 0)
+		return 0;
+	struct input in = {0};
+	in.env = calloc(size + 1, sizeof *in.env);
+	in.unset = calloc(size, sizeof *in.unset);
+	in.assign = calloc(size, sizeof *in.assign);
+	in.strings = calloc(size + 1, sizeof *in.strings);
+	require(in.env && in.unset && in.assign && in.strings);
+	decode(&in, data, size);
+
+	struct hfenv_result r;
+	require(hfenv_normalize(&in.opts, in.env, &r) == 0);
+	size_t errors = 0;
+	for (size_t i = 0; i < r.finding_count; i++) {
+		require_clean_message(r.findings[i].message);
+		errors += r.findings[i].kind == HFENV_ERROR;
+	}
+	require(errors == r.error_count);
+	if (r.error_count == 0) {
+		require_accepted_state(&in.opts, &r);
+		require_stable(&in.opts, &r);
+	} else {
+		require(r.edit_count == 0);
+	}
+	hfenv_result_free(&r);
+
+	for (size_t i = 0; i < in.string_count; i++)
+		free(in.strings[i]);
+	free(in.strings);
+	free(in.env);
+	free(in.unset);
+	free(in.assign);
+	return 0;
+}

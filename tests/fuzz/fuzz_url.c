@@ -1,0 +1,64 @@
+/*
+ * The proxy URL parser. Input: one value. Properties: a valid URL normalizes to a URL that is
+ * valid, equal to itself when parsed again, lower-case scheme from the allowed list, no blank or
+ * control character; an invalid one has no text; a planted password never shows once redacted.
+ */
+#include "env.h"
+#include "fuzz.h"
+
+static const char *const schemes[] = {"http://", "https://", "socks4://", "socks4a://", "socks5://", "socks5h://"};
+
+static void require_normal_form(const struct hfenv_url *url)
+{
+	size_t scheme = 0, count = sizeof schemes / sizeof schemes[0];
+	while (scheme < count && strncmp(url->text, schemes[scheme], strlen(schemes[scheme])) != 0)
+		scheme++;
+	require(scheme < count);
+	require(url->socks == (scheme >= 2));
+	for (const unsigned char *p = (const unsigned char *)url->text; *p; p++)
+		require(*p > 0x20 && *p < 0x7f);
+}
+
+static void require_idempotent(const struct hfenv_url *url)
+{
+	enum hfenv_url_status status;
+	struct hfenv_url again;
+	require(hfenv_parse_proxy_url(url->text, &status, &again) == 0);
+	require(status == HFENV_URL_OK);
+	require(strcmp(again.text, url->text) == 0);
+	require(again.socks == url->socks);
+	free(again.text);
+}
+
+static void require_redacted(char *value)
+{
+	for (char *p = value; *p; p++)
+		if (*p == PASSWORD_MARK)
+			*p = '-';
+	char *planted = plant_password(value);
+	if (planted == NULL)
+		return;
+	char *quoted = hfenv_quote_redacted(planted);
+	require_clean_message(quoted);
+	free(quoted);
+	free(planted);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *value = copy_string(data, size);
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	require(hfenv_parse_proxy_url(value, &status, &url) == 0);
+	const char *reason = hfenv_url_status_text(status);
+	require(reason != NULL && *reason != '\0');
+	require((status == HFENV_URL_OK) == (url.text != NULL));
+	if (url.text != NULL) {
+		require_normal_form(&url);
+		require_idempotent(&url);
+	}
+	free(url.text);
+	require_redacted(value);
+	free(value);
+	return 0;
+}
