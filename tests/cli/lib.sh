@@ -8,6 +8,13 @@ unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy
 	HF_HUB_DISABLE_XET HF_HUB_DISABLE_XETHUB REQUEST_METHOD
 TMP=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMP"' EXIT
+# HFENV_TEST_WRAPPER (valgrind, say) runs in front of every hfenv the tests start.
+if [ -n "${HFENV_TEST_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "$HFENV_TEST_WRAPPER" "$HFENV" >"$TMP/hfenv"
+	chmod +x "$TMP/hfenv"
+	HFENV=$TMP/hfenv
+	unset HFENV_TEST_WRAPPER
+fi
 
 fail() {
 	printf 'FAIL (%s): %s\n' "$CASE" "$*" >&2
