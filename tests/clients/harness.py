@@ -33,9 +33,12 @@ START_DEADLINE = 20.0
 PROXIED, SOCKS, DIRECT, FAILED, REFUSED = "proxied", "socks", "direct", "failed", "refused"
 INCONSISTENT = "INCONSISTENT"
 
-CLIENTS = ("curl", "wget", "urllib", "requests", "reqwest", "go")
-CLIENT_TITLES = {"curl": "curl", "wget": "wget", "urllib": "urllib", "requests": "requests",
+CLIENTS = ("curl", "git", "wget", "urllib", "requests", "reqwest", "go")
+CLIENT_TITLES = {"curl": "curl", "git": "git", "wget": "wget", "urllib": "urllib", "requests": "requests",
                  "reqwest": "reqwest 0.11", "go": "Go"}
+# git ls-remote URL asks for URL/info/refs?service=git-upload-pack; the origin answers as a smart HTTP server.
+GIT_REFS = "/info/refs?service=git-upload-pack"
+NO_COMMIT = "0" * 40
 
 
 class Failure(Exception):
@@ -201,17 +204,39 @@ def run_checked(argv, **kwargs):
 
 def base_environment(home):
     """The clients' whole environment before a scenario adds to it: nothing inherited from the runner."""
-    return {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"}
+    return {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_TERMINAL_PROMPT": "0"}
+
+
+def pkt_line(text):
+    return f"{len(text) + 4:04x}{text}"
+
+
+def greeting(scheme):
+    return f"hello from the {scheme} origin\n"
+
+
+def expected_body(client, scheme):
+    """What the client prints: the origin's greeting, or for git ls-remote the one ref the origin advertises."""
+    return f"{NO_COMMIT}\trefs/heads/{scheme}-origin\n" if client == "git" else greeting(scheme)
 
 
 class OriginHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        body = f"hello from the {self.server.scheme} origin\n".encode()
+        scheme, path = self.server.scheme, self.path
+        if path.endswith(GIT_REFS):
+            path = path[:-len(GIT_REFS)]
+            content_type = "application/x-git-upload-pack-advertisement"
+            body = (pkt_line("# service=git-upload-pack\n") + "0000"
+                    + pkt_line(f"{NO_COMMIT} refs/heads/{scheme}-origin\0agent=origin\n") + "0000").encode()
+        else:
+            content_type = "text/plain"
+            body = greeting(scheme).encode()
         with self.server.log_lock:
-            self.server.log.write(f"{self.server.scheme} {self.client_address[0]} {self.path}\n")
+            self.server.log.write(f"{scheme} {self.client_address[0]} {path}\n")
             self.server.log.flush()
         self.send_response(200)
-        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -322,6 +347,8 @@ def scenarios():
         # Rules 2 and 6: NO_PROXY in either spelling reaches every client.
         s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": "localhost"}, both(DIRECT)),
         s("no_proxy covers the host", {**lower, **upper, "no_proxy": "localhost"}, both(DIRECT)),
+        s("no_proxy=* next to http proxies", {**lower, "no_proxy": "*"},
+          both(DIRECT, {"wget": (PROXIED, "wget matches no_proxy entries as domain suffixes: `*` is no wildcard")})),
         # Rule 7: under CGI HTTP_PROXY is dropped and http_proxy kept.
         s("CGI, HTTP_PROXY from a request header", {"REQUEST_METHOD": "GET", "HTTP_PROXY": "{D}"}, both(DIRECT)),
         s("CGI, HTTP_PROXY header next to http_proxy",
@@ -362,6 +389,8 @@ def client_argv(client, url, ca_file, client_dir):
     py_get = [PYTHON, "-I", os.path.join(HERE, "py-get.py")]
     return {
         "curl": ["curl", "-q", "-sS", "--fail", "--max-time", "15", "--cacert", ca_file, url],
+        "git": ["git", "-c", f"http.sslCAInfo={ca_file}", "-c", "http.lowSpeedLimit=1",
+                "-c", "http.lowSpeedTime=15", "ls-remote", url],
         "wget": ["wget", "--no-config", "-nv", "-O", "-", "--tries=1", "--timeout=15", "--no-hsts",
                  f"--ca-certificate={ca_file}", url],
         "urllib": py_get + ["urllib", url, ca_file],
@@ -399,13 +428,14 @@ def printable(text):
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
-def classify(result, through_hfenv, scheme, path, port, tails):
+def classify(result, through_hfenv, client, scheme, path, port, tails):
     origin = [line.split() for line in tails["origin"].read()]
     origin_peers = {peer for s, peer, p in origin if s == scheme and p == path}
     tiny = [line for line in tails["tinyproxy"].read() if "Request (file descriptor" in line]
     socks = [line for line in tails["socks"].read() if "connected to" in line]
     # wget, requests and reqwest lower-case the host name in the request line, the others keep LOCALHOST.
-    target = (f"GET http://{HOST}:{port}{path} " if scheme == "http" else f"CONNECT {HOST}:{port} ").lower()
+    request = path + (GIT_REFS if client == "git" else "")
+    target = (f"GET http://{HOST}:{port}{request} " if scheme == "http" else f"CONNECT {HOST}:{port} ").lower()
     seen = ", ".join(filter(None, [f"origin saw {'/'.join(sorted(origin_peers))}" if origin_peers else "",
                                    "tinyproxy logged it" if tiny else "", "microsocks logged it" if socks else ""]))
     stderr = result.stderr.strip().splitlines()
@@ -414,7 +444,7 @@ def classify(result, through_hfenv, scheme, path, port, tails):
         return Outcome(INCONSISTENT if (origin or tiny or socks) else REFUSED, message)
     if result.returncode != 0:
         return Outcome(FAILED, f"exit {result.returncode}: {message}" + (f" ({seen})" if seen else ""))
-    if result.stdout != f"hello from the {scheme} origin\n":
+    if result.stdout != expected_body(client, scheme):
         return Outcome(INCONSISTENT, f"unexpected body {result.stdout[:80]!r}")
     if origin_peers == {DIRECT_PEER} and not tiny and not socks:
         return Outcome(DIRECT, seen)
@@ -460,7 +490,7 @@ def describe(scenario):
 
 
 def run_matrix(hfenv, client_dir, out_dir):
-    for tool in ("curl", "wget", "tinyproxy", "microsocks", "openssl"):
+    for tool in ("curl", "git", "wget", "tinyproxy", "microsocks", "openssl"):
         if shutil.which(tool, path="/usr/bin:/usr/sbin:/bin") is None:
             raise Failure(f"{tool} is missing: install tests/packages")
     for binary in ("reqwest-get", "go-get"):
@@ -501,7 +531,7 @@ def run_matrix(hfenv, client_dir, out_dir):
                                 result = run_one([hfenv, *options, "--", *operands, *argv], env)
                             else:
                                 result = run_one(argv, apply_operands(env, operands))
-                            row[mode][client] = classify(result, mode == "with", scheme, path, port, tails)
+                            row[mode][client] = classify(result, mode == "with", client, scheme, path, port, tails)
                     rows.append(row)
     finally:
         shutil.rmtree(state_dir, ignore_errors=True)
@@ -578,7 +608,7 @@ def readme_table(rows):
         cells.append("yes" if agree else "**no**")
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines.append(f"All six clients took the same route in {agreed} of {len(by_scenario)} set-ups.")
+    lines.append(f"All {len(CLIENTS)} clients took the same route in {agreed} of {len(by_scenario)} set-ups.")
     return lines
 
 
