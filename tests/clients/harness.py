@@ -1,7 +1,8 @@
 """Real clients through real proxies, without and through hfenv (issue 3).
 
 Subcommands (run with Debian's /usr/bin/python3):
-  matrix HFENV CLIENT_DIR OUT_DIR   every scenario x client x {without, through hfenv}; asserts the routes
+  matrix HFENV CLIENT_DIR OUT_DIR   every scenario x client x {without, through hfenv}; asserts the routes,
+                                    and that hfenv --explain=tsv predicted them (issue 4)
   xet HFENV                         hfenv --no-xet seen through huggingface_hub's truth rule
   pid1 HFENV                        hfenv as PID 1 of a new PID namespace, as a Docker ENTRYPOINT
   origin STATE_DIR                  (internal) the HTTP and HTTPS origin servers
@@ -315,6 +316,10 @@ class Scenario:
     hfenv_options: list = field(default_factory=list)
     operands: list = field(default_factory=list)
     in_readme: bool = True  # False when, without hfenv, it is the same environment as another scenario
+    not_predicted: str = ""  # why hfenv --explain does not predict this set-up's routes, or ""
+
+
+HOST_LISTED = "NO_PROXY lists the URL's host; --explain predicts for a host that NO_PROXY does not list"
 
 
 def both(route, reasons=None):
@@ -345,8 +350,10 @@ def scenarios():
         # Rule 4: an http ALL_PROXY fills both pairs.
         s("ALL_PROXY alone", {"ALL_PROXY": "{P}"}, both(PROXIED)),
         # Rules 2 and 6: NO_PROXY in either spelling reaches every client.
-        s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": "localhost"}, both(DIRECT)),
-        s("no_proxy covers the host", {**lower, **upper, "no_proxy": "localhost"}, both(DIRECT)),
+        s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": "localhost"}, both(DIRECT),
+          not_predicted=HOST_LISTED),
+        s("no_proxy covers the host", {**lower, **upper, "no_proxy": "localhost"}, both(DIRECT),
+          not_predicted=HOST_LISTED),
         s("no_proxy=* next to http proxies", {**lower, "no_proxy": "*"},
           both(DIRECT, {"wget": (PROXIED, "wget matches no_proxy entries as domain suffixes: `*` is no wildcard")})),
         # Rule 7: under CGI HTTP_PROXY is dropped and http_proxy kept.
@@ -455,6 +462,36 @@ def classify(result, through_hfenv, client, scheme, path, port, tails):
     return Outcome(INCONSISTENT, seen or "no server saw the request")
 
 
+EXPLAIN_TOKENS = {"direct": DIRECT, "fail": FAILED, "refused": REFUSED}
+
+
+def token_route(token, ports):
+    """A BEFORE or AFTER field of --explain=tsv as a route: a proxy URL is named by its port."""
+    if token in EXPLAIN_TOKENS:
+        return EXPLAIN_TOKENS[token]
+    host_port = token.split("://", 1)[-1].rpartition("@")[2].split("/")[0]
+    port = host_port.rpartition(":")[2]
+    return ports.get(int(port), f"unknown proxy {token}") if port.isdigit() else f"unknown proxy {token}"
+
+
+def explain_routes(hfenv, options, operands, env, servers):
+    """hfenv --explain=tsv in the set-up's environment: {(client, scheme): (route before, route after)}."""
+    result = run_one([hfenv, *options, "--explain=tsv", "--", *operands], env)
+    if result.returncode not in (0, 1, 125):
+        raise Failure(f"hfenv --explain=tsv exited {result.returncode}: {result.stderr.strip()}")
+    ports = {servers.proxy_port: PROXIED, servers.socks_port: SOCKS, servers.dead_port: FAILED}
+    routes = {}
+    for line in result.stdout.splitlines():
+        fields = line.split("\t")
+        if len(fields) != 6:
+            raise Failure(f"hfenv --explain=tsv printed a line without 6 fields: {line!r}")
+        routes[fields[0], fields[1]] = (token_route(fields[2], ports), token_route(fields[3], ports))
+    missing = [f"{c} {s}" for c in CLIENTS for s in ("http", "https") if (c, s) not in routes]
+    if missing:
+        raise Failure(f"hfenv --explain=tsv has no line for {', '.join(missing)}")
+    return routes
+
+
 def run_one(argv, env):
     try:
         return subprocess.run(argv, env=env, capture_output=True, text=True, errors="replace",
@@ -518,9 +555,12 @@ def run_matrix(hfenv, client_dir, out_dir):
                 env = {**base_environment(home), **{k: render(v, values) for k, v in scenario.env.items()}}
                 operands = [render(o, values) for o in scenario.operands]
                 options = [render(o, values) for o in scenario.hfenv_options]
+                predicted = None if scenario.not_predicted else explain_routes(hfenv, options, operands, env,
+                                                                               servers)
                 for scheme in ("http", "https"):
                     port = servers.origin_ports[scheme]
-                    row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {}}
+                    row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {},
+                           "predicted": predicted and {c: predicted[c, scheme] for c in CLIENTS}}
                     for client in CLIENTS:
                         for mode in ("without", "with"):
                             run_number += 1
@@ -554,6 +594,33 @@ def check_rows(rows):
                 problems.append(f"{row['scenario'].name} / {row['scheme']} / {client}: "
                                 f"without hfenv the servers' logs disagree ({row['without'][client].detail})")
     return problems
+
+
+def check_predictions(rows):
+    """Lines naming every route that hfenv --explain predicted wrong, without or through hfenv."""
+    problems = []
+    for row in rows:
+        if row["predicted"] is None:
+            continue
+        for client in CLIENTS:
+            for mode, predicted in zip(("without", "with"), row["predicted"][client]):
+                observed = row[mode][client]
+                if predicted != observed.route:
+                    problems.append(f"{row['scenario'].name} / {row['scheme']} / {client} {mode} hfenv: "
+                                    f"--explain predicted {predicted}, the client took {observed.route} "
+                                    f"({observed.detail})")
+    return problems
+
+
+def prediction_summary(rows):
+    compared = [r for r in rows if r["predicted"] is not None]
+    right = sum(r["predicted"][c][i] == r[mode][c].route for r in compared for c in CLIENTS
+                for i, mode in enumerate(("without", "with")))
+    skipped = sorted({(r["scenario"].name, r["scenario"].not_predicted) for r in rows if r["predicted"] is None})
+    lines = [f"hfenv --explain=tsv predicted {right} of {len(compared) * len(CLIENTS) * 2} routes "
+             f"(BEFORE: without hfenv, AFTER: through hfenv) in {len(compared)} rows."]
+    lines += [f"Not compared: {name}: {why}." for name, why in skipped]
+    return lines
 
 
 def agreement(outcomes):
@@ -624,7 +691,7 @@ def write_reports(rows, out_dir, runs, elapsed):
                f"(the rest are the starred cells, which the rules cannot change).")
     with open(os.path.join(out_dir, "matrix.md"), "w") as f:
         f.write("# Routes without → through hfenv\n\n" + LEGEND + "\n\n" + "\n".join(both_modes) + "\n\n"
-                + "\n".join(notes) + "\n\n" + summary + "\n")
+                + "\n".join(notes) + "\n\n" + summary + "\n\n" + "\n".join(prediction_summary(rows)) + "\n")
     with open(os.path.join(out_dir, "matrix-without-hfenv.md"), "w") as f:
         f.write("\n".join(readme_table(rows)) + "\n")
     with open(os.path.join(out_dir, "matrix-details.txt"), "w") as f:
@@ -632,8 +699,9 @@ def write_reports(rows, out_dir, runs, elapsed):
             for mode in ("without", "with"):
                 for client in CLIENTS:
                     o = row[mode][client]
+                    predicted = row["predicted"][client][mode == "with"] if row["predicted"] else "-"
                     f.write(f"{row['scenario'].name} | {row['scheme']} | {mode} hfenv | {client}: "
-                            f"{o.route}: {o.detail}\n")
+                            f"{o.route} (--explain: {predicted}): {o.detail}\n")
     return both_modes, notes, summary
 
 
@@ -642,12 +710,15 @@ def command_matrix(hfenv, client_dir, out_dir):
     table, notes, summary = write_reports(rows, out_dir, runs, elapsed)
     print(LEGEND + "\nEach cell: route without hfenv → route through hfenv.\n")
     print("\n".join(table) + "\n\n" + "\n".join(notes) + "\n\n" + summary)
+    print("\n".join(prediction_summary(rows)))
     print(f"Written: {out_dir}/matrix.md, matrix-without-hfenv.md, matrix-details.txt")
     problems = check_rows(rows)
     if problems:
         print(f"\n{len(problems)} cells are not what the rules intend:\n" + "\n".join(problems))
-        return 1
-    return 0
+    mispredicted = check_predictions(rows)
+    if mispredicted:
+        print(f"\n{len(mispredicted)} routes differ from hfenv --explain's prediction:\n" + "\n".join(mispredicted))
+    return 1 if problems or mispredicted else 0
 
 
 XET_CHECK = ("import os, sys; value = os.environ.get('HF_HUB_DISABLE_XET', ''); "
