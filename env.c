@@ -1037,6 +1037,7 @@ struct client_rule {
 	unsigned schemes;
 	enum route_bad_value unsupported; /* a scheme the client does not support */
 	enum route_bad_value invalid;     /* a value it cannot parse */
+	bool digits_port_fails;       /* takes a port of any number of digits when parsing; the connect fails */
 	enum route_parsing parsing;
 	bool https_uses_http_proxy;   /* no https proxy: https URLs take the http route */
 	enum route_star star;         /* how "*" in NO_PROXY is read */
@@ -1106,6 +1107,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.no = {V_NO_UPPER, V_NO_LOWER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi_needs_value = true, .cgi = CGI_REFUSES_HTTP,
 		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5, .unsupported = BAD_FAILS, .invalid = BAD_IGNORED,
+		.digits_port_fails = true,
 		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY,
 	},
 	[HFENV_CLIENT_NODE] = {
@@ -1245,6 +1247,22 @@ static int parse_like_client(const struct client_rule *rule, const char *value, 
 	return failed;
 }
 
+/* The port after the host is one or more digits (out of range, since the URL parser rejected it). */
+static bool port_is_digits(const char *value)
+{
+	const char *authority = strstr(value, "://");
+	authority = authority ? authority + 3 : value;
+	const char *end = authority + strcspn(authority, "/?#"), *colon = NULL;
+	for (const char *p = authority; p < end; p++)
+		colon = *p == ':' ? p : *p == '@' || *p == ']' ? NULL : colon;
+	if (colon == NULL || colon + 1 == end)
+		return false;
+	for (const char *p = colon + 1; p < end; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
 /* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
 static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
 {
@@ -1269,6 +1287,8 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		reject(pick, rule->invalid, "no scheme");
 	else if (status == HFENV_URL_SCHEME)
 		reject(pick, rule->unsupported, scheme_problem);
+	else if (status == HFENV_URL_BAD_PORT && rule->digits_port_fails && port_is_digits(value))
+		reject(pick, BAD_FAILS, "port out of range");
 	else if (status != HFENV_URL_OK)
 		reject(pick, rule->invalid, "not a valid URL");
 	else if (!(rule->schemes & scheme_bit(url.text)))

@@ -1,7 +1,8 @@
 """Real clients through real proxies, without and through hfenv (issue 3).
 
 Subcommands (run with Debian's /usr/bin/python3):
-  matrix HFENV CLIENT_DIR OUT_DIR   every scenario x client x {without, through hfenv}; asserts the routes
+  matrix HFENV CLIENT_DIR OUT_DIR   every scenario x client x {without, through hfenv}; asserts the routes,
+                                    and that hfenv --explain=tsv predicted them (issue 4)
   xet HFENV                         hfenv --no-xet seen through huggingface_hub's truth rule
   pid1 HFENV                        hfenv as PID 1 of a new PID namespace, as a Docker ENTRYPOINT
   origin STATE_DIR                  (internal) the HTTP and HTTPS origin servers
@@ -33,9 +34,12 @@ START_DEADLINE = 20.0
 PROXIED, SOCKS, DIRECT, FAILED, REFUSED = "proxied", "socks", "direct", "failed", "refused"
 INCONSISTENT = "INCONSISTENT"
 
-CLIENTS = ("curl", "wget", "urllib", "requests", "reqwest", "go")
-CLIENT_TITLES = {"curl": "curl", "wget": "wget", "urllib": "urllib", "requests": "requests",
+CLIENTS = ("curl", "git", "wget", "urllib", "requests", "reqwest", "go")
+CLIENT_TITLES = {"curl": "curl", "git": "git", "wget": "wget", "urllib": "urllib", "requests": "requests",
                  "reqwest": "reqwest 0.11", "go": "Go"}
+# git ls-remote URL asks for URL/info/refs?service=git-upload-pack; the origin answers as a smart HTTP server.
+GIT_REFS = "/info/refs?service=git-upload-pack"
+NO_COMMIT = "0" * 40
 
 
 class Failure(Exception):
@@ -201,17 +205,39 @@ def run_checked(argv, **kwargs):
 
 def base_environment(home):
     """The clients' whole environment before a scenario adds to it: nothing inherited from the runner."""
-    return {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"}
+    return {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_TERMINAL_PROMPT": "0"}
+
+
+def pkt_line(text):
+    return f"{len(text) + 4:04x}{text}"
+
+
+def greeting(scheme):
+    return f"hello from the {scheme} origin\n"
+
+
+def expected_body(client, scheme):
+    """What the client prints: the origin's greeting, or for git ls-remote the one ref the origin advertises."""
+    return f"{NO_COMMIT}\trefs/heads/{scheme}-origin\n" if client == "git" else greeting(scheme)
 
 
 class OriginHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        body = f"hello from the {self.server.scheme} origin\n".encode()
+        scheme, path = self.server.scheme, self.path
+        if path.endswith(GIT_REFS):
+            path = path[:-len(GIT_REFS)]
+            content_type = "application/x-git-upload-pack-advertisement"
+            body = (pkt_line("# service=git-upload-pack\n") + "0000"
+                    + pkt_line(f"{NO_COMMIT} refs/heads/{scheme}-origin\0agent=origin\n") + "0000").encode()
+        else:
+            content_type = "text/plain"
+            body = greeting(scheme).encode()
         with self.server.log_lock:
-            self.server.log.write(f"{self.server.scheme} {self.client_address[0]} {self.path}\n")
+            self.server.log.write(f"{scheme} {self.client_address[0]} {path}\n")
             self.server.log.flush()
         self.send_response(200)
-        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -290,6 +316,10 @@ class Scenario:
     hfenv_options: list = field(default_factory=list)
     operands: list = field(default_factory=list)
     in_readme: bool = True  # False when, without hfenv, it is the same environment as another scenario
+    not_predicted: str = ""  # why hfenv --explain does not predict this set-up's routes, or ""
+
+
+HOST_LISTED = "NO_PROXY lists the URL's host; --explain predicts for a host that NO_PROXY does not list"
 
 
 def both(route, reasons=None):
@@ -320,8 +350,12 @@ def scenarios():
         # Rule 4: an http ALL_PROXY fills both pairs.
         s("ALL_PROXY alone", {"ALL_PROXY": "{P}"}, both(PROXIED)),
         # Rules 2 and 6: NO_PROXY in either spelling reaches every client.
-        s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": "localhost"}, both(DIRECT)),
-        s("no_proxy covers the host", {**lower, **upper, "no_proxy": "localhost"}, both(DIRECT)),
+        s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": "localhost"}, both(DIRECT),
+          not_predicted=HOST_LISTED),
+        s("no_proxy covers the host", {**lower, **upper, "no_proxy": "localhost"}, both(DIRECT),
+          not_predicted=HOST_LISTED),
+        s("no_proxy=* next to http proxies", {**lower, "no_proxy": "*"},
+          both(DIRECT, {"wget": (PROXIED, "wget matches no_proxy entries as domain suffixes: `*` is no wildcard")})),
         # Rule 7: under CGI HTTP_PROXY is dropped and http_proxy kept.
         s("CGI, HTTP_PROXY from a request header", {"REQUEST_METHOD": "GET", "HTTP_PROXY": "{D}"}, both(DIRECT)),
         s("CGI, HTTP_PROXY header next to http_proxy",
@@ -362,6 +396,8 @@ def client_argv(client, url, ca_file, client_dir):
     py_get = [PYTHON, "-I", os.path.join(HERE, "py-get.py")]
     return {
         "curl": ["curl", "-q", "-sS", "--fail", "--max-time", "15", "--cacert", ca_file, url],
+        "git": ["git", "-c", f"http.sslCAInfo={ca_file}", "-c", "http.lowSpeedLimit=1",
+                "-c", "http.lowSpeedTime=15", "ls-remote", url],
         "wget": ["wget", "--no-config", "-nv", "-O", "-", "--tries=1", "--timeout=15", "--no-hsts",
                  f"--ca-certificate={ca_file}", url],
         "urllib": py_get + ["urllib", url, ca_file],
@@ -399,13 +435,14 @@ def printable(text):
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
-def classify(result, through_hfenv, scheme, path, port, tails):
+def classify(result, through_hfenv, client, scheme, path, port, tails):
     origin = [line.split() for line in tails["origin"].read()]
     origin_peers = {peer for s, peer, p in origin if s == scheme and p == path}
     tiny = [line for line in tails["tinyproxy"].read() if "Request (file descriptor" in line]
     socks = [line for line in tails["socks"].read() if "connected to" in line]
     # wget, requests and reqwest lower-case the host name in the request line, the others keep LOCALHOST.
-    target = (f"GET http://{HOST}:{port}{path} " if scheme == "http" else f"CONNECT {HOST}:{port} ").lower()
+    request = path + (GIT_REFS if client == "git" else "")
+    target = (f"GET http://{HOST}:{port}{request} " if scheme == "http" else f"CONNECT {HOST}:{port} ").lower()
     seen = ", ".join(filter(None, [f"origin saw {'/'.join(sorted(origin_peers))}" if origin_peers else "",
                                    "tinyproxy logged it" if tiny else "", "microsocks logged it" if socks else ""]))
     stderr = result.stderr.strip().splitlines()
@@ -414,7 +451,7 @@ def classify(result, through_hfenv, scheme, path, port, tails):
         return Outcome(INCONSISTENT if (origin or tiny or socks) else REFUSED, message)
     if result.returncode != 0:
         return Outcome(FAILED, f"exit {result.returncode}: {message}" + (f" ({seen})" if seen else ""))
-    if result.stdout != f"hello from the {scheme} origin\n":
+    if result.stdout != expected_body(client, scheme):
         return Outcome(INCONSISTENT, f"unexpected body {result.stdout[:80]!r}")
     if origin_peers == {DIRECT_PEER} and not tiny and not socks:
         return Outcome(DIRECT, seen)
@@ -423,6 +460,36 @@ def classify(result, through_hfenv, scheme, path, port, tails):
     if origin_peers == {SOCKS_PEER} and len(socks) == 1 and socks[0].endswith(f":{port}") and not tiny:
         return Outcome(SOCKS, socks[0])
     return Outcome(INCONSISTENT, seen or "no server saw the request")
+
+
+EXPLAIN_TOKENS = {"direct": DIRECT, "fail": FAILED, "refused": REFUSED}
+
+
+def token_route(token, ports):
+    """A BEFORE or AFTER field of --explain=tsv as a route: a proxy URL is named by its port."""
+    if token in EXPLAIN_TOKENS:
+        return EXPLAIN_TOKENS[token]
+    host_port = token.split("://", 1)[-1].rpartition("@")[2].split("/")[0]
+    port = host_port.rpartition(":")[2]
+    return ports.get(int(port), f"unknown proxy {token}") if port.isdigit() else f"unknown proxy {token}"
+
+
+def explain_routes(hfenv, options, operands, env, servers):
+    """hfenv --explain=tsv in the set-up's environment: {(client, scheme): (route before, route after)}."""
+    result = run_one([hfenv, *options, "--explain=tsv", "--", *operands], env)
+    if result.returncode not in (0, 1, 125):
+        raise Failure(f"hfenv --explain=tsv exited {result.returncode}: {result.stderr.strip()}")
+    ports = {servers.proxy_port: PROXIED, servers.socks_port: SOCKS, servers.dead_port: FAILED}
+    routes = {}
+    for line in result.stdout.splitlines():
+        fields = line.split("\t")
+        if len(fields) != 6:
+            raise Failure(f"hfenv --explain=tsv printed a line without 6 fields: {line!r}")
+        routes[fields[0], fields[1]] = (token_route(fields[2], ports), token_route(fields[3], ports))
+    missing = [f"{c} {s}" for c in CLIENTS for s in ("http", "https") if (c, s) not in routes]
+    if missing:
+        raise Failure(f"hfenv --explain=tsv has no line for {', '.join(missing)}")
+    return routes
 
 
 def run_one(argv, env):
@@ -460,7 +527,7 @@ def describe(scenario):
 
 
 def run_matrix(hfenv, client_dir, out_dir):
-    for tool in ("curl", "wget", "tinyproxy", "microsocks", "openssl"):
+    for tool in ("curl", "git", "wget", "tinyproxy", "microsocks", "openssl"):
         if shutil.which(tool, path="/usr/bin:/usr/sbin:/bin") is None:
             raise Failure(f"{tool} is missing: install tests/packages")
     for binary in ("reqwest-get", "go-get"):
@@ -488,9 +555,12 @@ def run_matrix(hfenv, client_dir, out_dir):
                 env = {**base_environment(home), **{k: render(v, values) for k, v in scenario.env.items()}}
                 operands = [render(o, values) for o in scenario.operands]
                 options = [render(o, values) for o in scenario.hfenv_options]
+                predicted = None if scenario.not_predicted else explain_routes(hfenv, options, operands, env,
+                                                                               servers)
                 for scheme in ("http", "https"):
                     port = servers.origin_ports[scheme]
-                    row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {}}
+                    row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {},
+                           "predicted": predicted and {c: predicted[c, scheme] for c in CLIENTS}}
                     for client in CLIENTS:
                         for mode in ("without", "with"):
                             run_number += 1
@@ -501,7 +571,7 @@ def run_matrix(hfenv, client_dir, out_dir):
                                 result = run_one([hfenv, *options, "--", *operands, *argv], env)
                             else:
                                 result = run_one(argv, apply_operands(env, operands))
-                            row[mode][client] = classify(result, mode == "with", scheme, path, port, tails)
+                            row[mode][client] = classify(result, mode == "with", client, scheme, path, port, tails)
                     rows.append(row)
     finally:
         shutil.rmtree(state_dir, ignore_errors=True)
@@ -524,6 +594,33 @@ def check_rows(rows):
                 problems.append(f"{row['scenario'].name} / {row['scheme']} / {client}: "
                                 f"without hfenv the servers' logs disagree ({row['without'][client].detail})")
     return problems
+
+
+def check_predictions(rows):
+    """Lines naming every route that hfenv --explain predicted wrong, without or through hfenv."""
+    problems = []
+    for row in rows:
+        if row["predicted"] is None:
+            continue
+        for client in CLIENTS:
+            for mode, predicted in zip(("without", "with"), row["predicted"][client]):
+                observed = row[mode][client]
+                if predicted != observed.route:
+                    problems.append(f"{row['scenario'].name} / {row['scheme']} / {client} {mode} hfenv: "
+                                    f"--explain predicted {predicted}, the client took {observed.route} "
+                                    f"({observed.detail})")
+    return problems
+
+
+def prediction_summary(rows):
+    compared = [r for r in rows if r["predicted"] is not None]
+    right = sum(r["predicted"][c][i] == r[mode][c].route for r in compared for c in CLIENTS
+                for i, mode in enumerate(("without", "with")))
+    skipped = sorted({(r["scenario"].name, r["scenario"].not_predicted) for r in rows if r["predicted"] is None})
+    lines = [f"hfenv --explain=tsv predicted {right} of {len(compared) * len(CLIENTS) * 2} routes "
+             f"(BEFORE: without hfenv, AFTER: through hfenv) in {len(compared)} rows."]
+    lines += [f"Not compared: {name}: {why}." for name, why in skipped]
+    return lines
 
 
 def agreement(outcomes):
@@ -578,7 +675,7 @@ def readme_table(rows):
         cells.append("yes" if agree else "**no**")
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines.append(f"All six clients took the same route in {agreed} of {len(by_scenario)} set-ups.")
+    lines.append(f"All {len(CLIENTS)} clients took the same route in {agreed} of {len(by_scenario)} set-ups.")
     return lines
 
 
@@ -594,7 +691,7 @@ def write_reports(rows, out_dir, runs, elapsed):
                f"(the rest are the starred cells, which the rules cannot change).")
     with open(os.path.join(out_dir, "matrix.md"), "w") as f:
         f.write("# Routes without → through hfenv\n\n" + LEGEND + "\n\n" + "\n".join(both_modes) + "\n\n"
-                + "\n".join(notes) + "\n\n" + summary + "\n")
+                + "\n".join(notes) + "\n\n" + summary + "\n\n" + "\n".join(prediction_summary(rows)) + "\n")
     with open(os.path.join(out_dir, "matrix-without-hfenv.md"), "w") as f:
         f.write("\n".join(readme_table(rows)) + "\n")
     with open(os.path.join(out_dir, "matrix-details.txt"), "w") as f:
@@ -602,8 +699,9 @@ def write_reports(rows, out_dir, runs, elapsed):
             for mode in ("without", "with"):
                 for client in CLIENTS:
                     o = row[mode][client]
+                    predicted = row["predicted"][client][mode == "with"] if row["predicted"] else "-"
                     f.write(f"{row['scenario'].name} | {row['scheme']} | {mode} hfenv | {client}: "
-                            f"{o.route}: {o.detail}\n")
+                            f"{o.route} (--explain: {predicted}): {o.detail}\n")
     return both_modes, notes, summary
 
 
@@ -612,12 +710,15 @@ def command_matrix(hfenv, client_dir, out_dir):
     table, notes, summary = write_reports(rows, out_dir, runs, elapsed)
     print(LEGEND + "\nEach cell: route without hfenv → route through hfenv.\n")
     print("\n".join(table) + "\n\n" + "\n".join(notes) + "\n\n" + summary)
+    print("\n".join(prediction_summary(rows)))
     print(f"Written: {out_dir}/matrix.md, matrix-without-hfenv.md, matrix-details.txt")
     problems = check_rows(rows)
     if problems:
         print(f"\n{len(problems)} cells are not what the rules intend:\n" + "\n".join(problems))
-        return 1
-    return 0
+    mispredicted = check_predictions(rows)
+    if mispredicted:
+        print(f"\n{len(mispredicted)} routes differ from hfenv --explain's prediction:\n" + "\n".join(mispredicted))
+    return 1 if problems or mispredicted else 0
 
 
 XET_CHECK = ("import os, sys; value = os.environ.get('HF_HUB_DISABLE_XET', ''); "

@@ -29,14 +29,11 @@ def listening_socket(port):
     return s
 
 
-def serve_ok(port, log=None):
-    """A target: answers any request with 200 and closes; writes a line to log per connection."""
+def serve_ok(port):
+    """A target: answers any request with 200 and closes."""
     s = listening_socket(port)
     while True:
         c, _ = s.accept()
-        if log:
-            with open(log, "a") as f:
-                f.write("connection\n")
         c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         c.close()
 
@@ -74,7 +71,7 @@ if __name__ == "__main__":
     elif command == "wait-port":
         wait_port(int(args[0]))
     elif command == "serve-ok":
-        serve_ok(int(args[0]), *args[1:])
+        serve_ok(int(args[0]))
     elif command == "silent":
         silent(int(args[0]))
     elif command == "fake-proxy":

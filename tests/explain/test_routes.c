@@ -171,6 +171,16 @@ static void unsupported_scheme_fails_for_curl_and_is_dropped_by_reqwest(void **s
 	check_kind(HFENV_CLIENT_REQWEST, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_IGNORED);
 }
 
+static void port_out_of_range_fails_for_go_and_curl_and_is_dropped_by_reqwest(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTP_PROXY=http://127.0.0.1:789000", "https_proxy=http://u:p@127.0.0.1:0/", NULL};
+	check_kind(HFENV_CLIENT_GO, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_FAILS);
+	check_kind(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
+	check_kind(HFENV_CLIENT_CURL, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
+	check_kind(HFENV_CLIENT_REQWEST, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_IGNORED);
+}
+
 static void path_after_the_proxy_host_is_ignored(void **state)
 {
 	(void)state;
@@ -355,6 +365,7 @@ int main(void)
 		cmocka_unit_test(go_fails_on_socks5h_but_takes_socks5),
 		cmocka_unit_test(trailing_cr_breaks_curl_and_requests_is_dropped_by_go_and_trimmed_by_urllib_and_reqwest),
 		cmocka_unit_test(unsupported_scheme_fails_for_curl_and_is_dropped_by_reqwest),
+		cmocka_unit_test(port_out_of_range_fails_for_go_and_curl_and_is_dropped_by_reqwest),
 		cmocka_unit_test(path_after_the_proxy_host_is_ignored),
 		cmocka_unit_test(python_drops_upper_case_http_proxy_under_cgi),
 		cmocka_unit_test(go_refuses_an_http_proxy_under_cgi),
