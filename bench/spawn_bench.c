@@ -179,10 +179,12 @@ int main(int argc, char **argv)
 		memcpy(scratch, c->batch_us, rounds * sizeof *scratch);
 		printf("| %zu | %s | %zu | %.1f | %+.1f |", variables, c->label, rounds * batch, median(scratch, rounds),
 		       overhead[i]);
-		if (i > 0 && overhead[1] > 0)
+		if (i == 0)
+			printf(" |\n");
+		else if (overhead[1] > 0)
 			printf(" %.2f |\n", overhead[i] / overhead[1]);
 		else
-			printf(" |\n");
+			printf(" n/a |\n");
 	}
 	return 0;
 }

@@ -30,7 +30,8 @@ endif()
 set(HFENV_STATIC_COMPILE_FLAGS -Os -ffunction-sections -fdata-sections)
 set(HFENV_STATIC_LINK_FLAGS -static -Wl,--gc-sections -s)
 
-# hfenv_add_static_executable(NAME SOURCES file... [DEFINES NAME=VALUE...]): NAME in the current binary dir.
+# hfenv_add_static_executable(NAME SOURCES file... [DEFINES NAME=VALUE...]) makes the program NAME in the
+# current binary dir; its target is NAME, or NAME-musl (a target may not share a custom command's file name).
 function(hfenv_add_static_executable name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;DEFINES")
   if(HFENV_STATIC_TOOLCHAIN STREQUAL "glibc")
@@ -62,5 +63,5 @@ function(hfenv_add_static_executable name)
     DEPENDS ${inputs}
     COMMENT "Linking ${name} (musl, static)"
     VERBATIM)
-  add_custom_target(${name} ALL DEPENDS "${output}")
+  add_custom_target(${name}-musl ALL DEPENDS "${output}")
 endfunction()
