@@ -9,6 +9,7 @@
 
 #define NO_POSITION SIZE_MAX
 #define MESSAGE_VALUE_MAX 120
+#define NAME_FILTER_BITS 1024
 
 struct hfenv_storage {
 	void **blocks;
@@ -61,6 +62,7 @@ struct engine {
 	size_t slot_count;
 	size_t *table;                /* slot index + 1, 0 when free */
 	size_t table_mask;
+	unsigned char name_filter[NAME_FILTER_BITS / 8]; /* the filter_bit() of every slot name */
 	size_t finding_capacity;
 	bool out_of_memory;
 	bool cgi;
@@ -288,6 +290,19 @@ static size_t hash_name(const char *name, size_t len)
 	return (size_t)h;
 }
 
+static size_t filter_bit(const char *name, size_t len)
+{
+	unsigned char first = (unsigned char)name[0], last = (unsigned char)name[len ? len - 1 : 0];
+	return ((first * 31u + last) * 31u + len) % NAME_FILTER_BITS;
+}
+
+/* False when no slot has this name: the environment's other variables skip the hash. */
+static inline bool may_be_slot(const struct engine *e, const char *name, size_t len)
+{
+	size_t bit = filter_bit(name, len);
+	return e->name_filter[bit / 8] & (1u << bit % 8);
+}
+
 static struct slot *find_slot(struct engine *e, const char *name, size_t len)
 {
 	for (size_t i = hash_name(name, len) & e->table_mask;; i = (i + 1) & e->table_mask) {
@@ -314,6 +329,8 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 	struct slot *s = &e->slots[e->slot_count++];
 	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true};
 	e->table[i] = e->slot_count;
+	size_t bit = filter_bit(name, len);
+	e->name_filter[bit / 8] |= (unsigned char)(1u << bit % 8);
 	return s;
 }
 
@@ -365,7 +382,8 @@ static void read_environment(struct engine *e, char *const envp[])
 	for (size_t i = 0; envp[i] != NULL; i++) {
 		const char *entry = envp[i];
 		const char *eq = strchr(entry, '=');
-		struct slot *s = eq ? find_slot(e, entry, (size_t)(eq - entry)) : NULL;
+		size_t len = eq ? (size_t)(eq - entry) : 0;
+		struct slot *s = eq && may_be_slot(e, entry, len) ? find_slot(e, entry, len) : NULL;
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {

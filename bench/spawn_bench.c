@@ -1,0 +1,190 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/*
+ * Usage: spawn_bench VARIABLES SPAWNS BATCH COMMAND LABEL=WRAPPER...
+ *        spawn_bench --exec VARIABLES PROGRAM [ARG...]
+ * Spawns COMMAND alone and each WRAPPER COMMAND in an environment of VARIABLES variables,
+ * SPAWNS times each, in round-robin batches of BATCH so that machine noise hits all alike,
+ * and prints one Markdown table row per contestant: median time per spawn, median overhead over
+ * COMMAND alone (paired by round), and that overhead divided by the first wrapper's.
+ * With --exec it runs PROGRAM once in that same environment (for valgrind).
+ */
+
+struct contestant {
+	const char *label;
+	char *argv[3];
+	double *batch_us;             /* mean microseconds per spawn, one per round */
+};
+
+static char **make_environment(size_t count)
+{
+	static const char *const fixed[] = {
+		"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/root", "LANG=C.UTF-8",
+		"http_proxy=http://127.0.0.1:3128", "https_proxy=http://127.0.0.1:3128",
+		"no_proxy=localhost,127.0.0.1,.internal.example",
+	};
+	size_t fixed_count = sizeof fixed / sizeof fixed[0];
+	char **env = calloc(count + 1, sizeof *env);
+	if (env == NULL)
+		return NULL;
+	for (size_t i = 0; i < count; i++) {
+		if (i < fixed_count) {
+			env[i] = (char *)fixed[i];
+			continue;
+		}
+		size_t n = (size_t)snprintf(NULL, 0, "BENCH_VARIABLE_%06zu=/opt/bench/value/%06zu", i, i) + 1;
+		env[i] = malloc(n);
+		if (env[i] == NULL)
+			return NULL;
+		snprintf(env[i], n, "BENCH_VARIABLE_%06zu=/opt/bench/value/%06zu", i, i);
+	}
+	return env;
+}
+
+static double now_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+static int spawn_batch(struct contestant *c, char **env, posix_spawn_file_actions_t *actions, size_t batch,
+		       double *mean_us)
+{
+	double start = now_us();
+	for (size_t i = 0; i < batch; i++) {
+		pid_t pid;
+		int status;
+		int error = posix_spawn(&pid, c->argv[0], actions, NULL, c->argv, env);
+		if (error != 0) {
+			fprintf(stderr, "spawn_bench: %s: %s\n", c->argv[0], strerror(error));
+			return -1;
+		}
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "spawn_bench: %s failed (status %d)\n", c->label, status);
+			return -1;
+		}
+	}
+	*mean_us = (now_us() - start) / (double)batch;
+	return 0;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Median of the values, reordering them. */
+static double median(double *values, size_t n)
+{
+	qsort(values, n, sizeof *values, compare_doubles);
+	return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static size_t parse_count(const char *text, const char *what)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(text, &end, 10);
+	if (errno != 0 || *end != '\0' || n == 0) {
+		fprintf(stderr, "spawn_bench: %s must be a positive number, not '%s'\n", what, text);
+		exit(2);
+	}
+	return (size_t)n;
+}
+
+static int exec_in_environment(int argc, char **argv)
+{
+	if (argc < 4) {
+		fputs("usage: spawn_bench --exec VARIABLES PROGRAM [ARG...]\n", stderr);
+		return 2;
+	}
+	char **env = make_environment(parse_count(argv[2], "VARIABLES"));
+	if (env != NULL)
+		execve(argv[3], argv + 3, env);
+	perror(argv[3]);
+	return 127;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--exec") == 0)
+		return exec_in_environment(argc, argv);
+	if (argc < 6) {
+		fputs("usage: spawn_bench VARIABLES SPAWNS BATCH COMMAND LABEL=WRAPPER...\n", stderr);
+		return 2;
+	}
+	size_t variables = parse_count(argv[1], "VARIABLES");
+	size_t spawns = parse_count(argv[2], "SPAWNS");
+	size_t batch = parse_count(argv[3], "BATCH");
+	size_t rounds = (spawns + batch - 1) / batch;
+	char *command = argv[4];
+	size_t count = (size_t)argc - 4;
+	struct contestant *contestants = calloc(count, sizeof *contestants);
+	char **env = make_environment(variables);
+	if (contestants == NULL || env == NULL) {
+		perror("spawn_bench");
+		return 1;
+	}
+	for (size_t i = 0; i < count; i++) {
+		struct contestant *c = &contestants[i];
+		c->batch_us = calloc(rounds, sizeof *c->batch_us);
+		if (c->batch_us == NULL) {
+			perror("spawn_bench");
+			return 1;
+		}
+		if (i == 0) {
+			*c = (struct contestant){command, {command, NULL, NULL}, c->batch_us};
+			continue;
+		}
+		char *eq = strchr(argv[4 + i], '=');
+		if (eq == NULL) {
+			fprintf(stderr, "spawn_bench: write a wrapper as LABEL=PATH, not '%s'\n", argv[4 + i]);
+			return 2;
+		}
+		*eq = '\0';
+		*c = (struct contestant){argv[4 + i], {eq + 1, command, NULL}, c->batch_us};
+	}
+	posix_spawn_file_actions_t actions;
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+	for (size_t round = 0; round < rounds; round++)
+		for (size_t k = 0; k < count; k++) {
+			struct contestant *c = &contestants[(round + k) % count];
+			if (spawn_batch(c, env, &actions, batch, &c->batch_us[round]) != 0)
+				return 1;
+		}
+	double *scratch = calloc(rounds, sizeof *scratch);
+	double *overhead = calloc(count, sizeof *overhead);
+	if (scratch == NULL || overhead == NULL) {
+		perror("spawn_bench");
+		return 1;
+	}
+	for (size_t i = 0; i < count; i++) {
+		for (size_t r = 0; r < rounds; r++)
+			scratch[r] = contestants[i].batch_us[r] - contestants[0].batch_us[r];
+		overhead[i] = median(scratch, rounds);
+	}
+	for (size_t i = 0; i < count; i++) {
+		struct contestant *c = &contestants[i];
+		memcpy(scratch, c->batch_us, rounds * sizeof *scratch);
+		printf("| %zu | %s | %zu | %.1f | %+.1f |", variables, c->label, rounds * batch, median(scratch, rounds),
+		       overhead[i]);
+		if (i == 0)
+			printf(" |\n");
+		else if (overhead[1] > 0)
+			printf(" %.2f |\n", overhead[i] / overhead[1]);
+		else
+			printf(" n/a |\n");
+	}
+	return 0;
+}

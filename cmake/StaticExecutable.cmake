@@ -1,0 +1,67 @@
+# Fully static, size-optimized, stripped programs: musl-gcc (Debian's musl-tools) when present,
+# else static glibc. The option defaults to ON when either toolchain works.
+include(CheckCSourceCompiles)
+
+find_program(HFENV_MUSL_GCC musl-gcc)
+set(HFENV_STATIC_TOOLCHAIN "none")
+if(HFENV_MUSL_GCC)
+  set(HFENV_STATIC_TOOLCHAIN "musl")
+elseif(NOT HFENV_SANITIZE)
+  set(CMAKE_REQUIRED_LINK_OPTIONS -static)
+  check_c_source_compiles("int main(void) { return 0; }" HFENV_HAVE_STATIC_LIBC)
+  unset(CMAKE_REQUIRED_LINK_OPTIONS)
+  if(HFENV_HAVE_STATIC_LIBC)
+    set(HFENV_STATIC_TOOLCHAIN "glibc")
+  endif()
+endif()
+
+if(HFENV_STATIC_TOOLCHAIN STREQUAL "none")
+  option(HFENV_STATIC "Also build hfenv-static, fully static (musl-gcc, else static glibc)" OFF)
+else()
+  option(HFENV_STATIC "Also build hfenv-static, fully static (musl-gcc, else static glibc)" ON)
+endif()
+if(HFENV_STATIC AND HFENV_STATIC_TOOLCHAIN STREQUAL "none")
+  message(FATAL_ERROR "HFENV_STATIC is ON but neither musl-gcc (apt-get install musl-tools) nor a static libc was found")
+endif()
+if(HFENV_STATIC)
+  message(STATUS "hfenv-static: built with ${HFENV_STATIC_TOOLCHAIN}")
+endif()
+
+set(HFENV_STATIC_COMPILE_FLAGS -Os -ffunction-sections -fdata-sections)
+set(HFENV_STATIC_LINK_FLAGS -static -Wl,--gc-sections -s)
+
+# hfenv_add_static_executable(NAME SOURCES file... [DEFINES NAME=VALUE...]) makes the program NAME in the
+# current binary dir; its target is NAME, or NAME-musl (a target may not share a custom command's file name).
+function(hfenv_add_static_executable name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;DEFINES")
+  if(HFENV_STATIC_TOOLCHAIN STREQUAL "glibc")
+    add_executable(${name} ${arg_SOURCES})
+    target_compile_definitions(${name} PRIVATE ${arg_DEFINES})
+    target_compile_options(${name} PRIVATE ${HFENV_STATIC_COMPILE_FLAGS})
+    target_link_options(${name} PRIVATE ${HFENV_STATIC_LINK_FLAGS})
+    return()
+  endif()
+  # A build tree has one C compiler, so musl-gcc runs as a custom command.
+  set(output "${CMAKE_CURRENT_BINARY_DIR}/${name}")
+  set(sources "")
+  set(inputs "")
+  foreach(source IN LISTS arg_SOURCES)
+    get_filename_component(source "${source}" ABSOLUTE)
+    list(APPEND inputs "${source}")
+    if(source MATCHES "\\.c$")
+      list(APPEND sources "${source}")
+    endif()
+  endforeach()
+  set(defines "")
+  foreach(define IN LISTS arg_DEFINES)
+    list(APPEND defines "-D${define}")
+  endforeach()
+  add_custom_command(OUTPUT "${output}"
+    COMMAND "${HFENV_MUSL_GCC}" -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wpedantic
+            ${HFENV_STATIC_COMPILE_FLAGS} ${defines} -I "${PROJECT_SOURCE_DIR}"
+            ${HFENV_STATIC_LINK_FLAGS} -o "${output}" ${sources}
+    DEPENDS ${inputs}
+    COMMENT "Linking ${name} (musl, static)"
+    VERBATIM)
+  add_custom_target(${name}-musl ALL DEPENDS "${output}")
+endfunction()
