@@ -204,8 +204,8 @@ static void append_redacted(struct text *t, const char *s, size_t n)
 	text_append(t, at, n - (size_t)(at - s));
 }
 
-/* value with its password hidden, its bytes escaped and its length capped, quoted or not. */
-static void append_shown(struct text *t, const char *value, bool quoted)
+/* value with its password hidden and its bytes escaped; quoted or not, shortened or not. */
+static void append_shown(struct text *t, const char *value, bool quoted, bool capped)
 {
 	struct text redacted = {0};
 	append_redacted(&redacted, value, strlen(value));
@@ -214,7 +214,7 @@ static void append_shown(struct text *t, const char *value, bool quoted)
 		free(redacted.data);
 		return;
 	}
-	bool shorten = redacted.len > MESSAGE_VALUE_MAX;
+	bool shorten = capped && redacted.len > MESSAGE_VALUE_MAX;
 	if (quoted)
 		text_puts(t, "'");
 	append_escaped(t, redacted.data ? redacted.data : "", shorten ? MESSAGE_VALUE_MAX - 20 : redacted.len, quoted);
@@ -231,7 +231,7 @@ static void append_shown(struct text *t, const char *value, bool quoted)
 char *hfenv_quote_redacted(const char *value)
 {
 	struct text t = {0};
-	append_shown(&t, value, true);
+	append_shown(&t, value, true, true);
 	return text_finish(&t);
 }
 
@@ -248,9 +248,9 @@ static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const ch
 		}
 		f++;
 		if (*f == 'v') {
-			append_shown(&t, va_arg(ap, const char *), true);
+			append_shown(&t, va_arg(ap, const char *), true, true);
 		} else if (*f == 'n') {
-			append_shown(&t, va_arg(ap, const char *), false);
+			append_shown(&t, va_arg(ap, const char *), false, true);
 		} else if (*f == 's') {
 			text_puts(&t, va_arg(ap, const char *));
 		} else if (*f == 'z') {
@@ -979,14 +979,8 @@ char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edi
 
 char *hfenv_redact(const char *value)
 {
-	struct text redacted = {0}, t = {0};
-	append_redacted(&redacted, value, strlen(value));
-	if (redacted.failed) {
-		free(redacted.data);
-		return NULL;
-	}
-	append_escaped(&t, redacted.data ? redacted.data : "", redacted.len, false);
-	free(redacted.data);
+	struct text t = {0};
+	append_shown(&t, value, false, false);
 	return text_finish(&t);
 }
 
