@@ -768,18 +768,17 @@ static void check_socks(struct engine *e)
 			    "a SOCKS proxy is let through because Xet is off: Python needs PySocks (requests) or httpx[socks] to use it, and wget cannot");
 }
 
-/* ALL_PROXY fills the HTTP and HTTPS pairs left unset, so that every client uses it. */
+/* ALL_PROXY fills the HTTP and HTTPS pairs left unset; a SOCKS one that is not allowed was refused already. */
 static void fill_from_all_proxy(struct engine *e)
 {
 	const char *all = fixed(e, ALL_LOWER)->value;
-	if (all == NULL || (e->socks_url[PAIR_ALL] && !(e->allow_socks || e->no_xet)))
+	if (all == NULL)
 		return;
 	for (enum pair pair = PAIR_HTTP; pair <= PAIR_HTTPS; pair++) {
 		if (pair_set(e, pair))
 			continue;
 		fixed(e, pair_lower[pair])->value = all;
 		fixed(e, pair_lower[pair] + 1)->value = (pair == PAIR_HTTP && e->cgi) ? NULL : all;
-		e->socks_url[pair] = e->socks_url[PAIR_ALL];
 	}
 }
 
