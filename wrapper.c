@@ -24,6 +24,10 @@
 #ifndef HFENV_REVISION
 #define HFENV_REVISION "unknown"
 #endif
+/* hfenv-static is built with 0: --probe needs libc's DNS resolver, which would double its size. */
+#ifndef HFENV_WITH_PROBE
+#define HFENV_WITH_PROBE 1
+#endif
 
 extern char **environ;
 
@@ -142,14 +146,27 @@ static int parse_explain_format(const char *name, enum explain_format *format)
 	return CONTINUE;
 }
 
+/* Decimal seconds, rounded to milliseconds, without strtod: it would add 6 KiB to hfenv-static. */
 static int parse_timeout(const char *text, int *timeout_ms)
 {
-	char *end;
-	errno = 0;
-	double seconds = strtod(text, &end);
-	if (errno != 0 || end == text || *end != '\0' || !(seconds > 0 && seconds <= 3600))
+	static const long fraction_ms[] = {100, 10, 1};
+	long ms = 0;
+	size_t digits = 0, fraction = 0;
+	const char *p = text;
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if (ms <= 3600000)
+			ms = ms * 10 + (*p - '0') * 1000;
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++, fraction++) {
+			if (fraction < 3)
+				ms += (*p - '0') * fraction_ms[fraction];
+			else if (fraction == 3 && *p >= '5')
+				ms++;
+		}
+	}
+	if (digits == 0 || *p != '\0' || ms < 1 || ms > 3600000)
 		return bad_usage("--timeout takes a number of seconds from 0.001 to 3600, not %s", text);
-	*timeout_ms = seconds * 1000 < 1 ? 1 : (int)(seconds * 1000 + 0.5);
+	*timeout_ms = (int)ms;
 	return CONTINUE;
 }
 
@@ -243,7 +260,9 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 				status = parse_explain_format(optarg, &cl->format);
 			break;
 		case OPT_PROBE:
-			status = set_mode(cl, MODE_PROBE);
+			status = HFENV_WITH_PROBE ? set_mode(cl, MODE_PROBE)
+						  : fail("%s is not in hfenv-static, which leaves out the DNS resolver "
+							 "it needs; run the dynamic hfenv for it", "--probe");
 			break;
 		case OPT_TIMEOUT:
 			cl->timeout_given = true;
@@ -259,7 +278,8 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 			fputs(usage_text, stdout);
 			return finish_output();
 		case 'V':
-			printf("hfenv %s (revision %s)\n", HFENV_VERSION, HFENV_REVISION);
+			printf("hfenv %s (revision %s%s)\n", HFENV_VERSION, HFENV_REVISION,
+			       HFENV_WITH_PROBE ? "" : ", static, without --probe");
 			return finish_output();
 		case ':':
 			return bad_option("option %s needs an argument", argv[element]);
@@ -519,7 +539,8 @@ static void print_route_lines(const struct explanation *x)
 }
 
 /* --explain: routes before and after, what hfenv changes; 0 if all clients agree after it, 1 if not, 125 if it refuses. */
-static int explain(const struct command_line *cl, const struct hfenv_result *result)
+/* Never inlined into main: its 2 KiB frame would cost every exec a stack page. */
+__attribute__((noinline)) static int explain(const struct command_line *cl, const struct hfenv_result *result)
 {
 	struct explanation x = {.refused = result->error_count > 0};
 	char **before_env = hfenv_route_environment(&cl->options, environ);
@@ -1086,7 +1107,7 @@ static int act(const struct command_line *cl, const struct hfenv_result *result)
 	case MODE_EXPORT:
 		return export_statements(result, cl->shell);
 	case MODE_PROBE:
-		return probe(cl, result);
+		return HFENV_WITH_PROBE ? probe(cl, result) : EXIT_HFENV_FAILED;
 	default:
 		return run_command(cl->command, result->env);
 	}

@@ -58,6 +58,15 @@ silent_proxy_times_out() {
 	expect_out "timed out waiting for the proxy's answer after 1 s"
 }
 
+timeout_takes_a_fraction_of_a_second() {
+	start_target
+	silent=$(free_port)
+	start "$silent" "$PYTHON" "$HERE/helpers.py" silent "$silent"
+	run_hfenv "$HFENV" -p "http://127.0.0.1:$silent" --probe --timeout 0.25 "$TARGET"
+	expect_rc 1
+	expect_out "timed out waiting for the proxy's answer after 0.25 s"
+}
+
 forbidden_port_gives_403() {
 	start_target
 	start_http_proxy "ConnectPort 1"
@@ -144,6 +153,18 @@ bad_timeout_exits_125() {
 	run_hfenv "$HFENV" --probe --timeout soon 127.0.0.1:9
 	expect_rc 125
 	expect_err "--timeout takes a number of seconds"
+}
+
+timeout_under_a_millisecond_exits_125() {
+	run_hfenv "$HFENV" --probe --timeout 0.0004 127.0.0.1:9
+	expect_rc 125
+	expect_err "--timeout takes a number of seconds from 0.001 to 3600, not '0.0004'"
+}
+
+timeout_in_exponent_form_exits_125() {
+	run_hfenv "$HFENV" --probe --timeout 1e3 127.0.0.1:9
+	expect_rc 125
+	expect_err "--timeout takes a number of seconds from 0.001 to 3600, not '1e3'"
 }
 
 https_proxy_url_cannot_be_probed() {
