@@ -490,6 +490,9 @@ const char *hfenv_url_status_text(enum hfenv_url_status status)
 		return "it has no host; write it as http://HOST:PORT";
 	case HFENV_URL_BAD_HOST:
 		return "the host is not a valid name or address; write it as http://HOST:PORT";
+	case HFENV_URL_DNS_LIMITS:
+		return "the host name is longer than DNS allows or has an empty label (at most 253 characters, "
+		       "1 to 63 between dots); write it as http://HOST:PORT";
 	case HFENV_URL_IPV6_UNBRACKETED:
 		return "an IPv6 address must be in brackets, as in http://[::1]:7890";
 	case HFENV_URL_BAD_PORT:
@@ -509,6 +512,33 @@ static bool is_host_char(char c)
 static bool is_ipv6_char(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+}
+
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* RFC 1035 2.3.4 on the name a client resolves (%HH decoded, as Go and WHATWG parsers do); one trailing dot is free. */
+static bool fits_dns(const char *p, const char *end)
+{
+	size_t length = 0, label = 0;
+	for (; p < end; p++, length++) {
+		char c = *p;
+		if (c == '%' && end - p >= 3 && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
+			c = (char)(hex_digit(p[1]) * 16 + hex_digit(p[2]));
+			p += 2;
+		}
+		if (c != '.')
+			label++;
+		else if (label == 0)
+			return false;
+		else
+			label = 0;
+		if (label > 63)
+			return false;
+	}
+	return label > 0 ? length <= 253 : length > 0 && length - 1 <= 253;
 }
 
 static enum hfenv_url_status check_port(const char *p, const char *end)
@@ -556,6 +586,8 @@ static enum hfenv_url_status check_host_port(const char *p, const char *end)
 	for (const char *q = p; q < host_end; q++)
 		if (!is_host_char(*q))
 			return HFENV_URL_BAD_HOST;
+	if (!fits_dns(p, host_end))
+		return HFENV_URL_DNS_LIMITS;
 	return colon ? check_port(colon + 1, end) : HFENV_URL_OK;
 }
 
@@ -1300,6 +1332,8 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		reject(pick, rule->unsupported, scheme_problem);
 	else if (status == HFENV_URL_BAD_PORT && rule->digits_port_fails && port_is_digits(value))
 		reject(pick, BAD_FAILS, "port out of range");
+	else if (status == HFENV_URL_DNS_LIMITS)
+		reject(pick, BAD_FAILS, "host name beyond DNS limits");
 	else if (status != HFENV_URL_OK)
 		reject(pick, rule->invalid, "not a valid URL");
 	else if (!(rule->schemes & scheme_bit(url.text)))

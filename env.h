@@ -63,6 +63,7 @@ enum hfenv_url_status {
 	HFENV_URL_SCHEME,             /* scheme not supported */
 	HFENV_URL_NO_HOST,
 	HFENV_URL_BAD_HOST,
+	HFENV_URL_DNS_LIMITS,         /* host name over 253 characters, or a label empty or over 63 */
 	HFENV_URL_IPV6_UNBRACKETED,
 	HFENV_URL_BAD_PORT,
 	HFENV_URL_PATH,               /* path, query or fragment after the host */

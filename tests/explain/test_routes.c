@@ -181,6 +181,14 @@ static void port_out_of_range_fails_for_go_and_curl_and_is_dropped_by_reqwest(vo
 	check_kind(HFENV_CLIENT_REQWEST, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_IGNORED);
 }
 
+static void host_name_beyond_dns_limits_fails_for_every_client(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTPS_PROXY=http://a..b:8080", "https_proxy=http://a..b:8080", NULL};
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
+		check_kind(c, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
+}
+
 static void path_after_the_proxy_host_is_ignored(void **state)
 {
 	(void)state;
@@ -366,6 +374,7 @@ int main(void)
 		cmocka_unit_test(trailing_cr_breaks_curl_and_requests_is_dropped_by_go_and_trimmed_by_urllib_and_reqwest),
 		cmocka_unit_test(unsupported_scheme_fails_for_curl_and_is_dropped_by_reqwest),
 		cmocka_unit_test(port_out_of_range_fails_for_go_and_curl_and_is_dropped_by_reqwest),
+		cmocka_unit_test(host_name_beyond_dns_limits_fails_for_every_client),
 		cmocka_unit_test(path_after_the_proxy_host_is_ignored),
 		cmocka_unit_test(python_drops_upper_case_http_proxy_under_cgi),
 		cmocka_unit_test(go_refuses_an_http_proxy_under_cgi),

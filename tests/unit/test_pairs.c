@@ -298,6 +298,7 @@ static void each_invalid_url_is_an_error_naming_the_variable(void **state)
 		{"http_proxy=gopher://127.0.0.1:70", HFENV_URL_SCHEME},
 		{"HTTP_PROXY=!!!", HFENV_URL_BAD_HOST},
 		{"https_proxy=http://:7890", HFENV_URL_NO_HOST},
+		{"HTTPS_PROXY=http://a..b:7890", HFENV_URL_DNS_LIMITS},
 		{"HTTPS_PROXY=http://127.0.0.1:0", HFENV_URL_BAD_PORT},
 		{"all_proxy=http://127.0.0.1:65536", HFENV_URL_BAD_PORT},
 		{"ALL_PROXY=http://127.0.0.1:abc", HFENV_URL_BAD_PORT},

@@ -32,6 +32,29 @@ static void assert_url_status(const char *value, enum hfenv_url_status expected)
 	assert_null(url.text);
 }
 
+/* "http://" + a host name of length characters, labels of 63 split by dots, + suffix; free it. */
+static char *url_with_host_name(size_t length, const char *suffix)
+{
+	assert_true(length % 64 != 0);
+	char *url = malloc(7 + length + strlen(suffix) + 1);
+	assert_non_null(url);
+	memcpy(url, "http://", 7);
+	for (size_t i = 0; i < length; i++)
+		url[7 + i] = i % 64 == 63 ? '.' : 'a';
+	strcpy(url + 7 + length, suffix);
+	return url;
+}
+
+static void assert_host_name_status(size_t length, const char *suffix, enum hfenv_url_status expected)
+{
+	char *url = url_with_host_name(length, suffix);
+	if (expected == HFENV_URL_OK)
+		assert_url_ok(url, url, false);
+	else
+		assert_url_status(url, expected);
+	free(url);
+}
+
 static void scheme_less_host_port_gets_http(void **state)
 {
 	(void)state;
@@ -214,6 +237,83 @@ static void malformed_brackets_are_refused(void **state)
 	assert_url_status("http://[::g]:7890", HFENV_URL_BAD_HOST);
 }
 
+static void host_name_of_253_characters_is_accepted(void **state)
+{
+	(void)state;
+	assert_host_name_status(253, ":7890", HFENV_URL_OK);
+}
+
+static void host_name_of_254_characters_is_refused(void **state)
+{
+	(void)state;
+	assert_host_name_status(254, ":7890", HFENV_URL_DNS_LIMITS);
+	assert_host_name_status(254, "", HFENV_URL_DNS_LIMITS);
+}
+
+static void trailing_dot_is_not_counted(void **state)
+{
+	(void)state;
+	assert_host_name_status(253, ".:7890", HFENV_URL_OK);
+	assert_host_name_status(254, ".:7890", HFENV_URL_DNS_LIMITS);
+}
+
+static void trailing_dot_is_accepted(void **state)
+{
+	(void)state;
+	assert_url_ok("http://proxy.example.:3128", "http://proxy.example.:3128", false);
+	assert_url_ok("localhost.", "http://localhost.", false);
+}
+
+static void label_of_63_characters_is_accepted(void **state)
+{
+	(void)state;
+	assert_url_ok("http://x.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example:1",
+		      "http://x.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example:1", false);
+}
+
+static void label_of_64_characters_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://x.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example:1",
+			  HFENV_URL_DNS_LIMITS);
+	assert_url_status("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", HFENV_URL_DNS_LIMITS);
+}
+
+static void empty_label_is_refused(void **state)
+{
+	(void)state;
+	assert_url_status("http://a..b:7890", HFENV_URL_DNS_LIMITS);
+	assert_url_status("http://.example:7890", HFENV_URL_DNS_LIMITS);
+	assert_url_status("http://example..:7890", HFENV_URL_DNS_LIMITS);
+	assert_url_status("http://.:7890", HFENV_URL_DNS_LIMITS);
+	assert_url_status("http://u:p@a..b", HFENV_URL_DNS_LIMITS);
+}
+
+static void host_name_of_128_KiB_is_refused(void **state)
+{
+	(void)state;
+	assert_host_name_status(131000, ":8080", HFENV_URL_DNS_LIMITS);
+}
+
+static void percent_encoded_character_counts_as_one(void **state)
+{
+	(void)state;
+	char *url = url_with_host_name(255, ":7890");
+	memcpy(url + 7, "%61", 3);
+	assert_url_ok(url, url, false);
+	free(url);
+	assert_url_ok("http://x.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%2Eaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example:1",
+		      "http://x.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%2Eaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example:1", false);
+}
+
+static void ipv4_and_ipv6_literals_are_not_host_names(void **state)
+{
+	(void)state;
+	assert_url_ok("http://255.255.255.255:1", "http://255.255.255.255:1", false);
+	const char *ipv6_long_zone = "http://[fe80::1%25interface-name-that-is-longer-than-a-dns-label-may-be-xxxxxxxxxxx]:1";
+	assert_url_ok(ipv6_long_zone, ipv6_long_zone, false);
+}
+
 static void userinfo_is_accepted(void **state)
 {
 	(void)state;
@@ -309,6 +409,16 @@ int main(void)
 		cmocka_unit_test(unbracketed_ipv6_is_refused),
 		cmocka_unit_test(bracketed_ipv6_is_accepted),
 		cmocka_unit_test(malformed_brackets_are_refused),
+		cmocka_unit_test(host_name_of_253_characters_is_accepted),
+		cmocka_unit_test(host_name_of_254_characters_is_refused),
+		cmocka_unit_test(trailing_dot_is_not_counted),
+		cmocka_unit_test(trailing_dot_is_accepted),
+		cmocka_unit_test(label_of_63_characters_is_accepted),
+		cmocka_unit_test(label_of_64_characters_is_refused),
+		cmocka_unit_test(empty_label_is_refused),
+		cmocka_unit_test(host_name_of_128_KiB_is_refused),
+		cmocka_unit_test(percent_encoded_character_counts_as_one),
+		cmocka_unit_test(ipv4_and_ipv6_literals_are_not_host_names),
 		cmocka_unit_test(userinfo_is_accepted),
 		cmocka_unit_test(password_with_at_sign_uses_last_at),
 		cmocka_unit_test(path_is_refused),
