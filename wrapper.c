@@ -1109,9 +1109,11 @@ static int normalize_over_argv(struct command_line *cl, int argc, char **argv, c
 	memcpy(*operands, first, count * sizeof **operands);
 	cl->options.assign = (const char *const *)*operands;
 	cl->command = *operands + cl->options.assign_count;
+	/* libc never sees the array half rewritten: an empty one meanwhile, then the new one in one store. */
+	environ = no_environment;
 	int failed = hfenv_normalize_in_place(&cl->options, argv, (size_t)argc + 1, result);
-	/* One store: libc never sees the array half rewritten. */
-	environ = failed ? no_environment : result->env;
+	if (!failed)
+		environ = result->env;
 	return failed;
 }
 
