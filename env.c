@@ -58,6 +58,7 @@ static const enum fixed_slot pair_lower[PAIRS] = {HTTP_LOWER, HTTPS_LOWER, ALL_L
 
 struct engine {
 	struct hfenv_result *result;
+	size_t env_capacity;          /* slots of result->env, NULL included */
 	struct slot *slots;
 	size_t slot_count;
 	size_t *table;                /* slot index + 1, 0 when free */
@@ -375,31 +376,33 @@ static struct slot *fixed(struct engine *e, enum fixed_slot which)
 	return &e->slots[which];
 }
 
-static void read_environment(struct engine *e, char *const envp[])
+/* Keeps entries in order from out[0]; writes out[k] only after reading envp[i], i >= k, so envp may lie in out. */
+static size_t read_environment(struct engine *e, char *const envp[])
 {
 	char **out = e->result->env;
-	size_t k = 0;
-	for (size_t i = 0; envp[i] != NULL; i++) {
-		const char *entry = envp[i];
+	size_t k = 0, i = 0;
+	for (; envp[i] != NULL; i++) {
+		char *entry = envp[i];
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
 		struct slot *s = eq && may_be_slot(e, entry, len) ? find_slot(e, entry, len) : NULL;
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {
-			out[k++] = envp[i];
+			out[k++] = entry;
 		} else if (s->position == NO_POSITION) {
 			s->original = s->value = eq + 1;
 			s->position = k;
-			out[k++] = envp[i];
+			out[k++] = entry;
 		} else {
 			s->duplicates++;
 			if (!s->owned)
-				out[k++] = envp[i];
+				out[k++] = entry;
 		}
 	}
 	out[k] = NULL;
 	e->result->env_count = k;
+	return i;
 }
 
 static void apply_assignments(struct engine *e, const struct hfenv_options *opts)
@@ -876,10 +879,27 @@ static char *make_entry(struct engine *e, const struct slot *s)
 	return entry;
 }
 
+/* The added entries do not fit where the environment was read: the kept ones move to a new array. */
+static bool move_environment(struct engine *e, size_t capacity)
+{
+	struct hfenv_result *r = e->result;
+	char **env = keep(e, malloc(capacity * sizeof *env));
+	if (env == NULL)
+		return false;
+	memcpy(env, r->env, r->env_count * sizeof *env);
+	r->env = env;
+	e->env_capacity = capacity;
+	return true;
+}
+
 static void write_environment(struct engine *e)
 {
 	struct hfenv_result *r = e->result;
-	size_t appended = r->env_count;
+	size_t appended = r->env_count, added = 0;
+	for (size_t i = 0; i < e->slot_count; i++)
+		added += e->slots[i].owned && e->slots[i].position == NO_POSITION && e->slots[i].value != NULL;
+	if (r->env_count + added + 1 > e->env_capacity && !move_environment(e, r->env_count + added + 1))
+		return;
 	r->edits = calloc(e->slot_count, sizeof *r->edits);
 	if (r->edits == NULL) {
 		e->out_of_memory = true;
@@ -916,18 +936,29 @@ static void write_environment(struct engine *e)
 	r->env_count = k;
 }
 
-int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out)
+/*
+ * Reads envp and builds the new environment from block[0], where spare + len(envp) + 1 slots are
+ * free to write once read (envp may be block + spare); block NULL: a new array with room for all.
+ */
+static int normalize(const struct hfenv_options *opts, char *const envp[], char **block, size_t spare,
+		     struct hfenv_result *out)
 {
 	*out = (struct hfenv_result){0};
 	struct engine e = {.result = out};
-	size_t env_len = 0;
-	while (envp[env_len] != NULL)
-		env_len++;
 	out->storage = calloc(1, sizeof *out->storage);
-	out->env = malloc((env_len + FIXED_SLOTS + opts->unset_count + opts->assign_count + 1) * sizeof *out->env);
-	if (out->storage == NULL || out->env == NULL || make_slots(&e, opts) != 0)
+	if (out->storage == NULL || make_slots(&e, opts) != 0)
 		goto out_of_memory;
-	read_environment(&e, envp);
+	if (block == NULL) {
+		size_t env_len = 0;
+		while (envp[env_len] != NULL)
+			env_len++;
+		spare = e.slot_count;
+		block = keep(&e, malloc((env_len + spare + 1) * sizeof *block));
+		if (block == NULL)
+			goto out_of_memory;
+	}
+	out->env = block;
+	e.env_capacity = spare + read_environment(&e, envp) + 1;
 	apply_assignments(&e, opts);
 	read_settings(&e, opts);
 	apply_proxy_setting(&e, opts);
@@ -951,6 +982,16 @@ out_of_memory:
 	return -1;
 }
 
+int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out)
+{
+	return normalize(opts, envp, NULL, 0, out);
+}
+
+int hfenv_normalize_in_place(const struct hfenv_options *opts, char **block, size_t spare, struct hfenv_result *out)
+{
+	return normalize(opts, block + spare, block, spare, out);
+}
+
 void hfenv_result_free(struct hfenv_result *result)
 {
 	if (result->storage != NULL) {
@@ -963,7 +1004,6 @@ void hfenv_result_free(struct hfenv_result *result)
 		free(result->findings[i].message);
 	free(result->findings);
 	free(result->edits);
-	free(result->env);
 	*result = (struct hfenv_result){0};
 }
 

@@ -53,6 +53,13 @@ struct hfenv_result {
  * Refusals are findings of kind HFENV_ERROR, not a -1 return.
  */
 int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out);
+
+/*
+ * hfenv_normalize without a copy, for envp = block + spare: the new environment is written over
+ * block[0] up to envp's NULL, or into a new array when added entries do not fit.  out->env is valid
+ * even with errors; after -1, block is not a valid environment.  hfenv_result_free never frees block.
+ */
+int hfenv_normalize_in_place(const struct hfenv_options *opts, char **block, size_t spare, struct hfenv_result *out);
 void hfenv_result_free(struct hfenv_result *result);
 
 /* Building blocks, exposed for the tests and the fuzzers. */

@@ -1113,17 +1113,48 @@ static int act(const struct command_line *cl, const struct hfenv_result *result)
 	}
 }
 
+static char *no_environment[] = {NULL};
+
+/*
+ * Builds the new environment over argv and environ, which follow each other on the initial stack:
+ * no page is touched that the process does not have yet.  The operands move out of argv first.
+ */
+static int normalize_over_argv(struct command_line *cl, int argc, char **argv, char ***operands,
+			       struct hfenv_result *result)
+{
+	char **first = (char **)cl->options.assign;
+	size_t count = (size_t)(argv + argc - first) + 1;
+	*operands = malloc(count * sizeof **operands);
+	if (*operands == NULL)
+		return -1;
+	memcpy(*operands, first, count * sizeof **operands);
+	cl->options.assign = (const char *const *)*operands;
+	cl->command = *operands + cl->options.assign_count;
+	/* libc never sees the array half rewritten: an empty one meanwhile, then the new one in one store. */
+	environ = no_environment;
+	int failed = hfenv_normalize_in_place(&cl->options, argv, (size_t)argc + 1, result);
+	if (!failed)
+		environ = result->env;
+	return failed;
+}
+
 int main(int argc, char **argv)
 {
 	struct command_line cl;
 	struct hfenv_result result = {0};
+	char **operands = NULL;
 	int status = parse_command_line(argc, argv, &cl);
-	if (status == CONTINUE && hfenv_normalize(&cl.options, environ, &result) != 0)
+	bool in_place = status == CONTINUE && cl.mode == MODE_RUN && environ == argv + argc + 1;
+	if (status == CONTINUE && (in_place ? normalize_over_argv(&cl, argc, argv, &operands, &result)
+					    : hfenv_normalize(&cl.options, environ, &result)) != 0)
 		status = fail("%s", strerror(errno));
 	if (status == CONTINUE)
 		status = act(&cl, &result);
 	/* Freed although the process ends, so that valgrind and LeakSanitizer report real leaks only. */
+	if (in_place)
+		environ = no_environment; /* its entries are freed with result */
 	hfenv_result_free(&result);
+	free(operands);
 	free(cl.unset);
 	return status;
 }

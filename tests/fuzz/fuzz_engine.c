@@ -2,7 +2,7 @@
  * The whole engine: a random environment and random options in.
  *
  * Input: a flag byte (bit 0 --no-xet, 1 --allow-socks, 2 --verbose, 3 --quiet, bits 4-5 --prefer:
- * 1 lower, 2 upper), then records separated by NUL bytes. A record is a tag byte and a body.
+ * 1 lower, 2 upper, bits 6-7 the spare slots before the environment in place), then records separated by NUL bytes. A record is a tag byte and a body.
  * Tag bits 0-1: 0 an environment entry, 1 -u, 2 a NAME=VALUE operand, 3 --proxy BODY; bit 2:
  * plant a password in the value; bits 3-7: a name from the table below (the record is then
  * NAME=BODY, or NAME for -u), or, past the table, none (the body is the whole record).
@@ -12,6 +12,7 @@
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
  * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; --no-xet shows; the edits
  * (what --export prints) match the output; and normalizing the output again changes nothing.
+ * Always, hfenv_normalize_in_place gives what hfenv_normalize gives.
  */
 #include "env.h"
 #include "fuzz.h"
@@ -206,6 +207,39 @@ static void require_stable(const struct hfenv_options *opts, const struct hfenv_
 	hfenv_result_free(&again);
 }
 
+static bool same_result(const struct hfenv_result *a, const struct hfenv_result *b)
+{
+	if (a->env_count != b->env_count || a->finding_count != b->finding_count || a->error_count != b->error_count ||
+	    a->edit_count != b->edit_count || a->verbose != b->verbose || a->quiet != b->quiet)
+		return false;
+	for (size_t i = 0; i < a->env_count; i++)
+		if (strcmp(a->env[i], b->env[i]) != 0)
+			return false;
+	for (size_t i = 0; i < a->finding_count; i++)
+		if (a->findings[i].kind != b->findings[i].kind || strcmp(a->findings[i].message, b->findings[i].message) != 0)
+			return false;
+	for (size_t i = 0; i < a->edit_count; i++)
+		if (strcmp(a->edits[i].name, b->edits[i].name) != 0 || !same(a->edits[i].value, b->edits[i].value))
+			return false;
+	return b->env[b->env_count] == NULL;
+}
+
+/* The environment behind spare slots of argv in one block, as on the initial stack. */
+static void require_in_place_agrees(const struct input *in, size_t spare, const struct hfenv_result *copied)
+{
+	static char argument[] = "ARGUMENT";
+	char **block = malloc((spare + in->env_count + 1) * sizeof *block);
+	require(block != NULL);
+	for (size_t i = 0; i < spare; i++)
+		block[i] = argument;
+	memcpy(block + spare, in->env, (in->env_count + 1) * sizeof *block);
+	struct hfenv_result r;
+	require(hfenv_normalize_in_place(&in->opts, block, spare, &r) == 0);
+	require(same_result(copied, &r));
+	hfenv_result_free(&r);
+	free(block);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
@@ -232,6 +266,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		require(r.edit_count == 0);
 	}
+	require_in_place_agrees(&in, data[0] >> 6, &r);
 	hfenv_result_free(&r);
 
 	for (size_t i = 0; i < in.string_count; i++)
