@@ -31,7 +31,7 @@ enum fixed_slot {
 	HTTP_LOWER, HTTP_UPPER, HTTPS_LOWER, HTTPS_UPPER,
 	ALL_LOWER, ALL_UPPER, NO_LOWER, NO_UPPER,
 	DISABLE_XET, DISABLE_XETHUB,
-	REQUEST_METHOD, SET_PROXY, SET_NO_XET, SET_ALLOW_SOCKS, SET_PREFER, SET_VERBOSE, SET_QUIET,
+	REQUEST_METHOD, PATH, SET_PROXY, SET_NO_XET, SET_ALLOW_SOCKS, SET_PREFER, SET_VERBOSE, SET_QUIET,
 	FIXED_SLOTS
 };
 
@@ -46,6 +46,7 @@ static const struct {
 	[DISABLE_XET] = {"HF_HUB_DISABLE_XET", true},
 	[DISABLE_XETHUB] = {"HF_HUB_DISABLE_XETHUB", true},
 	[REQUEST_METHOD] = {"REQUEST_METHOD", false},
+	[PATH] = {"PATH", false},
 	[SET_PROXY] = {"HFENV_PROXY", false},     [SET_NO_XET] = {"HFENV_NO_XET", false},
 	[SET_ALLOW_SOCKS] = {"HFENV_ALLOW_SOCKS", false},
 	[SET_PREFER] = {"HFENV_PREFER", false},   [SET_VERBOSE] = {"HFENV_VERBOSE", false},
@@ -969,6 +970,7 @@ static int normalize(const struct hfenv_options *opts, char *const envp[], char 
 	apply_no_xet(&e);
 	if (out->error_count == 0)
 		write_environment(&e);
+	out->path = fixed(&e, PATH)->value;
 	if (e.out_of_memory)
 		goto out_of_memory;
 	free(e.slots);

@@ -44,6 +44,7 @@ struct hfenv_result {
 	size_t edit_count;
 	bool verbose;                 /* -v or HFENV_VERBOSE */
 	bool quiet;                   /* -q or HFENV_QUIET */
+	const char *path;             /* PATH of env (its first entry), or NULL: the exec site needs no second pass */
 	struct hfenv_storage *storage;
 };
 

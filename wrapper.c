@@ -1042,8 +1042,8 @@ static void exec_file(const char *path, char **argv, char *const env[])
 	errno = ENOEXEC;
 }
 
-/* Searches PATH of the new environment, as env(1) does; returns only on failure, with errno set. */
-static void exec_command(char **argv, char *const env[])
+/* Searches search_path (PATH of the new environment), as env(1) does; returns only on failure, with errno set. */
+static void exec_command(char **argv, char *const env[], const char *search_path)
 {
 	const char *file = argv[0];
 	if (*file == '\0') {
@@ -1054,9 +1054,7 @@ static void exec_command(char **argv, char *const env[])
 		exec_file(file, argv, env);
 		return;
 	}
-	const char *search = find_variable(env, "PATH");
-	if (search == NULL)
-		search = "/bin:/usr/bin";
+	const char *search = search_path ? search_path : "/bin:/usr/bin";
 	size_t file_len = strlen(file);
 	char *path = malloc(strlen(search) + file_len + 2);
 	if (path == NULL)
@@ -1085,9 +1083,9 @@ static void exec_command(char **argv, char *const env[])
 	errno = saved;
 }
 
-static int run_command(char **argv, char *const env[])
+static int run_command(char **argv, const struct hfenv_result *result)
 {
-	exec_command(argv, env);
+	exec_command(argv, result->env, result->path);
 	int status = errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
 	char *name = hfenv_quote_redacted(argv[0]);
 	fprintf(stderr, "hfenv: %s: %s\n", name ? name : argv[0], strerror(errno));
@@ -1111,7 +1109,7 @@ static int act(const struct command_line *cl, const struct hfenv_result *result)
 	case MODE_PROBE:
 		return HFENV_WITH_PROBE ? probe(cl, result) : EXIT_HFENV_FAILED;
 	default:
-		return run_command(cl->command, result->env);
+		return run_command(cl->command, result);
 	}
 }
 

@@ -11,7 +11,8 @@
  * engine accepts: each normalized pair is equal in both spellings, except that under CGI
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
  * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; --no-xet shows; the edits
- * (what --export prints) match the output; and normalizing the output again changes nothing.
+ * (what --export prints) match the output; path is the first PATH of the output; and normalizing the
+ * output again changes nothing.
  * Always, hfenv_normalize_in_place gives what hfenv_normalize gives.
  */
 #include "env.h"
@@ -188,6 +189,7 @@ static void require_accepted_state(const struct hfenv_options *opts, const struc
 	}
 	for (size_t i = 0; i < r->edit_count; i++)
 		require(same(lookup(r->env, r->edits[i].name), r->edits[i].value));
+	require(same(r->path, lookup(r->env, "PATH")));
 }
 
 /* The output needs nothing more: the same options (less -u and operands) leave it as it is. */
@@ -210,7 +212,8 @@ static void require_stable(const struct hfenv_options *opts, const struct hfenv_
 static bool same_result(const struct hfenv_result *a, const struct hfenv_result *b)
 {
 	if (a->env_count != b->env_count || a->finding_count != b->finding_count || a->error_count != b->error_count ||
-	    a->edit_count != b->edit_count || a->verbose != b->verbose || a->quiet != b->quiet)
+	    a->edit_count != b->edit_count || a->verbose != b->verbose || a->quiet != b->quiet ||
+	    !same(a->path, b->path))
 		return false;
 	for (size_t i = 0; i < a->env_count; i++)
 		if (strcmp(a->env[i], b->env[i]) != 0)

@@ -799,6 +799,43 @@ static void result_free_leaves_an_empty_result(void **state)
 	hfenv_result_free(&r);
 }
 
+static void path_is_the_first_path_entry(void **state)
+{
+	(void)state;
+	char *envp[] = {"HOME=/root", "PATH=/first", "PATH=/second", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_string_equal(r.path, "/first");
+	hfenv_result_free(&r);
+}
+
+static void path_follows_a_path_operand(void **state)
+{
+	(void)state;
+	static const char *const assign[] = {"PATH=/opt/bin"};
+	char *envp[] = {"PATH=/usr/bin", NULL};
+	struct hfenv_options opts = {.assign = assign, .assign_count = 1};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_string_equal(r.path, "/opt/bin");
+	assert_string_equal(lookup(&r, "PATH"), "/opt/bin");
+	hfenv_result_free(&r);
+}
+
+static void path_is_null_when_unset(void **state)
+{
+	(void)state;
+	static const char *const unset[] = {"PATH"};
+	char *envp[] = {"PATH=/usr/bin", NULL};
+	struct hfenv_options opts = {.unset = unset, .unset_count = 1};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_null(r.path);
+	assert_null(lookup(&r, "PATH"));
+	hfenv_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -860,6 +897,9 @@ int main(void)
 		cmocka_unit_test(errors_leave_no_edits),
 		cmocka_unit_test(normalized_environment_needs_no_further_change),
 		cmocka_unit_test(result_free_leaves_an_empty_result),
+		cmocka_unit_test(path_is_the_first_path_entry),
+		cmocka_unit_test(path_follows_a_path_operand),
+		cmocka_unit_test(path_is_null_when_unset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,6 +52,10 @@ static void assert_same_result(const struct hfenv_result *copied, const struct h
 	}
 	assert_int_equal(in_place->verbose, copied->verbose);
 	assert_int_equal(in_place->quiet, copied->quiet);
+	if (copied->path == NULL)
+		assert_null(in_place->path);
+	else
+		assert_string_equal(in_place->path, copied->path);
 }
 
 static void in_place_gives_the_same_result_as_a_copy(void **state)
