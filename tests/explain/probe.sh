@@ -49,22 +49,22 @@ proxy_that_is_down_is_reported() {
 	expect_out "cannot connect to the proxy: Connection refused"
 }
 
-silent_proxy_times_out() {
+# A proxy that accepts and never answers, probed with --timeout $1: the line must say "after $1 s".
+probe_silent_proxy() {
 	start_target
 	silent=$(free_port)
 	start "$silent" "$PYTHON" "$HERE/helpers.py" silent "$silent"
-	run_hfenv "$HFENV" -p "http://127.0.0.1:$silent" --probe --timeout 1 "$TARGET"
+	run_hfenv "$HFENV" -p "http://127.0.0.1:$silent" --probe --timeout "$1" "$TARGET"
 	expect_rc 1
-	expect_out "timed out waiting for the proxy's answer after 1 s"
+	expect_out "timed out waiting for the proxy's answer after $1 s"
+}
+
+silent_proxy_times_out() {
+	probe_silent_proxy 1
 }
 
 timeout_takes_a_fraction_of_a_second() {
-	start_target
-	silent=$(free_port)
-	start "$silent" "$PYTHON" "$HERE/helpers.py" silent "$silent"
-	run_hfenv "$HFENV" -p "http://127.0.0.1:$silent" --probe --timeout 0.25 "$TARGET"
-	expect_rc 1
-	expect_out "timed out waiting for the proxy's answer after 0.25 s"
+	probe_silent_proxy 0.25
 }
 
 forbidden_port_gives_403() {
