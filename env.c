@@ -67,6 +67,7 @@ struct engine {
 	unsigned char name_filter[NAME_FILTER_BITS / 8]; /* the filter_bit() of every slot name */
 	size_t finding_capacity;
 	bool out_of_memory;
+	bool describe_changes;
 	bool cgi;
 	bool allow_socks;
 	bool no_xet;
@@ -83,7 +84,7 @@ static void *keep(struct engine *e, void *block)
 		return NULL;
 	}
 	if (s->count == s->capacity) {
-		size_t capacity = s->capacity ? 2 * s->capacity : 64;
+		size_t capacity = s->capacity ? 2 * s->capacity : 8;
 		void **blocks = realloc(s->blocks, capacity * sizeof *blocks);
 		if (blocks == NULL) {
 			free(block);
@@ -465,6 +466,7 @@ static void read_settings(struct engine *e, const struct hfenv_options *opts)
 	e->no_xet = setting_flag(e, SET_NO_XET, opts->no_xet);
 	e->allow_socks = setting_flag(e, SET_ALLOW_SOCKS, opts->allow_socks);
 	e->result->verbose = setting_flag(e, SET_VERBOSE, opts->verbose);
+	e->describe_changes = e->result->verbose || !opts->changes_only_if_verbose;
 	e->result->quiet = setting_flag(e, SET_QUIET, opts->quiet);
 	e->prefer = opts->prefer;
 	const char *prefer = fixed(e, SET_PREFER)->value;
@@ -893,16 +895,23 @@ static bool move_environment(struct engine *e, size_t capacity)
 	return true;
 }
 
+static bool is_edited(const struct slot *s)
+{
+	return s->owned && !same_value(s->original, s->value);
+}
+
 static void write_environment(struct engine *e)
 {
 	struct hfenv_result *r = e->result;
-	size_t appended = r->env_count, added = 0;
-	for (size_t i = 0; i < e->slot_count; i++)
+	size_t appended = r->env_count, added = 0, edits = 0;
+	for (size_t i = 0; i < e->slot_count; i++) {
 		added += e->slots[i].owned && e->slots[i].position == NO_POSITION && e->slots[i].value != NULL;
+		edits += is_edited(&e->slots[i]);
+	}
 	if (r->env_count + added + 1 > e->env_capacity && !move_environment(e, r->env_count + added + 1))
 		return;
-	r->edits = calloc(e->slot_count, sizeof *r->edits);
-	if (r->edits == NULL) {
+	r->edits = edits ? calloc(edits, sizeof *r->edits) : NULL;
+	if (edits > 0 && r->edits == NULL) {
 		e->out_of_memory = true;
 		return;
 	}
@@ -914,7 +923,7 @@ static void write_environment(struct engine *e)
 			add_finding(e, HFENV_WARNING,
 				    "%n is in the environment %z times (C programs read the first, Python the last): kept only the first",
 				    s->name, s->duplicates + 1);
-		if (same_value(s->original, s->value))
+		if (!is_edited(s))
 			continue;
 		char *entry = s->value ? make_entry(e, s) : NULL;
 		if (s->position != NO_POSITION)
@@ -922,6 +931,8 @@ static void write_environment(struct engine *e)
 		else if (entry != NULL)
 			r->env[appended++] = entry;
 		r->edits[r->edit_count++] = (struct hfenv_edit){s->name, s->value};
+		if (!e->describe_changes)
+			continue;
 		if (s->original == NULL)
 			add_finding(e, HFENV_CHANGE, "set %n=%v", s->name, s->value);
 		else if (s->value == NULL)

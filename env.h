@@ -18,6 +18,7 @@ struct hfenv_options {
 	size_t unset_count;
 	const char *const *assign;    /* NAME=VALUE operands, in command-line order */
 	size_t assign_count;
+	bool changes_only_if_verbose; /* no HFENV_CHANGE findings unless -v or HFENV_VERBOSE: nothing would print them */
 };
 
 enum hfenv_finding_kind { HFENV_CHANGE, HFENV_WARNING, HFENV_ERROR };

@@ -203,6 +203,7 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 		return bad_usage("--explain prints a report and runs nothing, but a command was given: %s", argv[optind]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
+	cl->options.changes_only_if_verbose = cl->mode != MODE_EXPLAIN;
 	return CONTINUE;
 }
 

@@ -227,6 +227,30 @@ static bool same_result(const struct hfenv_result *a, const struct hfenv_result 
 	return b->env[b->env_count] == NULL;
 }
 
+/* Asking for changes only if verbose drops the change findings when not verbose, and nothing else. */
+static void require_changes_only_if_verbose_drops_only_changes(const struct input *in, const struct hfenv_result *full)
+{
+	struct hfenv_options opts = in->opts;
+	opts.changes_only_if_verbose = true;
+	struct hfenv_result r;
+	require(hfenv_normalize(&opts, in->env, &r) == 0);
+	if (full->verbose) {
+		require(same_result(full, &r));
+	} else {
+		struct hfenv_result kept = *full;
+		struct hfenv_finding *findings = calloc(full->finding_count + 1, sizeof *findings);
+		require(findings != NULL);
+		kept.findings = findings;
+		kept.finding_count = 0;
+		for (size_t i = 0; i < full->finding_count; i++)
+			if (full->findings[i].kind != HFENV_CHANGE)
+				findings[kept.finding_count++] = full->findings[i];
+		require(same_result(&kept, &r));
+		free(findings);
+	}
+	hfenv_result_free(&r);
+}
+
 /* The environment behind spare slots of argv in one block, as on the initial stack. */
 static void require_in_place_agrees(const struct input *in, size_t spare, const struct hfenv_result *copied)
 {
@@ -270,6 +294,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		require(r.edit_count == 0);
 	}
 	require_in_place_agrees(&in, data[0] >> 6, &r);
+	require_changes_only_if_verbose_drops_only_changes(&in, &r);
 	hfenv_result_free(&r);
 
 	for (size_t i = 0; i < in.string_count; i++)
