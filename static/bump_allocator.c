@@ -6,6 +6,7 @@
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, not in POSIX 2008 */
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -32,6 +33,8 @@ static _Alignas(ALIGNMENT) unsigned char first_chunk[FIRST_CHUNK];
 static unsigned char *next = first_chunk;
 static unsigned char *chunk_end = first_chunk + sizeof first_chunk;
 static unsigned char *latest;
+/* Nothing in the current chunk at or above it was ever handed out, so it is still zero: calloc skips it. */
+static unsigned char *fresh = first_chunk;
 
 static size_t rounded(size_t size)
 {
@@ -49,12 +52,19 @@ static int new_chunk(size_t need)
 	void *chunk = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (chunk == MAP_FAILED)
 		return -1;
-	next = chunk;
+	next = fresh = chunk;
 	chunk_end = next + size;
 	return 0;
 }
 
-void *BUMP_NAME(BUMP_PREFIX, malloc)(size_t size)
+static void hand_out_up_to(unsigned char *end)
+{
+	next = end;
+	if (end > fresh)
+		fresh = end;
+}
+
+static void *allocate(size_t size, bool *zero)
 {
 	if (size > SIZE_MAX / 2) {
 		errno = ENOMEM;
@@ -66,10 +76,17 @@ void *BUMP_NAME(BUMP_PREFIX, malloc)(size_t size)
 		return NULL;
 	}
 	struct header *h = (struct header *)next;
+	*zero = next >= fresh;
 	h->size = size;
 	latest = next + sizeof *h;
-	next = latest + need;
+	hand_out_up_to(latest + need);
 	return latest;
+}
+
+void *BUMP_NAME(BUMP_PREFIX, malloc)(size_t size)
+{
+	bool zero;
+	return allocate(size, &zero);
 }
 
 void BUMP_NAME(BUMP_PREFIX, free)(void *p)
@@ -86,8 +103,9 @@ void *BUMP_NAME(BUMP_PREFIX, calloc)(size_t count, size_t size)
 		errno = ENOMEM;
 		return NULL;
 	}
-	void *p = BUMP_NAME(BUMP_PREFIX, malloc)(count * size);
-	return p ? memset(p, 0, count * size) : NULL;
+	bool zero;
+	void *p = allocate(count * size, &zero);
+	return p && !zero ? memset(p, 0, count * size) : p;
 }
 
 void *BUMP_NAME(BUMP_PREFIX, realloc)(void *p, size_t size)
@@ -97,7 +115,7 @@ void *BUMP_NAME(BUMP_PREFIX, realloc)(void *p, size_t size)
 	struct header *h = (struct header *)((unsigned char *)p - sizeof(struct header));
 	if (p == latest && size <= SIZE_MAX / 2 && rounded(size) <= (size_t)(chunk_end - latest)) {
 		h->size = size;
-		next = latest + rounded(size);
+		hand_out_up_to(latest + rounded(size));
 		return p;
 	}
 	void *moved = BUMP_NAME(BUMP_PREFIX, malloc)(size);

@@ -13,6 +13,12 @@ void bump_free(void *p);
 void *bump_calloc(size_t count, size_t size);
 void *bump_realloc(void *p, size_t size);
 
+static void assert_all_zero(const unsigned char *p, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		assert_int_equal(p[i], 0);
+}
+
 static void blocks_keep_malloc_alignment(void **state)
 {
 	(void)state;
@@ -89,8 +95,30 @@ static void calloc_zeroes_memory_given_back_by_free(void **state)
 	bump_free(dirty);
 	unsigned char *clean = bump_calloc(16, 16);
 	assert_ptr_equal(clean, dirty);
-	for (size_t i = 0; i < 256; i++)
-		assert_int_equal(clean[i], 0);
+	assert_all_zero(clean, 256);
+}
+
+static void calloc_zeroes_memory_given_back_by_a_shrinking_realloc(void **state)
+{
+	(void)state;
+	unsigned char *dirty = bump_malloc(256);
+	memset(dirty, 0xff, 256);
+	assert_ptr_equal(bump_realloc(dirty, 16), dirty);
+	unsigned char *clean = bump_calloc(1, 200);
+	assert_true(clean > dirty && clean < dirty + 256);
+	assert_all_zero(clean, 200);
+}
+
+static void calloc_zeroes_memory_a_block_grew_into(void **state)
+{
+	(void)state;
+	unsigned char *block = bump_malloc(16);
+	assert_ptr_equal(bump_realloc(block, 4096), block);
+	memset(block, 0xff, 4096);
+	assert_ptr_equal(bump_realloc(block, 16), block);
+	unsigned char *clean = bump_calloc(1, 2048);
+	assert_true(clean > block && clean < block + 4096);
+	assert_all_zero(clean, 2048);
 }
 
 static void calloc_overflow_fails_with_enomem(void **state)
@@ -144,6 +172,8 @@ int main(void)
 		cmocka_unit_test(realloc_to_less_keeps_the_first_bytes),
 		cmocka_unit_test(realloc_of_null_allocates),
 		cmocka_unit_test(calloc_zeroes_memory_given_back_by_free),
+		cmocka_unit_test(calloc_zeroes_memory_given_back_by_a_shrinking_realloc),
+		cmocka_unit_test(calloc_zeroes_memory_a_block_grew_into),
 		cmocka_unit_test(calloc_overflow_fails_with_enomem),
 		cmocka_unit_test(huge_request_fails_with_enomem),
 		cmocka_unit_test(blocks_beyond_the_first_chunk_are_whole),
