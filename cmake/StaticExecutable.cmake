@@ -33,10 +33,14 @@ set(HFENV_STATIC_COMPILE_FLAGS -Os -fno-pie -ffunction-sections -fdata-sections 
     -fno-unwind-tables)
 set(HFENV_STATIC_LINK_FLAGS -static -no-pie -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,--build-id=none -s)
 # The bump allocator's 64 KiB first chunk goes after all other data (.lbss), so that the first
-# allocations share the page of libc's data, which every start-up touches anyway.
+# allocations share the page of libc's data, which every start-up touches anyway; static/layout.ld
+# starts that data on a page of its own and keeps stdout's buffer out of it.  No RELRO: only a
+# dynamic loader applies it, and it would put the first bytes of the data on a page of their own.
 set(HFENV_MUSL_ONLY_FLAGS "")
+set(HFENV_MUSL_LAYOUT "")
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
-  set(HFENV_MUSL_ONLY_FLAGS -mcmodel=medium -mlarge-data-threshold=4096)
+  set(HFENV_MUSL_LAYOUT "${PROJECT_SOURCE_DIR}/static/layout.ld")
+  set(HFENV_MUSL_ONLY_FLAGS -mcmodel=medium -mlarge-data-threshold=4096 -Wl,-z,norelro "-Wl,-T,${HFENV_MUSL_LAYOUT}")
 endif()
 
 # hfenv_add_static_executable(NAME SOURCES file... [MUSL_SOURCES file...] [DEFINES NAME=VALUE...]) makes
@@ -54,7 +58,7 @@ function(hfenv_add_static_executable name)
   # A build tree has one C compiler, so musl-gcc runs as a custom command.
   set(output "${CMAKE_CURRENT_BINARY_DIR}/${name}")
   set(sources "")
-  set(inputs "")
+  set(inputs ${HFENV_MUSL_LAYOUT})
   foreach(source IN LISTS arg_SOURCES arg_MUSL_SOURCES)
     get_filename_component(source "${source}" ABSOLUTE)
     list(APPEND inputs "${source}")
