@@ -526,10 +526,11 @@ static int hex_digit(char c)
 }
 
 /* RFC 1035 2.3.4 on the name a client resolves (%HH decoded, as Go and WHATWG parsers do); one trailing dot is free. */
-static bool fits_dns(const char *p, const char *end)
+bool hfenv_fits_dns(const char *host, size_t length)
 {
-	size_t length = 0, label = 0;
-	for (; p < end; p++, length++) {
+	const char *p = host, *end = host + length;
+	size_t decoded = 0, label = 0;
+	for (; p < end; p++, decoded++) {
 		char c = *p;
 		if (c == '%' && end - p >= 3 && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
 			c = (char)(hex_digit(p[1]) * 16 + hex_digit(p[2]));
@@ -544,7 +545,7 @@ static bool fits_dns(const char *p, const char *end)
 		if (label > 63)
 			return false;
 	}
-	return label > 0 ? length <= 253 : length > 0 && length - 1 <= 253;
+	return label > 0 ? decoded <= 253 : decoded > 0 && decoded - 1 <= 253;
 }
 
 static enum hfenv_url_status check_port(const char *p, const char *end)
@@ -592,7 +593,7 @@ static enum hfenv_url_status check_host_port(const char *p, const char *end)
 	for (const char *q = p; q < host_end; q++)
 		if (!is_host_char(*q))
 			return HFENV_URL_BAD_HOST;
-	if (!fits_dns(p, host_end))
+	if (!hfenv_fits_dns(p, (size_t)(host_end - p)))
 		return HFENV_URL_DNS_LIMITS;
 	return colon ? check_port(colon + 1, end) : HFENV_URL_OK;
 }

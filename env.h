@@ -97,6 +97,9 @@ char *hfenv_normalize_no_proxy(const char *value, const char **bad_entry);
 enum hfenv_shell { HFENV_SHELL_SH, HFENV_SHELL_FISH };
 char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edit);
 
+/* A host name DNS can carry: at most 253 characters (a trailing dot free), labels of 1 to 63, %HH as one. */
+bool hfenv_fits_dns(const char *host, size_t length);
+
 /* huggingface_hub's truth rule: 1, on, yes, true in any case. */
 bool hfenv_is_true(const char *value);
 

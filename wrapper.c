@@ -1001,6 +1001,9 @@ static int probe(const struct command_line *cl, const struct hfenv_result *resul
 	for (size_t i = 0; i < count && status == CONTINUE; i++) {
 		if (!parse_endpoint(targets[i], "443", &endpoints[i]))
 			status = bad_usage("--probe takes HOST or HOST:PORT, not %s", targets[i]);
+		else if (!hfenv_fits_dns(endpoints[i].host, strlen(endpoints[i].host)))
+			status = bad_usage("--probe target %s is longer than DNS allows or has an empty label "
+					   "(a host name has at most 253 characters, 1 to 63 between dots)", targets[i]);
 		if ((int)strlen(targets[i]) > width)
 			width = (int)strlen(targets[i]);
 	}

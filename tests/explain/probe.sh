@@ -149,6 +149,17 @@ bad_target_exits_125() {
 	[ -z "$out" ] || fail "output before the targets were checked: $out"
 }
 
+target_beyond_dns_limits_exits_125() {
+	label=$(printf '%064d' 0)
+	run_hfenv "$HFENV" --probe "$label.example:443"
+	expect_rc 125
+	expect_err "--probe target '$label.example:443' is longer than DNS allows"
+	[ -z "$out" ] || fail "output before the targets were checked: $out"
+	run_hfenv "$HFENV" --probe "a..example"
+	expect_rc 125
+	expect_err "has an empty label"
+}
+
 bad_timeout_exits_125() {
 	run_hfenv "$HFENV" --probe --timeout soon 127.0.0.1:9
 	expect_rc 125
