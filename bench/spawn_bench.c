@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,8 @@
  * Spawns COMMAND alone and each WRAPPER COMMAND in an environment of VARIABLES variables,
  * SPAWNS times each, in round-robin batches of BATCH so that machine noise hits all alike,
  * and prints one Markdown table row per contestant: median time per spawn, median overhead over
- * COMMAND alone (paired by round), and that overhead divided by the first wrapper's.
+ * COMMAND alone (paired by round), that overhead divided by the first wrapper's, and a 95 %
+ * interval for that ratio (rounds resampled with replacement, 1 000 times).
  * With --exec it runs PROGRAM once in that same environment (for valgrind).
  */
 
@@ -89,6 +91,43 @@ static double median(double *values, size_t n)
 {
 	qsort(values, n, sizeof *values, compare_doubles);
 	return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+#define RESAMPLES 1000
+
+/* xorshift64: the intervals come out the same for the same figures. */
+static uint64_t next_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+/* The 2.5 and 97.5 percentiles of median(a) / median(b) over rounds drawn with replacement (a, b by round). */
+static int ratio_interval(const double *a, const double *b, size_t rounds, double *low, double *high)
+{
+	double *ratios = calloc(RESAMPLES, sizeof *ratios);
+	double *drawn_a = calloc(rounds, sizeof *drawn_a), *drawn_b = calloc(rounds, sizeof *drawn_b);
+	int status = ratios && drawn_a && drawn_b ? 0 : -1;
+	uint64_t state = 0x9e3779b97f4a7c15u;
+	for (size_t k = 0; status == 0 && k < RESAMPLES; k++) {
+		for (size_t r = 0; r < rounds; r++) {
+			size_t pick = (size_t)(next_random(&state) % rounds);
+			drawn_a[r] = a[pick];
+			drawn_b[r] = b[pick];
+		}
+		ratios[k] = median(drawn_a, rounds) / median(drawn_b, rounds);
+	}
+	if (status == 0) {
+		qsort(ratios, RESAMPLES, sizeof *ratios, compare_doubles);
+		*low = ratios[RESAMPLES / 40];
+		*high = ratios[RESAMPLES - 1 - RESAMPLES / 40];
+	}
+	free(ratios);
+	free(drawn_a);
+	free(drawn_b);
+	return status;
 }
 
 static size_t parse_count(const char *text, const char *what)
@@ -166,13 +205,20 @@ int main(int argc, char **argv)
 		}
 	double *scratch = calloc(rounds, sizeof *scratch);
 	double *overhead = calloc(count, sizeof *overhead);
-	if (scratch == NULL || overhead == NULL) {
+	double **overheads = calloc(count, sizeof *overheads);
+	if (scratch == NULL || overhead == NULL || overheads == NULL) {
 		perror("spawn_bench");
 		return 1;
 	}
 	for (size_t i = 0; i < count; i++) {
+		overheads[i] = calloc(rounds, sizeof *overheads[i]);
+		if (overheads[i] == NULL) {
+			perror("spawn_bench");
+			return 1;
+		}
 		for (size_t r = 0; r < rounds; r++)
-			scratch[r] = contestants[i].batch_us[r] - contestants[0].batch_us[r];
+			overheads[i][r] = contestants[i].batch_us[r] - contestants[0].batch_us[r];
+		memcpy(scratch, overheads[i], rounds * sizeof *scratch);
 		overhead[i] = median(scratch, rounds);
 	}
 	for (size_t i = 0; i < count; i++) {
@@ -180,17 +226,21 @@ int main(int argc, char **argv)
 		memcpy(scratch, c->batch_us, rounds * sizeof *scratch);
 		printf("| %zu | %s | %zu | %.1f | %+.1f |", variables, c->label, rounds * batch, median(scratch, rounds),
 		       overhead[i]);
+		double low, high;
 		if (i == 0)
-			printf(" |\n");
-		else if (overhead[1] > 0)
-			printf(" %.2f |\n", overhead[i] / overhead[1]);
+			printf(" | |\n");
+		else if (overhead[1] > 0 && ratio_interval(overheads[i], overheads[1], rounds, &low, &high) == 0)
+			printf(" %.2f | %.2f-%.2f |\n", overhead[i] / overhead[1], low, high);
 		else
-			printf(" n/a |\n");
+			printf(" n/a | |\n");
 	}
 	/* Freed so that the sanitizer build's leak check passes on the smoke run. */
 	posix_spawn_file_actions_destroy(&actions);
-	for (size_t i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++) {
 		free(contestants[i].batch_us);
+		free(overheads[i]);
+	}
+	free(overheads);
 	for (size_t i = fixed_count; i < variables; i++)
 		free(env[i]);
 	free(env);
