@@ -525,17 +525,35 @@ static int hex_digit(char c)
 	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
+/* The character at p with %HH decoded into *c; returns where the next one starts. */
+static const char *decode_char(const char *p, const char *end, char *c)
+{
+	if (*p == '%' && end - p >= 3 && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
+		*c = (char)(hex_digit(p[1]) * 16 + hex_digit(p[2]));
+		return p + 3;
+	}
+	*c = *p;
+	return p + 1;
+}
+
+char *hfenv_percent_decode(const char *text, size_t length)
+{
+	char *out = malloc(length + 1);
+	size_t k = 0;
+	for (const char *p = text, *end = text + length; out != NULL && p < end; k++)
+		p = decode_char(p, end, &out[k]);
+	if (out != NULL)
+		out[k] = '\0';
+	return out;
+}
+
 /* RFC 1035 2.3.4 on the name a client resolves (%HH decoded, as Go and WHATWG parsers do); one trailing dot is free. */
 bool hfenv_fits_dns(const char *host, size_t length)
 {
-	const char *p = host, *end = host + length;
 	size_t decoded = 0, label = 0;
-	for (; p < end; p++, decoded++) {
-		char c = *p;
-		if (c == '%' && end - p >= 3 && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
-			c = (char)(hex_digit(p[1]) * 16 + hex_digit(p[2]));
-			p += 2;
-		}
+	for (const char *p = host, *end = host + length; p < end; decoded++) {
+		char c;
+		p = decode_char(p, end, &c);
 		if (c != '.')
 			label++;
 		else if (label == 0)

@@ -100,6 +100,9 @@ char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edi
 /* A host name DNS can carry: at most 253 characters (a trailing dot free), labels of 1 to 63, %HH as one. */
 bool hfenv_fits_dns(const char *host, size_t length);
 
+/* text[0..length) with %HH decoded (a % not followed by two hex digits stays), NUL-terminated, malloc'd; NULL on ENOMEM. */
+char *hfenv_percent_decode(const char *text, size_t length);
+
 /* huggingface_hub's truth rule: 1, on, yes, true in any case. */
 bool hfenv_is_true(const char *value);
 

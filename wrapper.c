@@ -685,28 +685,6 @@ static bool parse_endpoint(const char *text, const char *default_port, struct en
 	return out->host != NULL && out->port != NULL;
 }
 
-static int hex_value(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-static char *percent_decode(const char *s, size_t n)
-{
-	char *out = malloc(n + 1);
-	size_t k = 0;
-	for (size_t i = 0; out != NULL && i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-			out[k++] = (char)(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-			i += 2;
-		} else {
-			out[k++] = s[i];
-		}
-	}
-	if (out != NULL)
-		out[k] = '\0';
-	return out;
-}
-
 /* The https proxy of the normalized environment, as --probe uses it; 125 when it cannot. */
 static int parse_probe_proxy(const char *url, struct probe_proxy *proxy)
 {
@@ -736,8 +714,8 @@ static int parse_probe_proxy(const char *url, struct probe_proxy *proxy)
 	char *at = strrchr(host_port, '@');
 	if (at != NULL) {
 		char *colon = memchr(host_port, ':', (size_t)(at - host_port));
-		proxy->user = percent_decode(host_port, (size_t)((colon ? colon : at) - host_port));
-		proxy->password = colon ? percent_decode(colon + 1, (size_t)(at - colon - 1)) : concat("", "");
+		proxy->user = hfenv_percent_decode(host_port, (size_t)((colon ? colon : at) - host_port));
+		proxy->password = colon ? hfenv_percent_decode(colon + 1, (size_t)(at - colon - 1)) : concat("", "");
 	}
 	bool parsed = parse_endpoint(at ? at + 1 : host_port, schemes[i].port, &proxy->at);
 	free(host_port);

@@ -295,6 +295,30 @@ static void host_name_of_128_KiB_is_refused(void **state)
 	assert_host_name_status(131000, ":8080", HFENV_URL_DNS_LIMITS);
 }
 
+static void percent_decode_decodes_hex_pairs_in_either_case(void **state)
+{
+	(void)state;
+	char *decoded = hfenv_percent_decode("p%40ss%2fw%2Fd", 14);
+	assert_string_equal(decoded, "p@ss/w/d");
+	free(decoded);
+}
+
+static void percent_decode_keeps_a_percent_without_two_hex_digits(void **state)
+{
+	(void)state;
+	char *decoded = hfenv_percent_decode("100%-%g1-%4", 11);
+	assert_string_equal(decoded, "100%-%g1-%4");
+	free(decoded);
+}
+
+static void percent_decode_stops_at_the_given_length(void **state)
+{
+	(void)state;
+	char *decoded = hfenv_percent_decode("ab%41@host", 5);
+	assert_string_equal(decoded, "abA");
+	free(decoded);
+}
+
 static void percent_encoded_character_counts_as_one(void **state)
 {
 	(void)state;
@@ -417,6 +441,9 @@ int main(void)
 		cmocka_unit_test(label_of_64_characters_is_refused),
 		cmocka_unit_test(empty_label_is_refused),
 		cmocka_unit_test(host_name_of_128_KiB_is_refused),
+		cmocka_unit_test(percent_decode_decodes_hex_pairs_in_either_case),
+		cmocka_unit_test(percent_decode_keeps_a_percent_without_two_hex_digits),
+		cmocka_unit_test(percent_decode_stops_at_the_given_length),
 		cmocka_unit_test(percent_encoded_character_counts_as_one),
 		cmocka_unit_test(ipv4_and_ipv6_literals_are_not_host_names),
 		cmocka_unit_test(userinfo_is_accepted),
