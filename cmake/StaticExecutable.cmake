@@ -70,10 +70,14 @@ function(hfenv_add_static_executable name)
   foreach(define IN LISTS arg_DEFINES)
     list(APPEND defines "-D${define}")
   endforeach()
-  add_custom_command(OUTPUT "${output}"
+  # The program before stripping stays beside it, so that tests can read its symbols with nm.
+  set(link_flags ${HFENV_STATIC_LINK_FLAGS})
+  list(REMOVE_ITEM link_flags -s)
+  add_custom_command(OUTPUT "${output}" BYPRODUCTS "${output}.unstripped"
     COMMAND "${HFENV_MUSL_GCC}" -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wpedantic
             ${HFENV_STATIC_COMPILE_FLAGS} ${HFENV_MUSL_ONLY_FLAGS} ${defines} -I "${PROJECT_SOURCE_DIR}"
-            ${HFENV_STATIC_LINK_FLAGS} -o "${output}" ${sources}
+            ${link_flags} -o "${output}.unstripped" ${sources}
+    COMMAND "${CMAKE_STRIP}" --strip-all -o "${output}" "${output}.unstripped"
     DEPENDS ${inputs}
     COMMENT "Linking ${name} (musl, static)"
     VERBATIM)
