@@ -142,7 +142,7 @@ static int parse_explain_format(const char *name, enum explain_format *format)
 	return CONTINUE;
 }
 
-/* Decimal seconds, rounded to milliseconds, without strtod: it would add 6 KiB to hfenv-static. */
+/* Decimal seconds, rounded to milliseconds, without strtod, which would grow hfenv-static (static/README.md). */
 static int parse_timeout(const char *text, int *timeout_ms)
 {
 	static const long fraction_ms[] = {100, 10, 1};

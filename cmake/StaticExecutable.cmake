@@ -27,12 +27,12 @@ if(HFENV_STATIC)
   message(STATUS "hfenv-static: built with ${HFENV_STATIC_TOOLCHAIN}")
 endif()
 
-# No unwind tables (nothing unwinds a C program) and no separate page-aligned segment for code: together
-# 8 KiB.  Not position-independent, so that constant tables of pointers stay in the read-only segment.
+# No unwind tables (nothing unwinds a C program) and no separate page-aligned segment for code: both
+# only add size (static/README.md).  Not position-independent, so that constant tables of pointers stay in the read-only segment.
 set(HFENV_STATIC_COMPILE_FLAGS -Os -fno-pie -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
     -fno-unwind-tables)
 set(HFENV_STATIC_LINK_FLAGS -static -no-pie -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,--build-id=none -s)
-# The bump allocator's 64 KiB first chunk goes after all other data (.lbss), so that the first
+# The bump allocator's first chunk goes after all other data (.lbss), so that the first
 # allocations share the page of libc's data, which every start-up touches anyway; static/layout.ld
 # starts that data on a page of its own and keeps stdout's buffer out of it.  No RELRO: only a
 # dynamic loader applies it, and it would put the first bytes of the data on a page of their own.
