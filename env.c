@@ -188,7 +188,7 @@ static void append_escaped(struct text *t, const char *s, size_t n, bool quoted)
 	}
 }
 
-/* Appends s to t with a password in its userinfo replaced by ***. */
+/* Appends s to t with the password in its userinfo replaced by ***, or the whole user part when it has none (an API token). */
 static void append_redacted(struct text *t, const char *s, size_t n)
 {
 	size_t start = scheme_length(s);
@@ -197,13 +197,18 @@ static void append_redacted(struct text *t, const char *s, size_t n)
 	for (size_t i = start; i < n; i++)
 		if (s[i] == '@')
 			at = s + i;
-	const char *colon = at ? memchr(s + start, ':', (size_t)(at - (s + start))) : NULL;
-	if (colon == NULL) {
+	if (at == NULL) {
 		text_append(t, s, n);
 		return;
 	}
-	text_append(t, s, (size_t)(colon + 1 - s));
-	text_puts(t, "***");
+	const char *colon = memchr(s + start, ':', (size_t)(at - (s + start)));
+	/* A user name with '@' in it (TOKEN@x:y@host) may hold a token: hidden with the rest. */
+	if (colon != NULL && memchr(s + start, '@', (size_t)(colon - (s + start))) != NULL)
+		colon = NULL;
+	const char *secret = colon ? colon + 1 : s + start;
+	text_append(t, s, (size_t)(secret - s));
+	if (at > s + start)
+		text_puts(t, "***");
 	text_append(t, at, n - (size_t)(at - s));
 }
 
