@@ -936,11 +936,11 @@ static bool check_bundle(struct engine *e, const struct hfenv_options *opts, con
 	}
 	if (facts.certificates < HFENV_BUNDLE_FEW)
 		add_finding(e, HFENV_WARNING,
-			    "the CA bundle %f holds only %z certificate%s: requests, curl, git, httpx and hf_xet trust it "
-			    "instead of the system's roots, so they reject every host reached without the TLS-inspecting proxy "
-			    "(NO_PROXY hosts too), while Go, Python's urllib and other OpenSSL clients still find the system's "
-			    "roots and Node adds it to its own; make one bundle with both: cat /etc/ssl/certs/ca-certificates.crt "
-			    "%f > ca-bundle.pem, then hfenv --ca-bundle ca-bundle.pem",
+			    "the CA bundle %f holds only %z certificate%s: requests, pip, httpx and hf_xet trust it instead of "
+			    "the system's roots, so they reject every host reached without the TLS-inspecting proxy (NO_PROXY "
+			    "hosts too), while curl, git, Go and OpenSSL clients such as urllib also look in /etc/ssl/certs and "
+			    "Node adds it to its own; make one bundle with both: cat /etc/ssl/certs/ca-certificates.crt %f "
+			    "> ca-bundle.pem, then hfenv --ca-bundle ca-bundle.pem",
 			    *path, facts.certificates, facts.certificates == 1 ? "" : "s", *path);
 	if (facts.absolute_path != NULL)
 		*path = keep(e, facts.absolute_path);

@@ -250,7 +250,7 @@ static void bundle_of_few_certificates_warns_how_to_combine(void **state)
 	normalize(&opts, envp, &r);
 	assert_every_bundle_is(&r, "/corp-root.pem");
 	assert_true(find_finding(&r, HFENV_WARNING, "'/corp-root.pem' holds only 1 certificate:", "instead of the system's roots",
-				 "NO_PROXY hosts too", "Node adds", "cat /etc/ssl/certs/ca-certificates.crt '/corp-root.pem' >",
+				 "NO_PROXY hosts too", "also look in /etc/ssl/certs", "Node adds", "cat /etc/ssl/certs/ca-certificates.crt '/corp-root.pem' >",
 				 "--ca-bundle", NULL) >= 0);
 	hfenv_result_free(&r);
 }
