@@ -23,6 +23,7 @@ static const char *const names[] = {
 	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
 	"no_proxy", "NO_PROXY", "REQUEST_METHOD", "HFENV_PROXY", "HFENV_NO_XET", "HFENV_ALLOW_SOCKS",
 	"HFENV_PREFER", "HFENV_VERBOSE", "HFENV_QUIET", "HF_HUB_DISABLE_XET", "HF_HUB_DISABLE_XETHUB", "PATH",
+	"REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "HFENV_CA_BUNDLE",
 };
 #define NAME_COUNT (sizeof names / sizeof names[0])
 enum { PAIR_NAMES = 8 };

@@ -314,6 +314,18 @@ static void file_name_is_not_redacted(void **state)
 	hfenv_result_free(&r);
 }
 
+static void file_name_with_a_password_shape_is_redacted(void **state)
+{
+	(void)state;
+	char *envp[] = {"SSL_CERT_FILE=/a.pem", "REQUESTS_CA_BUNDLE=http://user:secret@h/ca.pem", "CURL_CA_BUNDLE=u:secret@h", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 2);
+	assert_no_finding_contains(&r, "secret");
+	hfenv_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +350,7 @@ int main(void)
 		cmocka_unit_test(without_a_reader_bundles_are_mirrored_unchecked),
 		cmocka_unit_test(ssl_cert_dir_is_left_alone),
 		cmocka_unit_test(file_name_is_not_redacted),
+		cmocka_unit_test(file_name_with_a_password_shape_is_redacted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
