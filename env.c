@@ -32,7 +32,9 @@ enum fixed_slot {
 	HTTP_LOWER, HTTP_UPPER, HTTPS_LOWER, HTTPS_UPPER,
 	ALL_LOWER, ALL_UPPER, NO_LOWER, NO_UPPER,
 	DISABLE_XET, DISABLE_XETHUB,
+	REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, SSL_CERT_FILE, GIT_SSL_CAINFO, NODE_EXTRA_CA_CERTS,
 	REQUEST_METHOD, PATH, SET_PROXY, SET_NO_XET, SET_ALLOW_SOCKS, SET_PREFER, SET_VERBOSE, SET_QUIET,
+	SET_CA_BUNDLE,
 	FIXED_SLOTS
 };
 
@@ -46,12 +48,15 @@ static const struct {
 	[NO_LOWER] = {"no_proxy", true},          [NO_UPPER] = {"NO_PROXY", true},
 	[DISABLE_XET] = {"HF_HUB_DISABLE_XET", true},
 	[DISABLE_XETHUB] = {"HF_HUB_DISABLE_XETHUB", true},
+	[REQUESTS_CA_BUNDLE] = {"REQUESTS_CA_BUNDLE", true}, [CURL_CA_BUNDLE] = {"CURL_CA_BUNDLE", true},
+	[SSL_CERT_FILE] = {"SSL_CERT_FILE", true},           [GIT_SSL_CAINFO] = {"GIT_SSL_CAINFO", true},
+	[NODE_EXTRA_CA_CERTS] = {"NODE_EXTRA_CA_CERTS", true},
 	[REQUEST_METHOD] = {"REQUEST_METHOD", false},
 	[PATH] = {"PATH", false},
 	[SET_PROXY] = {"HFENV_PROXY", false},     [SET_NO_XET] = {"HFENV_NO_XET", false},
 	[SET_ALLOW_SOCKS] = {"HFENV_ALLOW_SOCKS", false},
 	[SET_PREFER] = {"HFENV_PREFER", false},   [SET_VERBOSE] = {"HFENV_VERBOSE", false},
-	[SET_QUIET] = {"HFENV_QUIET", false},
+	[SET_QUIET] = {"HFENV_QUIET", false},     [SET_CA_BUNDLE] = {"HFENV_CA_BUNDLE", false},
 };
 
 enum pair { PAIR_HTTP, PAIR_HTTPS, PAIR_ALL, PAIR_NO, PAIRS };
@@ -189,7 +194,7 @@ static void append_escaped(struct text *t, const char *s, size_t n, bool quoted)
 	}
 }
 
-/* Appends s to t with a password in its userinfo replaced by ***. */
+/* Appends s to t with the password in its userinfo replaced by ***, or the whole user part when it has none (an API token). */
 static void append_redacted(struct text *t, const char *s, size_t n)
 {
 	size_t start = scheme_length(s);
@@ -198,21 +203,35 @@ static void append_redacted(struct text *t, const char *s, size_t n)
 	for (size_t i = start; i < n; i++)
 		if (s[i] == '@')
 			at = s + i;
-	const char *colon = at ? memchr(s + start, ':', (size_t)(at - (s + start))) : NULL;
-	if (colon == NULL) {
+	if (at == NULL) {
 		text_append(t, s, n);
 		return;
 	}
-	text_append(t, s, (size_t)(colon + 1 - s));
-	text_puts(t, "***");
+	const char *colon = memchr(s + start, ':', (size_t)(at - (s + start)));
+	/* A user name with '@' in it (TOKEN@x:y@host) may hold a token: hidden with the rest. */
+	if (colon != NULL && memchr(s + start, '@', (size_t)(colon - (s + start))) != NULL)
+		colon = NULL;
+	const char *secret = colon ? colon + 1 : s + start;
+	text_append(t, s, (size_t)(secret - s));
+	if (at > s + start)
+		text_puts(t, "***");
 	text_append(t, at, n - (size_t)(at - s));
 }
 
-/* value with its password hidden and its bytes escaped; quoted or not, shortened or not. */
-static void append_shown(struct text *t, const char *value, bool quoted, bool capped)
+/* SHOWN_UNREDACTED: a file name, whose '@' hides nothing, unless it has a URL's or a password's shape. */
+enum shown { SHOWN_QUOTED = 1, SHOWN_CAPPED = 2, SHOWN_UNREDACTED = 4 };
+
+/* value with its password hidden (unless SHOWN_UNREDACTED) and its bytes escaped; quoted or not, shortened or not. */
+static void append_shown(struct text *t, const char *value, unsigned how)
 {
+	bool quoted = how & SHOWN_QUOTED, capped = how & SHOWN_CAPPED;
 	struct text redacted = {0};
-	append_redacted(&redacted, value, strlen(value));
+	const char *at = strrchr(value, '@');
+	bool password_shape = scheme_length(value) > 0 || (at != NULL && memchr(value, ':', (size_t)(at - value)) != NULL);
+	if ((how & SHOWN_UNREDACTED) && !password_shape)
+		text_puts(&redacted, value);
+	else
+		append_redacted(&redacted, value, strlen(value));
 	if (redacted.failed) {
 		t->failed = true;
 		free(redacted.data);
@@ -235,11 +254,12 @@ static void append_shown(struct text *t, const char *value, bool quoted, bool ca
 char *hfenv_quote_redacted(const char *value)
 {
 	struct text t = {0};
-	append_shown(&t, value, true, true);
+	append_shown(&t, value, SHOWN_QUOTED | SHOWN_CAPPED);
 	return text_finish(&t);
 }
 
-/* printf-like: %v a value to show quoted, %n a name (argv can hold anything), %s fixed text, %z a size_t. */
+/* printf-like: %v a value to show quoted, %f a file name to show quoted (not a secret: never redacted), %n a name
+ * (argv can hold anything), %s fixed text, %z a size_t. */
 static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...)
 {
 	struct text t = {0};
@@ -252,9 +272,11 @@ static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const ch
 		}
 		f++;
 		if (*f == 'v') {
-			append_shown(&t, va_arg(ap, const char *), true, true);
+			append_shown(&t, va_arg(ap, const char *), SHOWN_QUOTED | SHOWN_CAPPED);
+		} else if (*f == 'f') {
+			append_shown(&t, va_arg(ap, const char *), SHOWN_QUOTED | SHOWN_CAPPED | SHOWN_UNREDACTED);
 		} else if (*f == 'n') {
-			append_shown(&t, va_arg(ap, const char *), false, true);
+			append_shown(&t, va_arg(ap, const char *), SHOWN_CAPPED);
 		} else if (*f == 's') {
 			text_puts(&t, va_arg(ap, const char *));
 		} else if (*f == 'z') {
@@ -933,6 +955,94 @@ static void apply_proxy_setting(struct engine *e, const struct hfenv_options *op
 			fixed(e, s)->value = value;
 }
 
+static bool same_value(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
+{
+	switch (facts->status) {
+	case HFENV_BUNDLE_OK:
+		break;
+	case HFENV_BUNDLE_UNREADABLE:
+		return strerror(facts->error);
+	case HFENV_BUNDLE_NOT_A_FILE:
+		return "not a regular file (a bundle is one file of PEM certificates; SSL_CERT_DIR is for directories)";
+	case HFENV_BUNDLE_NO_CERTIFICATE:
+		return "no PEM certificate in it (-----BEGIN CERTIFICATE-----)";
+	case HFENV_BUNDLE_DER:
+		return "it holds a DER certificate, not PEM (convert it: openssl x509 -inform der -in FILE -out FILE.pem)";
+	}
+	return NULL;
+}
+
+/* The chosen bundle, checked by opts' reader: false after an error finding. */
+static bool check_bundle(struct engine *e, const struct hfenv_options *opts, const char *source, bool variable,
+			 const char **path)
+{
+	if (opts->read_bundle == NULL)
+		return true;
+	struct hfenv_bundle_facts facts = {0};
+	opts->read_bundle(*path, &facts);
+	const char *problem = bundle_problem(&facts);
+	if (problem != NULL) {
+		free(facts.absolute_path);
+		add_finding(e, HFENV_ERROR, variable ? "%n=%f is not a usable CA bundle: %s; point it at a PEM file such as "
+						       "/etc/ssl/certs/ca-certificates.crt, or unset it"
+						     : "%n %f is not a usable CA bundle: %s; give a PEM file such as "
+						       "/etc/ssl/certs/ca-certificates.crt",
+			    source, *path, problem);
+		return false;
+	}
+	if (facts.certificates < HFENV_BUNDLE_FEW)
+		add_finding(e, HFENV_WARNING,
+			    "the CA bundle %f holds only %z certificate%s: requests, pip, httpx and hf_xet trust it instead of "
+			    "the system's roots, so they reject every host reached without the TLS-inspecting proxy (NO_PROXY "
+			    "hosts too), while curl, git, Go and OpenSSL clients such as urllib also look in /etc/ssl/certs and "
+			    "Node adds it to its own; make one bundle with both: cat /etc/ssl/certs/ca-certificates.crt %f "
+			    "> ca-bundle.pem, then hfenv --ca-bundle ca-bundle.pem",
+			    *path, facts.certificates, facts.certificates == 1 ? "" : "s", *path);
+	if (facts.absolute_path != NULL)
+		*path = keep(e, facts.absolute_path);
+	return true;
+}
+
+/* A bundle from --ca-bundle or HFENV_CA_BUNDLE, or else the first bundle variable set, goes to every bundle variable. */
+static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *opts)
+{
+	for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS; s++)
+		clean_value(e, fixed(e, s));
+	const char *setting = fixed(e, SET_CA_BUNDLE)->value;
+	const char *bundle = opts->ca_bundle ? opts->ca_bundle : setting && *setting ? setting : NULL;
+	struct slot *winner = NULL;
+	if (opts->ca_bundle != NULL && *opts->ca_bundle == '\0') {
+		add_finding(e, HFENV_ERROR, "--ca-bundle is empty: give a PEM file such as /etc/ssl/certs/ca-certificates.crt");
+		return;
+	}
+	if (bundle != NULL) {
+		if (!check_bundle(e, opts, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle))
+			return;
+	} else {
+		for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS && winner == NULL; s++)
+			if (fixed(e, s)->value != NULL)
+				winner = fixed(e, s);
+		if (winner == NULL)
+			return;
+		/* NODE_EXTRA_CA_CERTS adds to Node's roots, so a value of its own is kept, not reported. */
+		for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s < NODE_EXTRA_CA_CERTS; s++)
+			if (fixed(e, s) != winner && !same_value(fixed(e, s)->value, winner->value) && fixed(e, s)->value != NULL)
+				add_finding(e, HFENV_WARNING, "%n=%f and %n=%f differ: using %n for every client (choose with --ca-bundle FILE)",
+					    winner->name, winner->value, fixed(e, s)->name, fixed(e, s)->value, winner->name);
+		bundle = winner->value;
+		if (!check_bundle(e, opts, winner->name, true, &bundle))
+			return;
+	}
+	for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS; s++)
+		if (!(s == NODE_EXTRA_CA_CERTS && winner != NULL && fixed(e, s)->value != NULL))
+			fixed(e, s)->value = bundle;
+}
+
 static void apply_no_xet(struct engine *e)
 {
 	if (!e->no_xet)
@@ -940,11 +1050,6 @@ static void apply_no_xet(struct engine *e)
 	for (enum fixed_slot s = DISABLE_XET; s <= DISABLE_XETHUB; s++)
 		if (!hfenv_is_true(fixed(e, s)->value))
 			fixed(e, s)->value = "1";
-}
-
-static bool same_value(const char *a, const char *b)
-{
-	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
 static char *make_entry(struct engine *e, const struct slot *s)
@@ -1056,6 +1161,7 @@ static int normalize(const struct hfenv_options *opts, char *const envp[], char 
 		normalize_pair(&e, pair);
 	check_socks(&e);
 	fill_from_all_proxy(&e);
+	normalize_ca_bundles(&e, opts);
 	apply_no_xet(&e);
 	if (out->error_count == 0)
 		write_environment(&e);
@@ -1142,6 +1248,6 @@ char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edi
 char *hfenv_redact(const char *value)
 {
 	struct text t = {0};
-	append_shown(&t, value, false, false);
+	append_shown(&t, value, 0);
 	return text_finish(&t);
 }

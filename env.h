@@ -6,9 +6,32 @@
 
 enum hfenv_prefer { HFENV_PREFER_UNSET, HFENV_PREFER_LOWER, HFENV_PREFER_UPPER };
 
+/* A bundle with fewer PEM certificates than this replaces a client's roots with too little (a company root alone). */
+#define HFENV_BUNDLE_FEW 10
+
+enum hfenv_bundle_status {
+	HFENV_BUNDLE_OK,
+	HFENV_BUNDLE_UNREADABLE,      /* open or read failed: error is the errno */
+	HFENV_BUNDLE_NOT_A_FILE,      /* a directory, or not a regular file */
+	HFENV_BUNDLE_NO_CERTIFICATE,  /* readable, but no PEM certificate in it */
+	HFENV_BUNDLE_DER,             /* no PEM certificate; it starts like a DER one */
+};
+
+/* What the caller found in a CA bundle file: the engine opens no file itself. */
+struct hfenv_bundle_facts {
+	enum hfenv_bundle_status status;
+	int error;
+	size_t certificates;          /* counted up to HFENV_BUNDLE_FEW */
+	char *absolute_path;          /* malloc'd, when path was relative; NULL otherwise (the engine frees it) */
+};
+
+typedef void hfenv_bundle_reader(const char *path, struct hfenv_bundle_facts *facts);
+
 /* What the command line asked for; HFENV_* variables fill in what it left unset. */
 struct hfenv_options {
 	const char *proxy;            /* -p URL, or NULL */
+	const char *ca_bundle;        /* --ca-bundle FILE, or NULL */
+	hfenv_bundle_reader *read_bundle; /* inspects a CA bundle file; NULL: bundles are taken unchecked */
 	bool no_xet;                  /* -x */
 	bool allow_socks;             /* --allow-socks */
 	bool verbose;                 /* -v */

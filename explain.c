@@ -1,8 +1,10 @@
 #include "explain.h"
 
 #include "routes.h"
+#include "trust.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,8 @@ struct explanation {
 	bool refused;                 /* hfenv would not run: no AFTER routes */
 	bool agree[HFENV_TARGETS];
 	char *cells[HFENV_CLIENTS][2 * HFENV_TARGETS]; /* before http, after http, before https, after https */
+	struct hfenv_trust trust[HFENV_TRUST_CLIENTS][2]; /* before, after */
+	char *trust_cells[HFENV_TRUST_CLIENTS][2];
 };
 
 static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
@@ -58,6 +62,63 @@ static const char *route_token(const struct hfenv_route *route, const char *text
 	if (route->kind == HFENV_ROUTE_PROXY)
 		return text;
 	return route->kind == HFENV_ROUTE_DIRECT || route->kind == HFENV_ROUTE_IGNORED ? "direct" : "fail";
+}
+
+/* A file name with control bytes as \xHH, so that a cell stays on its line. */
+static char *escaped(const char *text)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *out = malloc(4 * strlen(text) + 1), *p = out;
+	for (const unsigned char *c = (const unsigned char *)text; out != NULL && *c; c++) {
+		if (*c >= 0x20 && *c != 0x7f) {
+			*p++ = (char)*c;
+		} else {
+			*p++ = '\\', *p++ = 'x', *p++ = hex[*c >> 4], *p++ = hex[*c & 15];
+		}
+	}
+	if (out != NULL)
+		*p = '\0';
+	return out;
+}
+
+/* What a person reads in a trust cell: the bundle, from which variable, and whether the default roots stay. */
+static char *trust_text(const struct hfenv_trust *trust)
+{
+	if (trust->kind == HFENV_TRUST_DEFAULT)
+		return concat(trust->roots, "");
+	if (trust->kind == HFENV_TRUST_NONE)
+		return concat("no certificate: empty ", trust->variable);
+	char *file = escaped(trust->file);
+	size_t n = file ? strlen(file) + strlen(trust->variable) + strlen(trust->roots) + 16 : 0;
+	char *text = file ? malloc(n) : NULL;
+	if (text != NULL && trust->kind == HFENV_TRUST_ADDED)
+		snprintf(text, n, "%s (%s) + %s", file, trust->variable, trust->roots);
+	else if (text != NULL)
+		snprintf(text, n, "%s (%s) only", file, trust->variable);
+	free(file);
+	return text;
+}
+
+/* The trust, for machines: the bundle's file, "default" or "none". */
+static char *trust_token(const struct hfenv_trust *trust)
+{
+	if (trust->kind == HFENV_TRUST_DEFAULT)
+		return concat("default", "");
+	return trust->kind == HFENV_TRUST_NONE ? concat("none", "") : escaped(trust->file);
+}
+
+static int predict_trust(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
+{
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		hfenv_predict_trust(c, before_env, &x->trust[c][0]);
+		x->trust_cells[c][0] = trust_text(&x->trust[c][0]);
+		if (!x->refused)
+			hfenv_predict_trust(c, result->env, &x->trust[c][1]);
+		x->trust_cells[c][1] = x->refused ? concat("-", "") : trust_text(&x->trust[c][1]);
+		if (x->trust_cells[c][0] == NULL || x->trust_cells[c][1] == NULL)
+			return -1;
+	}
+	return 0;
 }
 
 static const struct hfenv_route *most_shared(struct hfenv_route routes[HFENV_CLIENTS][HFENV_TARGETS], enum hfenv_target t)
@@ -106,6 +167,10 @@ static void free_explanation(struct explanation *x)
 			free(x->cells[c][2 * t]);
 			free(x->cells[c][2 * t + 1]);
 		}
+	}
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		free(x->trust_cells[c][0]);
+		free(x->trust_cells[c][1]);
 	}
 }
 
@@ -159,6 +224,37 @@ static void print_route_table(FILE *out, const struct explanation *x, bool colou
 	}
 }
 
+static bool same_trust(const struct hfenv_trust *a, const struct hfenv_trust *b)
+{
+	return a->kind == b->kind && (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* Yellow: a bundle that hfenv changes. */
+static void print_trust_table(FILE *out, const struct explanation *x, bool colour)
+{
+	static const char *const headings[3] = {"CLIENT", "BEFORE", "AFTER"};
+	size_t width[2] = {strlen(headings[0]), strlen(headings[1])};
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		if (strlen(hfenv_trust_client_label(c)) > width[0])
+			width[0] = strlen(hfenv_trust_client_label(c));
+		if (strlen(x->trust_cells[c][0]) > width[1])
+			width[1] = strlen(x->trust_cells[c][0]);
+	}
+	fputc('\n', out);
+	print_cell(out, "Trust: the CA bundle each client verifies https:// servers with", 0, colour ? ANSI_BOLD : NULL, true);
+	fputc('\n', out);
+	for (size_t col = 0; col < 3; col++)
+		print_cell(out, headings[col], col < 2 ? width[col] : 0, colour ? ANSI_BOLD : NULL, col == 2);
+	fputc('\n', out);
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		bool changed = !x->refused && !same_trust(&x->trust[c][0], &x->trust[c][1]);
+		print_cell(out, hfenv_trust_client_label(c), width[0], NULL, false);
+		print_cell(out, x->trust_cells[c][0], width[1], NULL, false);
+		print_cell(out, x->trust_cells[c][1], 0, colour && changed ? ANSI_YELLOW : NULL, true);
+		fputc('\n', out);
+	}
+}
+
 static void print_verdict(FILE *out, const struct explanation *x)
 {
 	fputc('\n', out);
@@ -200,12 +296,30 @@ static void print_route_lines(FILE *out, const struct explanation *x)
 	}
 }
 
+/* CLIENT trust BEFORE AFTER BEFORE-TEXT AFTER-TEXT, the tokens a file name, "default" or "none". */
+static int print_trust_lines(FILE *out, const struct explanation *x)
+{
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		char *before = trust_token(&x->trust[c][0]);
+		char *after = x->refused ? concat("refused", "") : trust_token(&x->trust[c][1]);
+		if (before != NULL && after != NULL)
+			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\n", hfenv_trust_client_id(c), before, after,
+				x->trust_cells[c][0], x->refused ? "hfenv refuses to run" : x->trust_cells[c][1]);
+		free(before);
+		free(after);
+		if (before == NULL || after == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 int explain_routes(FILE *out, enum explain_format format, bool colour, const struct hfenv_options *opts,
 		   char *const envp[], const struct hfenv_result *result)
 {
 	struct explanation x = {.refused = result->error_count > 0};
 	char **before_env = hfenv_route_environment(opts, envp);
-	int failed = before_env == NULL || predict_routes(&x, before_env, result) != 0;
+	int failed = before_env == NULL || predict_routes(&x, before_env, result) != 0 ||
+		     predict_trust(&x, before_env, result) != 0;
 	free(before_env);
 	if (failed) {
 		free_explanation(&x);
@@ -214,10 +328,18 @@ int explain_routes(FILE *out, enum explain_format format, bool colour, const str
 	}
 	if (format == EXPLAIN_TSV) {
 		print_route_lines(out, &x);
+		failed = print_trust_lines(out, &x);
 	} else {
 		print_route_table(out, &x, colour);
 		print_verdict(out, &x);
+		print_trust_table(out, &x, colour);
+		fputc('\n', out);
 		print_findings(out, result, x.refused, colour);
+	}
+	if (failed) {
+		free_explanation(&x);
+		errno = ENOMEM;
+		return -1;
 	}
 	enum explain_verdict verdict = x.refused ? EXPLAIN_REFUSED
 				       : x.agree[HFENV_TARGET_HTTP] && x.agree[HFENV_TARGET_HTTPS] ? EXPLAIN_AGREE

@@ -16,7 +16,10 @@ static char lower_ascii(char c)
 
 enum route_variable {
 	V_NONE, V_HTTP_LOWER, V_HTTP_UPPER, V_HTTPS_LOWER, V_HTTPS_UPPER, V_ALL_LOWER, V_ALL_UPPER,
-	V_NO_LOWER, V_NO_UPPER, V_REQUEST_METHOD, ROUTE_VARIABLES
+	V_NO_LOWER, V_NO_UPPER, V_REQUEST_METHOD,
+	/* Read by no route; here so that --explain's BEFORE trust sees -u and NAME=VALUE too. */
+	V_REQUESTS_CA_BUNDLE, V_CURL_CA_BUNDLE, V_SSL_CERT_FILE, V_GIT_SSL_CAINFO, V_NODE_EXTRA_CA_CERTS,
+	ROUTE_VARIABLES
 };
 
 static const char *const route_variable_names[ROUTE_VARIABLES] = {
@@ -25,6 +28,9 @@ static const char *const route_variable_names[ROUTE_VARIABLES] = {
 	[V_ALL_LOWER] = "all_proxy", [V_ALL_UPPER] = "ALL_PROXY",
 	[V_NO_LOWER] = "no_proxy", [V_NO_UPPER] = "NO_PROXY",
 	[V_REQUEST_METHOD] = "REQUEST_METHOD",
+	[V_REQUESTS_CA_BUNDLE] = "REQUESTS_CA_BUNDLE", [V_CURL_CA_BUNDLE] = "CURL_CA_BUNDLE",
+	[V_SSL_CERT_FILE] = "SSL_CERT_FILE", [V_GIT_SSL_CAINFO] = "GIT_SSL_CAINFO",
+	[V_NODE_EXTRA_CA_CERTS] = "NODE_EXTRA_CA_CERTS",
 };
 
 enum route_empty {

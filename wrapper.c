@@ -1,3 +1,4 @@
+#include "ca_bundle.h"
 #include "env.h"
 #include "env_in_place.h"
 #include "explain.h"
@@ -53,6 +54,9 @@ static const char usage_text[] =
 	"  -x, --no-xet           disable Xet: HF_HUB_DISABLE_XET=1 (and HF_HUB_DISABLE_XETHUB=1)\n"
 	"      --allow-socks      let socks4/socks4a/socks5/socks5h proxy URLs through\n"
 	"      --prefer lower|upper  which spelling wins when both are set and differ (default lower)\n"
+	"      --ca-bundle FILE   trust the PEM certificates in FILE: every client's CA bundle variable\n"
+	"                         (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, SSL_CERT_FILE, GIT_SSL_CAINFO,\n"
+	"                         NODE_EXTRA_CA_CERTS) is set to it\n"
 	"  -u, --unset NAME       remove NAME from the environment (repeatable)\n"
 	"      --export[=sh|fish] print shell statements that apply the changes: eval \"$(hfenv --export)\"\n"
 	"      --explain[=table|tsv]  show the route each HTTP client takes before and after hfenv;\n"
@@ -66,7 +70,7 @@ static const char usage_text[] =
 	"  -V, --version          show the version\n"
 	"\n"
 	"Settings from the environment (options win): HFENV_PROXY, HFENV_NO_XET, HFENV_ALLOW_SOCKS,\n"
-	"HFENV_PREFER, HFENV_VERBOSE, HFENV_QUIET (true: 1, on, yes, true).\n"
+	"HFENV_PREFER, HFENV_CA_BUNDLE, HFENV_VERBOSE, HFENV_QUIET (true: 1, on, yes, true).\n"
 	"Exit status: COMMAND's own; 125 if hfenv fails or refuses a proxy; 126 if COMMAND\n"
 	"cannot be run; 127 if COMMAND is not found.\n";
 
@@ -204,12 +208,13 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 
 static int parse_command_line(int argc, char **argv, struct command_line *cl)
 {
-	enum { OPT_ALLOW_SOCKS = 256, OPT_PREFER, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE, OPT_TIMEOUT };
+	enum { OPT_ALLOW_SOCKS = 256, OPT_PREFER, OPT_CA_BUNDLE, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE, OPT_TIMEOUT };
 	static const struct option long_options[] = {
 		{"proxy", required_argument, NULL, 'p'},
 		{"no-xet", no_argument, NULL, 'x'},
 		{"allow-socks", no_argument, NULL, OPT_ALLOW_SOCKS},
 		{"prefer", required_argument, NULL, OPT_PREFER},
+		{"ca-bundle", required_argument, NULL, OPT_CA_BUNDLE},
 		{"unset", required_argument, NULL, 'u'},
 		{"export", optional_argument, NULL, OPT_EXPORT},
 		{"explain", optional_argument, NULL, OPT_EXPLAIN},
@@ -221,7 +226,7 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	*cl = (struct command_line){.timeout_ms = PROBE_DEFAULT_TIMEOUT_MS};
+	*cl = (struct command_line){.timeout_ms = PROBE_DEFAULT_TIMEOUT_MS, .options.read_bundle = hfenv_read_ca_bundle};
 	cl->unset = calloc((size_t)argc, sizeof *cl->unset);
 	if (cl->unset == NULL)
 		return fail("%s", strerror(errno));
@@ -241,6 +246,9 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 			break;
 		case OPT_PREFER:
 			status = parse_prefer(optarg, &cl->options.prefer);
+			break;
+		case OPT_CA_BUNDLE:
+			cl->options.ca_bundle = optarg;
 			break;
 		case 'u':
 			cl->unset[cl->options.unset_count++] = optarg;

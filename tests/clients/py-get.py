@@ -1,6 +1,8 @@
 """One GET with Python's urllib or requests, proxies from the environment.
 
 Usage: py-get.py urllib|requests URL CA_PEM. Prints the body, or the error and exits 1.
+CA_PEM "-": each library's default trust, which it finds through the environment
+(urllib: OpenSSL's SSL_CERT_FILE and SSL_CERT_DIR; requests: REQUESTS_CA_BUNDLE, then CURL_CA_BUNDLE).
 """
 import ssl
 import sys
@@ -8,14 +10,14 @@ import sys
 
 def fetch_urllib(url, ca_file):
     import urllib.request
-    context = ssl.create_default_context(cafile=ca_file)
+    context = ssl.create_default_context(cafile=None if ca_file == "-" else ca_file)
     with urllib.request.urlopen(url, context=context, timeout=10) as response:
         return response.read().decode()
 
 
 def fetch_requests(url, ca_file):
     import requests
-    response = requests.get(url, verify=ca_file, timeout=10)
+    response = requests.get(url, verify=True if ca_file == "-" else ca_file, timeout=10)
     response.raise_for_status()
     return response.text
 

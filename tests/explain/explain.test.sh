@@ -83,11 +83,43 @@ test_proxy_option_counts_after_hfenv_only() {
 
 test_tsv_has_one_line_per_client_and_scheme() {
 	run_clean http_proxy=$A "$HFENV" --explain=tsv
-	[ "$(printf '%s\n' "$out" | wc -l)" -eq 20 ] || fail "not 20 lines: $out"
-	printf '%s\n' "$out" | awk -F '\t' 'NF != 6 || ($2 != "http" && $2 != "https") { exit 1 }' ||
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 30 ] || fail "not 30 lines (20 routes, 10 trust): $out"
+	printf '%s\n' "$out" | awk -F '\t' 'NF != 6 || ($2 != "http" && $2 != "https" && $2 != "trust") { exit 1 }' ||
 		fail "a line without 6 fields: $out"
 	[ "$(route node https 3)" = direct ] || fail "node https BEFORE is not direct: $out"
 	[ "$(route undici https 3)" = $A ] || fail "undici https BEFORE is not $A: $out"
+}
+
+test_trust_table_shows_each_clients_bundle_before_and_after() {
+	cp /etc/ssl/certs/ca-certificates.crt "$TMP/ca.pem"
+	run_clean REQUESTS_CA_BUNDLE="$TMP/ca.pem" "$HFENV" --explain
+	expect_out_contains "Trust: the CA bundle each client verifies https:// servers with"
+	expect_out_contains "requests/pip"
+	expect_out_contains "$TMP/ca.pem (REQUESTS_CA_BUNDLE) only"
+	expect_out_contains "$TMP/ca.pem (SSL_CERT_FILE) + system store"
+	for label in "httpx (huggingface_hub)" "hf_xet (rustls-native-certs)" "wget (GnuTLS: wgetrc only)" Node; do
+		expect_out_contains "$label"
+	done
+}
+
+test_tsv_trust_lines_name_the_bundle_before_and_after() {
+	run_clean SSL_CERT_FILE= REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt "$HFENV" --explain=tsv
+	[ "$(route httpx trust 3)" = default ] || fail "httpx trust BEFORE is not default: $out"
+	[ "$(route httpx trust 4)" = /etc/ssl/certs/ca-certificates.crt ] || fail "httpx trust AFTER is not the bundle: $out"
+	[ "$(route hf_xet trust 3)" = none ] || fail "hf_xet trust BEFORE is not none (empty SSL_CERT_FILE): $out"
+	[ "$(route wget trust 4)" = default ] || fail "wget trust AFTER is not default: $out"
+}
+
+test_trust_before_counts_assignments() {
+	run_clean "$HFENV" --explain=tsv SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
+	[ "$(route go trust 3)" = /etc/ssl/certs/ca-certificates.crt ] || fail "go trust BEFORE ignores SSL_CERT_FILE=: $out"
+	[ "$(route requests trust 3)" = default ] || fail "requests trust BEFORE is not default: $out"
+}
+
+test_refused_bundle_shows_no_after() {
+	run_clean "$HFENV" --ca-bundle "$TMP/missing.pem" --explain=tsv
+	expect_status 125
+	[ "$(route curl trust 4)" = refused ] || fail "curl trust AFTER is not refused: $out"
 }
 
 test_tsv_marks_failures_and_refusal() {

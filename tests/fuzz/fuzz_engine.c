@@ -4,10 +4,10 @@
  * Input: a flag byte (bit 0 --no-xet, 1 --allow-socks, 2 --verbose, 3 --quiet, bits 4-5 --prefer:
  * 1 lower, 2 upper, bits 6-7 the spare slots before the environment in place), then records separated by NUL bytes. A record is a tag byte and a body.
  * Tag bits 0-1: 0 an environment entry, 1 -u, 2 a NAME=VALUE operand, 3 --proxy BODY; bit 2:
- * plant a password in the value; bits 3-7: a name from the table below (the record is then
+ * plant a password in the value (or a token, where the user part before '@' is empty); bits 3-7: a name from the table below (the record is then
  * NAME=BODY, or NAME for -u), or, past the table, none (the body is the whole record).
  *
- * Properties, always: every message is one clean line without the planted password. When the
+ * Properties, always: every message is one clean line without the planted password or token. When the
  * engine accepts: each normalized pair is equal in both spellings, except that under CGI
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
  * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; --no-xet shows; the edits
@@ -23,6 +23,7 @@ static const char *const names[] = {
 	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
 	"no_proxy", "NO_PROXY", "REQUEST_METHOD", "HFENV_PROXY", "HFENV_NO_XET", "HFENV_ALLOW_SOCKS",
 	"HFENV_PREFER", "HFENV_VERBOSE", "HFENV_QUIET", "HF_HUB_DISABLE_XET", "HF_HUB_DISABLE_XETHUB", "PATH",
+	"REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "HFENV_CA_BUNDLE",
 };
 #define NAME_COUNT (sizeof names / sizeof names[0])
 enum { PAIR_NAMES = 8 };
