@@ -3,11 +3,13 @@
     client.py REPO FILENAME SHA256 RESULT_JSON
 
 Writes RESULT_JSON: whether it completed, the error if not, whether the bytes match SHA256, and every
-request huggingface_hub made through httpx (hf_xet's requests happen in Rust, out of Python's sight).
+request huggingface_hub made through httpx (hf_xet's requests happen in Rust, out of Python's sight), and
+when hf_xet took over.
 """
 import hashlib
 import json
 import sys
+import time
 import traceback
 
 
@@ -33,6 +35,14 @@ def main(repo, filename, expected_sha256, result_path):
             return client
 
         huggingface_hub.set_client_factory(client_factory)
+        from huggingface_hub.utils import _xet
+        get_xet_session = _xet.get_xet_session
+
+        def marked_get_xet_session():
+            # From here on, huggingface_hub's connections are hf_xet's: it made its last httpx request.
+            result.setdefault("hf_xet_started", time.time())
+            return get_xet_session()
+        _xet.get_xet_session = marked_get_xet_session
         result["versions"] = {"huggingface_hub": huggingface_hub.__version__,
                               "hf_xet": __import__("importlib.metadata").metadata.version("hf-xet")}
         path = huggingface_hub.hf_hub_download(repo, filename)
