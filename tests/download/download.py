@@ -78,7 +78,6 @@ class Scenario:
     env: dict
     without: Expect
     through: Expect = None          # None: not run through hfenv
-    readme: bool = True
 
 
 def p(port=PROXY_PORT, scheme="http"):
@@ -91,7 +90,7 @@ SOCKS_IMPORT_ERROR = "socksio"
 
 SCENARIOS = [
     Scenario("no proxy variable (egress blocked: every client is refused)", {},
-             Expect({HTTPX: {DIRECT}, XET: set()}, False, "LocalEntryNotFoundError"), readme=False),
+             Expect({HTTPX: {DIRECT}, XET: set()}, False, "LocalEntryNotFoundError")),
     Scenario("seed: https_proxy only, HTTPS_PROXY empty", {"https_proxy": p(), "HTTPS_PROXY": ""},
              Expect({HTTPX: {PROXY}, XET: {DIRECT}}, False), COMPLETE),
     Scenario("one spelling: https_proxy only", {"https_proxy": p()}, COMPLETE, COMPLETE),
@@ -106,9 +105,6 @@ SCENARIOS = [
              Expect({HTTPX: set(), XET: set()}, False, SOCKS_IMPORT_ERROR,
                     note="EXPECTED TO FLIP: hfenv at main passes the SOCKS ALL_PROXY on; c14's SOCKS rule removes it")),
 ]
-
-
-# ---- the outer process: dependencies, then a namespace of our own
 
 
 def read_pins(pins):
@@ -166,9 +162,6 @@ def test(hfenv, venv_python, pins, state_dir):
     argv = ["unshare", "--net", "--mount", "--propagation", "private", "--fork", "--kill-child",
             PYTHON, "-I", os.path.abspath(__file__), "inner", hfenv, venv_python, state_dir]
     os.execvp(argv[0], argv)
-
-
-# ---- inside the namespace
 
 
 class Lab:
@@ -380,6 +373,8 @@ def classify(run):
     tunnels = {target for method, target in connects if method == "CONNECT"}
     for r in requests:
         client = XET if any(n.lower() == "x-xet-session-id" for n in r["header_names"]) else HTTPX
+        if (client == XET) != (r["time"] >= xet_started):
+            raise Failure(f"{r['method']} {r['path']} carries {client}'s headers but came when the other client ran")
         target = f"{NAMES[r['role']]}:{PORTS[r['role']]}"
         if r["peer"] == PROXY_PEER:
             if target not in tunnels:
@@ -496,9 +491,6 @@ def inner(hfenv, venv_python, state_dir):
     for failure in failures:
         print(f"FAIL: {failure}", file=sys.stderr)
     return 1 if failures else 0
-
-
-# ---- the packet capture, in the client's namespace
 
 
 def capture(out_path):
