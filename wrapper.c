@@ -56,6 +56,8 @@ static const char usage_text[] =
 	"  -p, --proxy URL        use URL as the HTTP and HTTPS proxy (all spellings)\n"
 	"  -x, --no-xet           disable Xet: HF_HUB_DISABLE_XET=1 (and HF_HUB_DISABLE_XETHUB=1)\n"
 	"      --allow-socks      let socks4/socks4a/socks5/socks5h proxy URLs through\n"
+	"      --proxy-loopback   do not add localhost, 127.0.0.1 and ::1 to NO_PROXY (Go skips the\n"
+	"                         proxy for them all the same)\n"
 	"      --prefer lower|upper  which spelling wins when both are set and differ (default lower)\n"
 	"  -u, --unset NAME       remove NAME from the environment (repeatable)\n"
 	"      --export[=sh|fish] print shell statements that apply the changes: eval \"$(hfenv --export)\"\n"
@@ -70,7 +72,7 @@ static const char usage_text[] =
 	"  -V, --version          show the version\n"
 	"\n"
 	"Settings from the environment (options win): HFENV_PROXY, HFENV_NO_XET, HFENV_ALLOW_SOCKS,\n"
-	"HFENV_PREFER, HFENV_VERBOSE, HFENV_QUIET (true: 1, on, yes, true).\n"
+	"HFENV_PROXY_LOOPBACK, HFENV_PREFER, HFENV_VERBOSE, HFENV_QUIET (true: 1, on, yes, true).\n"
 	"Exit status: COMMAND's own; 125 if hfenv fails or refuses a proxy; 126 if COMMAND\n"
 	"cannot be run; 127 if COMMAND is not found.\n";
 
@@ -209,11 +211,12 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 
 static int parse_command_line(int argc, char **argv, struct command_line *cl)
 {
-	enum { OPT_ALLOW_SOCKS = 256, OPT_PREFER, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE, OPT_TIMEOUT };
+	enum { OPT_ALLOW_SOCKS = 256, OPT_PROXY_LOOPBACK, OPT_PREFER, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE, OPT_TIMEOUT };
 	static const struct option long_options[] = {
 		{"proxy", required_argument, NULL, 'p'},
 		{"no-xet", no_argument, NULL, 'x'},
 		{"allow-socks", no_argument, NULL, OPT_ALLOW_SOCKS},
+		{"proxy-loopback", no_argument, NULL, OPT_PROXY_LOOPBACK},
 		{"prefer", required_argument, NULL, OPT_PREFER},
 		{"unset", required_argument, NULL, 'u'},
 		{"export", optional_argument, NULL, OPT_EXPORT},
@@ -243,6 +246,9 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 			break;
 		case OPT_ALLOW_SOCKS:
 			cl->options.allow_socks = true;
+			break;
+		case OPT_PROXY_LOOPBACK:
+			cl->options.proxy_loopback = true;
 			break;
 		case OPT_PREFER:
 			status = parse_prefer(optarg, &cl->options.prefer);
