@@ -164,7 +164,9 @@ static void require_pairs(const struct hfenv_options *opts, char *const env[])
 		} else {
 			struct hfenv_no_proxy again;
 			require(hfenv_normalize_no_proxy(lower, &again) == 0);
-			require(again.list != NULL && strcmp(again.list, lower) == 0 && again.note_count == 0);
+			require(again.list != NULL && strcmp(again.list, lower) == 0);
+			for (size_t i = 0; i < again.note_count; i++)
+				require(again.notes[i].kind == HFENV_NO_PROXY_RANGE_KEPT);
 			hfenv_no_proxy_free(&again);
 		}
 	}
