@@ -197,8 +197,9 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 		return bad_usage("%s is only for --probe", "--timeout");
 	if (cl->command != NULL && cl->mode == MODE_EXPORT)
 		return bad_usage("--export prints statements and runs nothing, but a command was given: %s", argv[optind]);
-	if (cl->command != NULL && cl->mode == MODE_EXPLAIN)
-		return bad_usage("--explain prints a report and runs nothing, but a command was given: %s", argv[optind]);
+	for (int i = optind; cl->mode == MODE_EXPLAIN && i < argc; i++)
+		if (!explain_target_is_valid(argv[i]))
+			return bad_usage("--explain takes hosts or http(s) URLs and runs nothing, but %s is neither", argv[i]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
 	return CONTINUE;
@@ -421,7 +422,8 @@ static int run_command(char **argv, const struct hfenv_result *result)
 static int explain(const struct command_line *cl, const struct hfenv_result *result)
 {
 	bool colour = cl->format == EXPLAIN_TABLE && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-	int verdict = explain_routes(stdout, cl->format, colour, &cl->options, environ, result);
+	int verdict = explain_routes(stdout, cl->format, colour, &cl->options, environ, result,
+				     (const char *const *)cl->command);
 	if (verdict < 0)
 		return fail("%s", strerror(errno));
 	for (size_t i = 0; cl->format == EXPLAIN_TSV && i < result->finding_count; i++)
