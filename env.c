@@ -33,8 +33,8 @@ enum fixed_slot {
 	ALL_LOWER, ALL_UPPER, NO_LOWER, NO_UPPER,
 	DISABLE_XET, DISABLE_XETHUB,
 	REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, SSL_CERT_FILE, GIT_SSL_CAINFO, NODE_EXTRA_CA_CERTS,
-	REQUEST_METHOD, PATH, SET_PROXY, SET_NO_XET, SET_ALLOW_SOCKS, SET_PREFER, SET_VERBOSE, SET_QUIET,
-	SET_CA_BUNDLE,
+	REQUEST_METHOD, PATH, SET_PROXY, SET_NO_XET, SET_ALLOW_SOCKS, SET_PROXY_LOOPBACK, SET_PREFER, SET_VERBOSE,
+	SET_QUIET, SET_CA_BUNDLE,
 	FIXED_SLOTS
 };
 
@@ -55,6 +55,7 @@ static const struct {
 	[PATH] = {"PATH", false},
 	[SET_PROXY] = {"HFENV_PROXY", false},     [SET_NO_XET] = {"HFENV_NO_XET", false},
 	[SET_ALLOW_SOCKS] = {"HFENV_ALLOW_SOCKS", false},
+	[SET_PROXY_LOOPBACK] = {"HFENV_PROXY_LOOPBACK", false},
 	[SET_PREFER] = {"HFENV_PREFER", false},   [SET_VERBOSE] = {"HFENV_VERBOSE", false},
 	[SET_QUIET] = {"HFENV_QUIET", false},     [SET_CA_BUNDLE] = {"HFENV_CA_BUNDLE", false},
 };
@@ -68,7 +69,7 @@ struct engine {
 	size_t env_capacity;          /* slots of result->env, NULL included */
 	struct slot *slots;
 	size_t slot_count;
-	size_t *table;                /* slot index + 1, 0 when free */
+	uint32_t *table;              /* slot index + 1, 0 when free; argc bounds the slots */
 	size_t table_mask;
 	unsigned char name_filter[NAME_FILTER_BITS / 8]; /* the filter_bit() of every slot name */
 	size_t finding_capacity;
@@ -78,6 +79,8 @@ struct engine {
 	bool allow_socks;
 	bool no_xet;
 	enum hfenv_prefer prefer;
+	bool proxy_loopback;
+	bool no_proxy_everything;     /* NO_PROXY has "*": no client may use a proxy */
 	bool socks_url[PAIRS];
 	const struct slot *source[PAIRS]; /* the spelling whose value a pair took */
 };
@@ -354,7 +357,7 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 	}
 	struct slot *s = &e->slots[e->slot_count++];
 	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true};
-	e->table[i] = e->slot_count;
+	e->table[i] = (uint32_t)e->slot_count;
 	size_t bit = filter_bit(name, len);
 	e->name_filter[bit / 8] |= (unsigned char)(1u << bit % 8);
 	return s;
@@ -488,6 +491,7 @@ static void read_settings(struct engine *e, const struct hfenv_options *opts)
 {
 	e->no_xet = setting_flag(e, SET_NO_XET, opts->no_xet);
 	e->allow_socks = setting_flag(e, SET_ALLOW_SOCKS, opts->allow_socks);
+	e->proxy_loopback = setting_flag(e, SET_PROXY_LOOPBACK, opts->proxy_loopback);
 	e->result->verbose = setting_flag(e, SET_VERBOSE, opts->verbose);
 	e->result->quiet = setting_flag(e, SET_QUIET, opts->quiet);
 	e->prefer = opts->prefer;
@@ -739,19 +743,108 @@ int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, stru
 	return 0;
 }
 
+/* Newest first, so that hfenv-static's bump allocator takes the memory back (static/README.md). */
 void hfenv_url_free(struct hfenv_url *url)
 {
-	free(url->text);
-	free(url->user);
-	free(url->password);
 	free(url->host);
+	free(url->password);
+	free(url->user);
+	free(url->text);
 	*url = (struct hfenv_url){0};
 }
 
-char *hfenv_normalize_no_proxy(const char *value, const char **bad_entry)
+static int add_no_proxy_note(struct hfenv_no_proxy *out, enum hfenv_no_proxy_note_kind kind, const char *entry,
+			     size_t length)
+{
+	if ((out->note_count & (out->note_count - 1)) == 0) {
+		size_t capacity = out->note_count ? 2 * out->note_count : 1;
+		struct hfenv_no_proxy_note *notes = realloc(out->notes, capacity * sizeof *notes);
+		if (notes == NULL)
+			return -1;
+		out->notes = notes;
+	}
+	out->notes[out->note_count++] = (struct hfenv_no_proxy_note){kind, entry, length};
+	return 0;
+}
+
+static size_t count_char(const char *s, size_t n, char c)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += s[i] == c;
+	return count;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* An IPv6 address, perhaps with a prefix length, between brackets. */
+static bool is_bracketed_address(const char *p, const char *end)
+{
+	if (p == end || *p == '.' || memchr(p, ':', (size_t)(end - p)) == NULL)
+		return false;
+	for (; p < end; p++)
+		if (!is_ipv6_char(*p) && *p != '/')
+			return false;
+	return true;
+}
+
+/* One trimmed entry, rewritten in t[from..]; returns the note it earns, or NOTE_KINDS for none. */
+static enum hfenv_no_proxy_note_kind rewrite_no_proxy_entry(struct text *t, const char *start, const char *end)
+{
+	while (start < end && (*start == '.' || (end - start >= 2 && start[0] == '*' && start[1] == '.')))
+		start += *start == '.' ? 1 : 2;
+	const char *host = start, *host_end = end;
+	bool port = false;
+	if (start < end && *start == '[') {
+		const char *close = memchr(start, ']', (size_t)(end - start));
+		if (close != NULL && is_bracketed_address(start + 1, close) &&
+		    (close + 1 == end || (close[1] == ':' && all_digits(close + 2, (size_t)(end - close - 2))))) {
+			host = start + 1;
+			host_end = close;
+			port = close + 1 != end;
+		}
+	} else if (count_char(start, (size_t)(end - start), ':') == 1) {
+		const char *colon = memchr(start, ':', (size_t)(end - start));
+		if (all_digits(colon + 1, (size_t)(end - colon - 1))) {
+			host_end = colon;
+			port = true;
+		}
+	}
+	const char *slash = memchr(host, '/', (size_t)(host_end - host));
+	bool ipv6 = memchr(host, ':', (size_t)(host_end - host)) != NULL;
+	enum hfenv_no_proxy_note_kind note = port ? HFENV_NO_PROXY_PORT_REMOVED : HFENV_NO_PROXY_NOTE_KINDS;
+	if (slash != NULL) {
+		size_t bits = (size_t)(host_end - slash - 1);
+		if (bits == 3 && ipv6 && memcmp(slash + 1, "128", 3) == 0)
+			host_end = slash;
+		else if (bits == 2 && !ipv6 && memcmp(slash + 1, "32", 2) == 0)
+			host_end = slash;
+		else if (ipv6)
+			return HFENV_NO_PROXY_IPV6_RANGE_DROPPED;
+		else
+			note = HFENV_NO_PROXY_RANGE_KEPT;
+	}
+	if (host == host_end)
+		return note;
+	if (t->len > 0)
+		text_puts(t, ",");
+	for (const char *p = host; p < host_end; p++) {
+		char c = lower_ascii(*p);
+		text_append(t, &c, 1);
+	}
+	return note;
+}
+
+int hfenv_normalize_no_proxy(const char *value, struct hfenv_no_proxy *out)
 {
 	struct text t = {0};
-	*bad_entry = NULL;
+	*out = (struct hfenv_no_proxy){0};
 	for (const char *p = value; *p;) {
 		size_t n = strcspn(p, ",");
 		const char *start = p, *end = p + n;
@@ -764,18 +857,37 @@ char *hfenv_normalize_no_proxy(const char *value, const char **bad_entry)
 			continue;
 		for (const char *q = start; q < end; q++) {
 			if ((unsigned char)*q <= 0x20 || (unsigned char)*q == 0x7f) {
-				*bad_entry = start;
 				free(t.data);
-				return NULL;
+				hfenv_no_proxy_free(out);
+				out->bad_entry = start;
+				return 0;
 			}
 		}
-		if (end - start > 2 && start[0] == '*' && start[1] == '.')
-			start++;
-		if (t.len > 0)
-			text_puts(&t, ",");
-		text_append(&t, start, (size_t)(end - start));
+		size_t mark = t.len;
+		enum hfenv_no_proxy_note_kind note = rewrite_no_proxy_entry(&t, start, end);
+		if (!t.failed && t.len > mark && strcmp(t.data + mark + (mark > 0), "*") == 0)
+			out->everything = true;
+		if (note != HFENV_NO_PROXY_NOTE_KINDS && add_no_proxy_note(out, note, start, (size_t)(end - start)) != 0)
+			t.failed = true;
 	}
-	return text_finish(&t);
+	if (out->everything) {
+		t.len = 0;
+		text_puts(&t, "*");
+	}
+	out->list = text_finish(&t);
+	if (out->list == NULL) {
+		hfenv_no_proxy_free(out);
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+void hfenv_no_proxy_free(struct hfenv_no_proxy *no_proxy)
+{
+	free(no_proxy->list);
+	free(no_proxy->notes);
+	*no_proxy = (struct hfenv_no_proxy){0};
 }
 
 /* Strips blanks, CR and LF around the value; an empty value becomes unset. */
@@ -798,22 +910,89 @@ static void clean_value(struct engine *e, struct slot *s)
 		s->value = keep(e, strndup(start, (size_t)(end - start)));
 }
 
-/* The normalized value of s; NULL when invalid, with an error finding if report is set. */
-static const char *normalize_value(struct engine *e, enum pair pair, struct slot *s, bool report, bool *socks)
+static const char *const no_proxy_note_texts[HFENV_NO_PROXY_NOTE_KINDS] = {
+	[HFENV_NO_PROXY_PORT_REMOVED] =
+		"lost their port, so the host now skips the proxy on every port: curl and reqwest ignore an entry "
+		"with a port, Go and requests honour it",
+	[HFENV_NO_PROXY_IPV6_RANGE_DROPPED] =
+		"removed: an IPv6 range makes httpx (huggingface_hub) fail before its first request; list the addresses instead",
+	[HFENV_NO_PROXY_RANGE_KEPT] =
+		"are address ranges: curl, requests, reqwest and Go skip the proxy for every address in them, "
+		"Python urllib, wget and httpx for none; list the addresses that must skip it one by one",
+};
+
+/* A name entry that is neither an address nor a loopback name: requests also matches it without a dot boundary. */
+static bool is_suffix_entry(const char *entry, size_t n)
 {
-	if (pair == PAIR_NO) {
-		const char *bad = NULL;
-		char *list = hfenv_normalize_no_proxy(s->value, &bad);
-		if (list != NULL)
-			return keep(e, list);
-		if (bad == NULL)
+	if ((n == 9 && memcmp(entry, "localhost", 9) == 0) || memchr(entry, ':', n) != NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (entry[i] >= 'a' && entry[i] <= 'z')
+			return true;
+	return false;
+}
+
+/* One warning per kind of note, naming the entries as the user wrote them. */
+static void report_no_proxy_notes(struct engine *e, const struct slot *s, const struct hfenv_no_proxy *np)
+{
+	for (enum hfenv_no_proxy_note_kind kind = 0; kind < HFENV_NO_PROXY_NOTE_KINDS; kind++) {
+		struct text entries = {0};
+		for (size_t i = 0; i < np->note_count; i++) {
+			if (np->notes[i].kind != kind)
+				continue;
+			if (entries.len > 0)
+				text_puts(&entries, ",");
+			text_append(&entries, np->notes[i].entry, np->notes[i].length);
+		}
+		char *joined = text_finish(&entries);
+		if (joined == NULL)
 			e->out_of_memory = true;
-		else if (report)
+		else if (*joined != '\0')
+			add_finding(e, HFENV_WARNING, "%n entries %v %s", s->name, joined, no_proxy_note_texts[kind]);
+		free(joined);
+	}
+	if (!e->result->verbose || np->everything)
+		return;
+	for (const char *p = np->list; *p;) {
+		size_t n = strcspn(p, ",");
+		if (is_suffix_entry(p, n)) {
+			add_finding(e, HFENV_WARNING,
+				    "%n: requests skips the proxy for every host that merely ends in an entry (nothf.co for hf.co), "
+				    "where the other clients want a dot before it; no rewrite avoids that", s->name);
+			return;
+		}
+		p += n + (p[n] == ',');
+	}
+}
+
+static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool report)
+{
+	struct hfenv_no_proxy np;
+	if (hfenv_normalize_no_proxy(s->value, &np) != 0) {
+		e->out_of_memory = true;
+		return NULL;
+	}
+	if (np.bad_entry != NULL) {
+		if (report)
 			add_finding(e, HFENV_ERROR,
 				    "%n=%v: an entry has a blank or control character inside; separate entries with commas",
 				    s->name, s->value);
 		return NULL;
 	}
+	if (report)
+		report_no_proxy_notes(e, s, &np);
+	e->no_proxy_everything = e->no_proxy_everything || (report && np.everything);
+	const char *list = keep(e, np.list);
+	np.list = NULL;
+	hfenv_no_proxy_free(&np);
+	return list;
+}
+
+/* The normalized value of s; NULL when invalid, with an error finding if report is set. */
+static const char *normalize_value(struct engine *e, enum pair pair, struct slot *s, bool report, bool *socks)
+{
+	if (pair == PAIR_NO)
+		return normalize_no_proxy(e, s, report);
 	enum hfenv_url_status status;
 	struct hfenv_url url;
 	if (hfenv_parse_proxy_url(s->value, &status, &url) != 0) {
@@ -903,6 +1082,55 @@ static void check_socks(struct engine *e)
 	if (used && !e->allow_socks && e->no_xet)
 		add_finding(e, HFENV_WARNING,
 			    "a SOCKS proxy is let through because Xet is off: Python needs PySocks (requests) or httpx[socks] to use it, and wget cannot");
+}
+
+/* NO_PROXY=* exempts every host, but wget does not read it so: no proxy variable is left for it to use. */
+static void drop_proxies_for_everything(struct engine *e)
+{
+	if (!e->no_proxy_everything)
+		return;
+	for (enum pair pair = PAIR_HTTP; pair <= PAIR_ALL; pair++) {
+		fixed(e, pair_lower[pair])->value = NULL;
+		fixed(e, pair_lower[pair] + 1)->value = NULL;
+		e->socks_url[pair] = false;
+	}
+}
+
+static bool lists_entry(const char *list, const char *entry)
+{
+	size_t n = strlen(entry);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && memcmp(p, entry, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
+/* With a proxy set, loopback skips it in every client, as it always does in Go; --proxy-loopback opts out. */
+static void exempt_loopback(struct engine *e)
+{
+	static const char *const loopback[] = {"localhost", "127.0.0.1", "::1"};
+	if (e->proxy_loopback || (!pair_set(e, PAIR_HTTP) && !pair_set(e, PAIR_HTTPS)))
+		return;
+	const char *list = fixed(e, NO_LOWER)->value ? fixed(e, NO_LOWER)->value : "";
+	struct text t = {0};
+	text_puts(&t, list);
+	for (size_t i = 0; i < sizeof loopback / sizeof loopback[0]; i++) {
+		if (lists_entry(list, loopback[i]))
+			continue;
+		if (t.len > 0)
+			text_puts(&t, ",");
+		text_puts(&t, loopback[i]);
+	}
+	if (!t.failed && t.len == strlen(list)) {
+		free(t.data);
+		return;
+	}
+	const char *value = keep(e, text_finish(&t));
+	fixed(e, NO_LOWER)->value = value;
+	fixed(e, NO_UPPER)->value = value;
 }
 
 /* ALL_PROXY fills the HTTP and HTTPS pairs left unset; a SOCKS one that is not allowed was refused already. */
@@ -1159,8 +1387,10 @@ static int normalize(const struct hfenv_options *opts, char *const envp[], char 
 	apply_proxy_setting(&e, opts);
 	for (enum pair pair = PAIR_HTTP; pair < PAIRS; pair++)
 		normalize_pair(&e, pair);
+	drop_proxies_for_everything(&e);
 	check_socks(&e);
 	fill_from_all_proxy(&e);
+	exempt_loopback(&e);
 	normalize_ca_bundles(&e, opts);
 	apply_no_xet(&e);
 	if (out->error_count == 0)

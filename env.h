@@ -34,6 +34,7 @@ struct hfenv_options {
 	hfenv_bundle_reader *read_bundle; /* inspects a CA bundle file; NULL: bundles are taken unchecked */
 	bool no_xet;                  /* -x */
 	bool allow_socks;             /* --allow-socks */
+	bool proxy_loopback;          /* --proxy-loopback: no localhost, 127.0.0.1, ::1 added to NO_PROXY */
 	bool verbose;                 /* -v */
 	bool quiet;                   /* -q */
 	enum hfenv_prefer prefer;     /* --prefer */
@@ -121,8 +122,35 @@ const char *hfenv_url_status_text(enum hfenv_url_status status);
 /* A copy of value fit for a message: password replaced by ***, quoted, escaped, shortened. NULL on ENOMEM. */
 char *hfenv_quote_redacted(const char *value);
 
-/* Rewrite a NO_PROXY list; *bad_entry points into value at an invalid entry. NULL on ENOMEM or bad entry. */
-char *hfenv_normalize_no_proxy(const char *value, const char **bad_entry);
+/* What rewriting a NO_PROXY list did to one entry that the clients do not all read alike. */
+enum hfenv_no_proxy_note_kind {
+	HFENV_NO_PROXY_PORT_REMOVED,  /* host:port became host: the bypass now covers every port */
+	HFENV_NO_PROXY_IPV6_RANGE_DROPPED, /* an IPv6 CIDR range makes httpx fail at start: removed */
+	HFENV_NO_PROXY_RANGE_KEPT,    /* an IPv4 CIDR range: urllib, wget and httpx do not read it as one */
+	HFENV_NO_PROXY_NOTE_KINDS
+};
+
+struct hfenv_no_proxy_note {
+	enum hfenv_no_proxy_note_kind kind;
+	const char *entry;            /* points into the value, blanks around removed */
+	size_t length;
+};
+
+struct hfenv_no_proxy {
+	char *list;                   /* the rewritten list, malloc'd; NULL when bad_entry is set */
+	bool everything;              /* an entry is "*": the list is "*" alone */
+	const char *bad_entry;        /* points into the value at an entry with a blank or control character inside */
+	struct hfenv_no_proxy_note *notes;
+	size_t note_count;
+};
+
+/*
+ * Rewrites a NO_PROXY list so that the clients read it alike: entries trimmed and lower-cased,
+ * ".dom" and "*.dom" become "dom", a port is removed, "/32" and "/128" become the address, an IPv6
+ * range is removed, "*" anywhere makes the list "*".  -1 on ENOMEM; free with hfenv_no_proxy_free.
+ */
+int hfenv_normalize_no_proxy(const char *value, struct hfenv_no_proxy *out);
+void hfenv_no_proxy_free(struct hfenv_no_proxy *no_proxy);
 
 /* Shell statement for one edit: "export NAME='v'" / "unset NAME" (sh) or "set -gx ..." (fish). NULL on ENOMEM. */
 enum hfenv_shell { HFENV_SHELL_SH, HFENV_SHELL_FISH };

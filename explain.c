@@ -27,6 +27,14 @@ struct explanation {
 
 static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
 
+static bool starts_with_ignoring_case(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((a[i] >= 'A' && a[i] <= 'Z' ? a[i] - 'A' + 'a' : a[i]) != b[i])
+			return false;
+	return true;
+}
+
 static char *concat(const char *a, const char *b)
 {
 	size_t n = strlen(a);
@@ -136,12 +144,98 @@ static const struct hfenv_route *most_shared(struct hfenv_route routes[HFENV_CLI
 	return &routes[best][t];
 }
 
-static int predict_routes(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
+/* The operand a route is for: a host, HOST:PORT or an http(s) URL; its port defaults per scheme. */
+struct explain_target {
+	char *host;                   /* lower case, IPv6 without brackets */
+	unsigned port;                /* 0: the scheme's default */
+	bool targets[HFENV_TARGETS];  /* a URL asks for its scheme only */
+};
+
+static bool parse_port(const char *p, const char *end, unsigned *port)
+{
+	unsigned long value = 0;
+	if (p == end || end - p > 5)
+		return false;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		value = value * 10 + (unsigned long)(*p - '0');
+	}
+	*port = (unsigned)value;
+	return value >= 1 && value <= 65535;
+}
+
+static bool is_host_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+	       c == '_' || c == ':';
+}
+
+/* -1 on ENOMEM, 0 when text is no host or URL, 1 when parsed. */
+static int parse_explain_target(const char *text, struct explain_target *target)
+{
+	*target = (struct explain_target){.targets = {true, true}};
+	const char *p = text, *scheme_end = strstr(text, "://");
+	if (scheme_end != NULL) {
+		size_t n = (size_t)(scheme_end - text);
+		bool https = n == 5 && starts_with_ignoring_case(text, "https", 5);
+		if (!https && !(n == 4 && starts_with_ignoring_case(text, "http", 4)))
+			return 0;
+		target->targets[https ? HFENV_TARGET_HTTP : HFENV_TARGET_HTTPS] = false;
+		p = scheme_end + 3;
+	}
+	const char *end = p + strcspn(p, scheme_end ? "/?#" : "");
+	for (const char *q = p; q < end; q++)
+		if (*q == '@')
+			p = q + 1;
+	const char *host = p, *host_end = end, *port = NULL;
+	if (*p == '[') {
+		const char *close = memchr(p, ']', (size_t)(end - p));
+		if (close == NULL || (close + 1 < end && close[1] != ':'))
+			return 0;
+		host = p + 1;
+		host_end = close;
+		port = close + 1 < end ? close + 2 : NULL;
+	} else if (memchr(p, ':', (size_t)(end - p)) != NULL) {
+		host_end = memchr(p, ':', (size_t)(end - p));
+		port = host_end + 1;
+		if (memchr(port, ':', (size_t)(end - port)) != NULL)
+			return 0;
+	}
+	size_t n = host_end > host ? (size_t)(host_end - host) : 0;
+	if (n == 0 || n > 253 || *host == '-' || (port != NULL && !parse_port(port, end, &target->port)))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_host_char(host[i]) || (host[i] == ':' && *p != '['))
+			return 0;
+	target->host = malloc(n + 1);
+	if (target->host == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		target->host[i] = (char)(host[i] >= 'A' && host[i] <= 'Z' ? host[i] - 'A' + 'a' : host[i]);
+	target->host[n] = '\0';
+	return 1;
+}
+
+static int predict_one(enum hfenv_client c, enum hfenv_target t, const struct explain_target *target, char *const env[],
+		       struct hfenv_route *route)
+{
+	if (target == NULL)
+		return hfenv_predict_route(c, t, env, route);
+	struct hfenv_destination destination = {
+		.host = target->host, .port = target->port ? target->port : t == HFENV_TARGET_HTTPS ? 443 : 80,
+		.port_given = target->port != 0,
+	};
+	return hfenv_predict_route_to(c, t, &destination, env, route);
+}
+
+static int predict_routes(struct explanation *x, char *const before_env[], const struct hfenv_result *result,
+			  const struct explain_target *target)
 {
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
-			if (hfenv_predict_route(c, t, before_env, &x->before[c][t]) != 0 ||
-			    (!x->refused && hfenv_predict_route(c, t, result->env, &x->after[c][t]) != 0))
+			if (predict_one(c, t, target, before_env, &x->before[c][t]) != 0 ||
+			    (!x->refused && predict_one(c, t, target, result->env, &x->after[c][t]) != 0))
 				return -1;
 			x->cells[c][2 * t] = route_text(&x->before[c][t]);
 			x->cells[c][2 * t + 1] = x->refused ? concat("-", "") : route_text(&x->after[c][t]);
@@ -150,8 +244,10 @@ static int predict_routes(struct explanation *x, char *const before_env[], const
 		}
 	}
 	for (enum hfenv_target t = 0; t < HFENV_TARGETS && !x->refused; t++) {
-		x->consensus[t] = most_shared(x->after, t);
 		x->agree[t] = true;
+		if (target != NULL && !target->targets[t])
+			continue;
+		x->consensus[t] = most_shared(x->after, t);
 		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
 			x->agree[t] = x->agree[t] && hfenv_routes_agree(&x->after[c][t], x->consensus[t]);
 	}
@@ -188,7 +284,7 @@ static void print_cell(FILE *out, const char *text, size_t width, const char *co
 static const char *cell_colour(const struct explanation *x, enum hfenv_client c, size_t column)
 {
 	enum hfenv_target t = column / 2;
-	if (x->refused)
+	if (x->refused || x->consensus[t] == NULL)
 		return NULL;
 	if (column % 2 == 1)
 		return hfenv_routes_agree(&x->after[c][t], x->consensus[t]) ? ANSI_GREEN : ANSI_RED;
@@ -255,15 +351,19 @@ static void print_trust_table(FILE *out, const struct explanation *x, bool colou
 	}
 }
 
-static void print_verdict(FILE *out, const struct explanation *x)
+static void print_verdict(FILE *out, const struct explanation *x, const char *target)
 {
 	fputc('\n', out);
+	if (target != NULL && !x->refused)
+		fprintf(out, "For %s: ", target);
 	if (x->refused)
 		fputs("hfenv would refuse to run, so the command would not start:\n", out);
 	else if (x->agree[HFENV_TARGET_HTTP] && x->agree[HFENV_TARGET_HTTPS])
-		fputs("After hfenv, every client takes the same route.\n", out);
+		fputs(target ? "after hfenv, every client takes the same route.\n"
+			     : "After hfenv, every client takes the same route.\n", out);
 	else
-		fprintf(out, "After hfenv, the clients still disagree on %s URLs.\n",
+		fprintf(out, target ? "after hfenv, the clients still disagree on %s URLs.\n"
+				    : "After hfenv, the clients still disagree on %s URLs.\n",
 		       x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https");
 }
 
@@ -283,15 +383,22 @@ static void print_findings(FILE *out, const struct hfenv_result *result, bool re
 	}
 }
 
-static void print_route_lines(FILE *out, const struct explanation *x)
+/* One line per client and scheme; for an operand, a seventh field names it, and a URL gives its scheme only. */
+static void print_route_lines(FILE *out, const struct explanation *x, const struct explain_target *target,
+			      const char *operand)
 {
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			if (target != NULL && !target->targets[t])
+				continue;
 			const char *before = x->cells[c][2 * t], *after = x->cells[c][2 * t + 1];
-			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", hfenv_client_id(c), target_names[t],
-			       route_token(&x->before[c][t], before),
-			       x->refused ? "refused" : route_token(&x->after[c][t], after), before,
-			       x->refused ? "hfenv refuses to run" : after);
+			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s", hfenv_client_id(c), target_names[t],
+				route_token(&x->before[c][t], before),
+				x->refused ? "refused" : route_token(&x->after[c][t], after), before,
+				x->refused ? "hfenv refuses to run" : after);
+			if (operand != NULL)
+				fprintf(out, "\t%s", operand);
+			fputc('\n', out);
 		}
 	}
 }
@@ -313,37 +420,79 @@ static int print_trust_lines(FILE *out, const struct explanation *x)
 	return 0;
 }
 
-int explain_routes(FILE *out, enum explain_format format, bool colour, const struct hfenv_options *opts,
-		   char *const envp[], const struct hfenv_result *result)
+bool explain_target_is_valid(const char *text)
+{
+	struct explain_target target;
+	int parsed = parse_explain_target(text, &target);
+	free(target.host);
+	return parsed != 0;
+}
+
+/* The routes for one operand (or for any host not in NO_PROXY); -1 on ENOMEM, else an explain_verdict. */
+static int explain_one(FILE *out, enum explain_format format, bool colour, char *const before_env[],
+		       const struct hfenv_result *result, const char *operand)
 {
 	struct explanation x = {.refused = result->error_count > 0};
-	char **before_env = hfenv_route_environment(opts, envp);
-	int failed = before_env == NULL || predict_routes(&x, before_env, result) != 0 ||
-		     predict_trust(&x, before_env, result) != 0;
-	free(before_env);
-	if (failed) {
-		free_explanation(&x);
-		errno = ENOMEM;
-		return -1;
-	}
-	if (format == EXPLAIN_TSV) {
-		print_route_lines(out, &x);
-		failed = print_trust_lines(out, &x);
-	} else {
+	struct explain_target target = {0};
+	int failed = operand != NULL && parse_explain_target(operand, &target) != 1;
+	failed = failed || predict_routes(&x, before_env, result, operand ? &target : NULL) != 0;
+	if (!failed && format == EXPLAIN_TSV) {
+		print_route_lines(out, &x, operand ? &target : NULL, operand);
+	} else if (!failed) {
+		if (operand != NULL)
+			fprintf(out, "%s%s%s\n", colour ? ANSI_BOLD : "", operand, colour ? ANSI_RESET : "");
 		print_route_table(out, &x, colour);
-		print_verdict(out, &x);
-		print_trust_table(out, &x, colour);
-		fputc('\n', out);
-		print_findings(out, result, x.refused, colour);
-	}
-	if (failed) {
-		free_explanation(&x);
-		errno = ENOMEM;
-		return -1;
+		print_verdict(out, &x, operand);
 	}
 	enum explain_verdict verdict = x.refused ? EXPLAIN_REFUSED
 				       : x.agree[HFENV_TARGET_HTTP] && x.agree[HFENV_TARGET_HTTPS] ? EXPLAIN_AGREE
 												   : EXPLAIN_DISAGREE;
 	free_explanation(&x);
-	return (int)verdict;
+	free(target.host);
+	return failed ? -1 : (int)verdict;
+}
+
+/* Trust does not depend on the host: one table (or one set of tsv lines) after the routes. */
+static int explain_trust(FILE *out, enum explain_format format, bool colour, char *const before_env[],
+			 const struct hfenv_result *result)
+{
+	struct explanation x = {.refused = result->error_count > 0};
+	int failed = predict_trust(&x, before_env, result);
+	if (!failed && format == EXPLAIN_TSV)
+		failed = print_trust_lines(out, &x);
+	else if (!failed)
+		print_trust_table(out, &x, colour);
+	free_explanation(&x);
+	return failed;
+}
+
+int explain_routes(FILE *out, enum explain_format format, bool colour, const struct hfenv_options *opts,
+		   char *const envp[], const struct hfenv_result *result, const char *const *operands)
+{
+	char **before_env = hfenv_route_environment(opts, envp);
+	if (before_env == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	int verdict = EXPLAIN_AGREE;
+	if (operands == NULL || operands[0] == NULL)
+		verdict = explain_one(out, format, colour, before_env, result, NULL);
+	for (size_t i = 0; verdict >= 0 && operands != NULL && operands[i] != NULL; i++) {
+		if (i > 0 && format == EXPLAIN_TABLE)
+			fputc('\n', out);
+		int one = explain_one(out, format, colour, before_env, result, operands[i]);
+		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
+	}
+	if (verdict >= 0 && explain_trust(out, format, colour, before_env, result) != 0)
+		verdict = -1;
+	free(before_env);
+	if (verdict < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (format == EXPLAIN_TABLE) {
+		fputc('\n', out);
+		print_findings(out, result, verdict == EXPLAIN_REFUSED, colour);
+	}
+	return verdict;
 }

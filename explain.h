@@ -15,6 +15,9 @@ enum explain_verdict { EXPLAIN_AGREE, EXPLAIN_DISAGREE, EXPLAIN_REFUSED };
  * with errno ENOMEM.
  */
 int explain_routes(FILE *out, enum explain_format format, bool colour, const struct hfenv_options *opts,
-		   char *const envp[], const struct hfenv_result *result);
+		   char *const envp[], const struct hfenv_result *result, const char *const *operands);
+
+/* An operand --explain takes: HOST, HOST:PORT, [IPv6]:PORT or an http:// or https:// URL. */
+bool explain_target_is_valid(const char *text);
 
 #endif

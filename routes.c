@@ -1,5 +1,6 @@
 #include "routes.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,17 @@ enum route_parsing {
 
 enum route_star { STAR_NOT_SPECIAL, STAR_WHOLE_VALUE, STAR_ANY_ENTRY };
 
+/* How a client matches a host against NO_PROXY entries (docs/proxy-clients.md, and tests/clients' rows). */
+enum route_matching {
+	MATCH_CURL,                   /* dom: dom and subdomains; ".dom" too; "*.dom" and "dom:port" never; CIDR */
+	MATCH_WGET,                   /* dom: dom and subdomains; ".dom": subdomains only; no CIDR, no port */
+	MATCH_URLLIB,                 /* dom and ".dom": dom and subdomains; "dom:port" for a URL with that port; no CIDR */
+	MATCH_REQUESTS,               /* urllib's rule, and any plain suffix of a name; IPv4 CIDR */
+	MATCH_RUST,                   /* reqwest 0.11: curl's, but case-sensitive; CIDR */
+	MATCH_RUST_ANY_CASE,          /* hyper-util 0.1.20: curl's; CIDR */
+	MATCH_GO,                     /* dom: dom and subdomains; ".dom", "*.dom": subdomains; "dom:port"; CIDR; loopback never proxied */
+};
+
 enum {
 	SCHEME_HTTP = 1u << HFENV_SCHEME_HTTP, SCHEME_HTTPS = 1u << HFENV_SCHEME_HTTPS,
 	SCHEME_SOCKS4 = 1u << HFENV_SCHEME_SOCKS4, SCHEME_SOCKS4A = 1u << HFENV_SCHEME_SOCKS4A,
@@ -91,6 +103,7 @@ struct client_rule {
 	enum route_parsing parsing;
 	bool https_uses_http_proxy;   /* no https proxy: https URLs take the http route */
 	enum route_star star;         /* how "*" in NO_PROXY is read */
+	enum route_matching matching;
 };
 
 static const struct client_rule client_rules[HFENV_CLIENTS] = {
@@ -100,7 +113,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matching = MATCH_CURL,
 	},
 	[HFENV_CLIENT_GIT] = {
 		.id = "git", .label = "git",
@@ -108,14 +121,14 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_MEANS_DIRECT, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matching = MATCH_CURL,
 	},
 	[HFENV_CLIENT_WGET] = {
 		.id = "wget", .label = "wget",
 		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER}, .no = {V_NO_LOWER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEME_HTTP, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL,
+		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL, .matching = MATCH_WGET,
 	},
 	[HFENV_CLIENT_URLLIB] = {
 		.id = "urllib", .label = "Python urllib",
@@ -124,7 +137,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE,
+		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE, .matching = MATCH_URLLIB,
 	},
 	[HFENV_CLIENT_REQUESTS] = {
 		.id = "requests", .label = "requests/httpx/pip",
@@ -133,7 +146,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matching = MATCH_REQUESTS,
 	},
 	[HFENV_CLIENT_REQWEST] = {
 		.id = "reqwest", .label = "reqwest 0.11 (Debian)",
@@ -141,7 +154,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.no = {V_NO_UPPER, V_NO_LOWER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_HTTP,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_SKIPPED, .invalid = BAD_SKIPPED,
-		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY,
+		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY, .matching = MATCH_RUST,
 	},
 	[HFENV_CLIENT_HF_XET] = {
 		.id = "hf_xet", .label = "hf_xet (reqwest >= 0.12.16)",
@@ -149,7 +162,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.all = {V_ALL_UPPER, V_ALL_LOWER}, .no = {V_NO_UPPER, V_NO_LOWER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_ALL,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_IGNORED, .invalid = BAD_IGNORED,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_RUST_ANY_CASE,
 	},
 	[HFENV_CLIENT_GO] = {
 		.id = "go", .label = "Go 1.19 net/http",
@@ -158,7 +171,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi_needs_value = true, .cgi = CGI_REFUSES_HTTP,
 		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5, .unsupported = BAD_FAILS, .invalid = BAD_IGNORED,
 		.digits_port_fails = true,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_GO,
 	},
 	[HFENV_CLIENT_NODE] = {
 		.id = "node", .label = "Node (NODE_USE_ENV_PROXY=1)",
@@ -166,7 +179,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_IGNORED, .invalid = BAD_FAILS,
-		.parsing = PARSE_NODE_CORE, .star = STAR_ANY_ENTRY,
+		.parsing = PARSE_NODE_CORE, .star = STAR_ANY_ENTRY, .matching = MATCH_CURL,
 	},
 	[HFENV_CLIENT_UNDICI] = {
 		.id = "undici", .label = "undici EnvHttpProxyAgent",
@@ -174,7 +187,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_JS_URL, .https_uses_http_proxy = true, .star = STAR_ANY_ENTRY,
+		.parsing = PARSE_JS_URL, .https_uses_http_proxy = true, .star = STAR_ANY_ENTRY, .matching = MATCH_CURL,
 	},
 };
 
@@ -371,7 +384,8 @@ static int pick_variable(const struct client_rule *rule, const struct route_valu
 	return 0;
 }
 
-static bool no_proxy_matches_all(const struct client_rule *rule, const struct route_values *values)
+/* The NO_PROXY list the client reads, or NULL. */
+static const char *no_proxy_list(const struct client_rule *rule, const struct route_values *values)
 {
 	const char *list = NULL;
 	for (size_t i = 0; i < 3 && rule->no[i] != V_NONE && list == NULL; i++) {
@@ -379,22 +393,218 @@ static bool no_proxy_matches_all(const struct client_rule *rule, const struct ro
 		if (list != NULL && *list == '\0' && rule->no_empty == EMPTY_SKIPS)
 			list = NULL;
 	}
+	return list;
+}
+
+/* The next entry of a comma-separated list, blanks around removed; false at the end. */
+static bool next_entry(const char **p, const char **start, size_t *length)
+{
+	while (**p) {
+		size_t n = strcspn(*p, ",");
+		const char *begin = *p, *end = *p + n;
+		*p = *end ? end + 1 : end;
+		while (begin < end && is_blank(*begin))
+			begin++;
+		while (end > begin && is_blank(end[-1]))
+			end--;
+		if (begin < end) {
+			*start = begin;
+			*length = (size_t)(end - begin);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool no_proxy_matches_all(const struct client_rule *rule, const struct route_values *values)
+{
+	const char *list = no_proxy_list(rule, values), *entry;
+	size_t n;
 	if (list == NULL || rule->star == STAR_NOT_SPECIAL)
 		return false;
 	if (rule->star == STAR_WHOLE_VALUE)
 		return strcmp(list, "*") == 0;
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-		const char *start = p, *end = p + n;
-		p = *end ? end + 1 : end;
-		while (start < end && is_blank(*start))
-			start++;
-		while (end > start && is_blank(end[-1]))
-			end--;
-		if (end - start == 1 && *start == '*')
+	while (next_entry(&list, &entry, &n))
+		if (n == 1 && *entry == '*')
 			return true;
+	return false;
+}
+
+static bool same_text(const char *a, const char *b, size_t n, bool any_case)
+{
+	for (size_t i = 0; i < n; i++)
+		if (any_case ? lower_ascii(a[i]) != lower_ascii(b[i]) : a[i] != b[i])
+			return false;
+	return true;
+}
+
+/* host is name, or ends in "." name. */
+static bool is_domain_of(const char *host, const char *name, size_t n, bool any_case)
+{
+	size_t h = strlen(host);
+	return (h == n && same_text(host, name, n, any_case)) ||
+	       (h > n && host[h - n - 1] == '.' && same_text(host + h - n, name, n, any_case));
+}
+
+/* An address of host (IPv4 or IPv6), into bytes; its length, or 0 when host is a name. */
+static size_t parse_address(const char *text, size_t n, unsigned char bytes[16])
+{
+	char copy[64];
+	if (n == 0 || n >= sizeof copy)
+		return 0;
+	memcpy(copy, text, n);
+	copy[n] = '\0';
+	if (inet_pton(AF_INET, copy, bytes) == 1)
+		return 4;
+	return inet_pton(AF_INET6, copy, bytes) == 1 ? 16 : 0;
+}
+
+/* entry is an address or a CIDR range (families as allowed) that holds address. */
+static bool address_matches(const unsigned char *address, size_t length, const char *entry, size_t n, bool ipv6_ranges)
+{
+	const char *slash = memchr(entry, '/', n);
+	unsigned char range[16];
+	size_t range_length = parse_address(entry, slash ? (size_t)(slash - entry) : n, range);
+	if (range_length != length || (slash != NULL && length == 16 && !ipv6_ranges))
+		return false;
+	unsigned long bits = 8 * length;
+	if (slash != NULL) {
+		char *end;
+		bits = strtoul(slash + 1, &end, 10);
+		if (end != entry + n || slash + 1 == end || bits > 8 * length)
+			return false;
+	}
+	for (size_t i = 0; i < length && bits > 0; i++, bits = bits > 8 ? bits - 8 : 0) {
+		unsigned mask = bits >= 8 ? 0xffu : (0xffu << (8 - bits)) & 0xffu;
+		if ((address[i] & mask) != (range[i] & mask))
+			return false;
+	}
+	return true;
+}
+
+static bool ends_with(const char *host, const char *suffix, size_t n)
+{
+	size_t h = strlen(host);
+	return h >= n && memcmp(host + h - n, suffix, n) == 0;
+}
+
+static size_t count_colons(const char *text, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += text[i] == ':';
+	return count;
+}
+
+static bool digits_equal(const char *text, size_t n, unsigned port)
+{
+	unsigned long value = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] < '0' || text[i] > '9' || value > 65535)
+			return false;
+		value = value * 10 + (unsigned long)(text[i] - '0');
+	}
+	return n > 0 && value == port;
+}
+
+/* One entry against the destination, as the client's matching reads it. */
+static bool entry_matches(enum route_matching matching, const char *entry, size_t n, const struct hfenv_destination *d,
+			  const unsigned char *address, size_t address_length)
+{
+	bool name = address_length == 0;
+	switch (matching) {
+	case MATCH_CURL:
+	case MATCH_RUST:
+	case MATCH_RUST_ANY_CASE:
+		if (!name)
+			return address_matches(address, address_length, entry, n, true) ||
+			       (matching == MATCH_CURL && n == strlen(d->host) && same_text(entry, d->host, n, true));
+		if (matching != MATCH_CURL && n == 1 && *entry == '*')
+			return true;
+		if (*entry == '.')
+			entry++, n--;
+		return is_domain_of(d->host, entry, n, matching != MATCH_RUST);
+	case MATCH_WGET:
+		if (*entry == '.')
+			return strlen(d->host) != n - 1 && is_domain_of(d->host, entry + 1, n - 1, true);
+		return is_domain_of(d->host, entry, n, true);
+	case MATCH_REQUESTS: {
+		if (address_length == 4 && address_matches(address, 4, entry, n, false))
+			return true;
+		const char *colon = memchr(entry, ':', n);
+		size_t before = colon ? (size_t)(colon - entry) : n;
+		if (name && ends_with(d->host, entry, n))
+			return true;
+		if (name && colon != NULL && d->port_given && digits_equal(colon + 1, n - before - 1, d->port) &&
+		    ends_with(d->host, entry, before))
+			return true;
+		while (n > 0 && *entry == '.')
+			entry++, n--;
+		return is_domain_of(d->host, entry, n, true);
+	}
+	case MATCH_URLLIB: {
+		while (n > 0 && *entry == '.')
+			entry++, n--;
+		const char *colon = memchr(entry, ':', n);
+		if (colon != NULL && address_length != 16) {
+			size_t host_n = (size_t)(colon - entry);
+			return d->port_given && digits_equal(colon + 1, n - host_n - 1, d->port) &&
+			       is_domain_of(d->host, entry, host_n, true);
+		}
+		return is_domain_of(d->host, entry, n, true);
+	}
+	case MATCH_GO: {
+		if (n == 1 && *entry == '*')
+			return true;
+		if (memchr(entry, '/', n) != NULL)
+			return !name && address_matches(address, address_length, entry, n, true);
+		const char *port = NULL;
+		size_t host_n = n;
+		if (*entry == '[') {
+			const char *close = memchr(entry, ']', n);
+			if (close == NULL || (close + 1 < entry + n && close[1] != ':'))
+				return false;
+			port = close + 1 < entry + n ? close + 2 : NULL;
+			host_n = (size_t)(close - entry - 1);
+			entry++;
+			n--;
+		} else if (count_colons(entry, n) == 1) {
+			port = (const char *)memchr(entry, ':', n) + 1;
+			host_n = (size_t)(port - 1 - entry);
+		}
+		if (port != NULL && !digits_equal(port, (size_t)(entry + n - port), d->port))
+			return false;
+		unsigned char entry_address[16];
+		size_t entry_length = parse_address(entry, host_n, entry_address);
+		if (entry_length != 0)
+			return entry_length == address_length && memcmp(entry_address, address, address_length) == 0;
+		bool apex = true;
+		if (host_n >= 2 && entry[0] == '*' && entry[1] == '.')
+			entry++, host_n--;
+		if (*entry == '.')
+			entry++, host_n--, apex = false;
+		return is_domain_of(d->host, entry, host_n, true) && (apex || strlen(d->host) != host_n);
+	}
 	}
 	return false;
+}
+
+/* Why the client skips the proxy for d: its NO_PROXY, or Go's loopback rule; NULL when it does not. */
+static const char *bypass_reason(const struct client_rule *rule, const struct route_values *values,
+				 const struct hfenv_destination *d)
+{
+	unsigned char address[16];
+	size_t address_length = parse_address(d->host, strlen(d->host), address);
+	if (rule->matching == MATCH_GO &&
+	    (strcmp(d->host, "localhost") == 0 || (address_length == 4 && address[0] == 127) ||
+	     (address_length == 16 && memcmp(address, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0)))
+		return "loopback";
+	const char *list = no_proxy_list(rule, values), *entry;
+	size_t n;
+	while (list != NULL && next_entry(&list, &entry, &n))
+		if (entry_matches(rule->matching, entry, n, d, address, address_length))
+			return "NO_PROXY";
+	return NULL;
 }
 
 static void take_pick(struct hfenv_route *route, struct pick *pick)
@@ -417,7 +627,7 @@ static bool any_value(const struct client_rule *rule, const struct route_values 
 }
 
 static int predict(const struct client_rule *rule, enum hfenv_target target, const struct route_values *values,
-		   struct hfenv_route *route)
+		   const struct hfenv_destination *destination, struct hfenv_route *route)
 {
 	*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT};
 	const enum route_variable *names = target == HFENV_TARGET_HTTPS ? rule->https : rule->http;
@@ -442,7 +652,7 @@ static int predict(const struct client_rule *rule, enum hfenv_target target, con
 	if (pick.outcome == PICK_EMPTY && rule->empty == EMPTY_MEANS_DIRECT)
 		return 0;
 	if (pick.outcome != PICK_VALUE && target == HFENV_TARGET_HTTPS && rule->https_uses_http_proxy)
-		return predict(rule, HFENV_TARGET_HTTP, values, route);
+		return predict(rule, HFENV_TARGET_HTTP, values, destination, route);
 	if (!found && pick_variable(rule, values, rule->all, V_NONE, &fallback) != 0)
 		return -1;
 	if (fallback.outcome == PICK_VALUE && (pick.outcome != PICK_VALUE || fallback.kind == HFENV_ROUTE_PROXY)) {
@@ -456,15 +666,27 @@ static int predict(const struct client_rule *rule, enum hfenv_target target, con
 		free(route->proxy);
 		*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT, .reason = "NO_PROXY=*"};
 	}
+	const char *bypass = NULL;
+	if ((route->kind == HFENV_ROUTE_PROXY || route->kind == HFENV_ROUTE_FAILS) && destination != NULL &&
+	    (bypass = bypass_reason(rule, values, destination)) != NULL) {
+		free(route->proxy);
+		*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT, .reason = bypass};
+	}
 	return 0;
 }
 
 int hfenv_predict_route(enum hfenv_client client, enum hfenv_target target, char *const envp[],
 			struct hfenv_route *route)
 {
+	return hfenv_predict_route_to(client, target, NULL, envp, route);
+}
+
+int hfenv_predict_route_to(enum hfenv_client client, enum hfenv_target target, const struct hfenv_destination *destination,
+			   char *const envp[], struct hfenv_route *route)
+{
 	struct route_values values;
 	read_route_values(envp, &values);
-	if (predict(&client_rules[client], target, &values, route) != 0) {
+	if (predict(&client_rules[client], target, &values, destination, route) != 0) {
 		errno = ENOMEM;
 		return -1;
 	}

@@ -35,6 +35,16 @@ const char *hfenv_client_label(enum hfenv_client client);
 /* Predicts client's route for target URLs to a host not listed in NO_PROXY; -1 on ENOMEM. */
 int hfenv_predict_route(enum hfenv_client client, enum hfenv_target target, char *const envp[],
 			struct hfenv_route *route);
+/* A host a request goes to: lower case, IPv6 without brackets; port given in the URL, or the scheme's. */
+struct hfenv_destination {
+	const char *host;
+	unsigned port;
+	bool port_given;
+};
+
+/* The same for target URLs to destination, NO_PROXY and Go's loopback rule included; destination NULL: as above. */
+int hfenv_predict_route_to(enum hfenv_client client, enum hfenv_target target, const struct hfenv_destination *destination,
+			   char *const envp[], struct hfenv_route *route);
 void hfenv_route_free(struct hfenv_route *route);
 
 /* Same way out: both direct (ignored counts as direct), both failing, or the same proxy. */

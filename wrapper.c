@@ -53,6 +53,8 @@ static const char usage_text[] =
 	"  -p, --proxy URL        use URL as the HTTP and HTTPS proxy (all spellings)\n"
 	"  -x, --no-xet           disable Xet: HF_HUB_DISABLE_XET=1 (and HF_HUB_DISABLE_XETHUB=1)\n"
 	"      --allow-socks      let socks4/socks4a/socks5/socks5h proxy URLs through\n"
+	"      --proxy-loopback   do not add localhost, 127.0.0.1 and ::1 to NO_PROXY (Go skips the\n"
+	"                         proxy for them all the same)\n"
 	"      --prefer lower|upper  which spelling wins when both are set and differ (default lower)\n"
 	"      --ca-bundle FILE   trust the PEM certificates in FILE: every client's CA bundle variable\n"
 	"                         (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, SSL_CERT_FILE, GIT_SSL_CAINFO,\n"
@@ -70,7 +72,7 @@ static const char usage_text[] =
 	"  -V, --version          show the version\n"
 	"\n"
 	"Settings from the environment (options win): HFENV_PROXY, HFENV_NO_XET, HFENV_ALLOW_SOCKS,\n"
-	"HFENV_PREFER, HFENV_CA_BUNDLE, HFENV_VERBOSE, HFENV_QUIET (true: 1, on, yes, true).\n"
+	"HFENV_PROXY_LOOPBACK, HFENV_PREFER, HFENV_CA_BUNDLE, HFENV_VERBOSE, HFENV_QUIET (true: 1, on, yes, true).\n"
 	"Exit status: COMMAND's own; 125 if hfenv fails or refuses a proxy; 126 if COMMAND\n"
 	"cannot be run; 127 if COMMAND is not found.\n";
 
@@ -199,8 +201,9 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 		return bad_usage("%s is only for --probe", "--timeout");
 	if (cl->command != NULL && cl->mode == MODE_EXPORT)
 		return bad_usage("--export prints statements and runs nothing, but a command was given: %s", argv[optind]);
-	if (cl->command != NULL && cl->mode == MODE_EXPLAIN)
-		return bad_usage("--explain prints a report and runs nothing, but a command was given: %s", argv[optind]);
+	for (int i = optind; cl->mode == MODE_EXPLAIN && i < argc; i++)
+		if (!explain_target_is_valid(argv[i]))
+			return bad_usage("--explain takes hosts or http(s) URLs and runs nothing, but %s is neither", argv[i]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
 	return CONTINUE;
@@ -208,11 +211,15 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 
 static int parse_command_line(int argc, char **argv, struct command_line *cl)
 {
-	enum { OPT_ALLOW_SOCKS = 256, OPT_PREFER, OPT_CA_BUNDLE, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE, OPT_TIMEOUT };
+	enum {
+		OPT_ALLOW_SOCKS = 256, OPT_PROXY_LOOPBACK, OPT_PREFER, OPT_CA_BUNDLE, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE,
+		OPT_TIMEOUT
+	};
 	static const struct option long_options[] = {
 		{"proxy", required_argument, NULL, 'p'},
 		{"no-xet", no_argument, NULL, 'x'},
 		{"allow-socks", no_argument, NULL, OPT_ALLOW_SOCKS},
+		{"proxy-loopback", no_argument, NULL, OPT_PROXY_LOOPBACK},
 		{"prefer", required_argument, NULL, OPT_PREFER},
 		{"ca-bundle", required_argument, NULL, OPT_CA_BUNDLE},
 		{"unset", required_argument, NULL, 'u'},
@@ -243,6 +250,9 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 			break;
 		case OPT_ALLOW_SOCKS:
 			cl->options.allow_socks = true;
+			break;
+		case OPT_PROXY_LOOPBACK:
+			cl->options.proxy_loopback = true;
 			break;
 		case OPT_PREFER:
 			status = parse_prefer(optarg, &cl->options.prefer);
@@ -423,7 +433,8 @@ static int run_command(char **argv, const struct hfenv_result *result)
 static int explain(const struct command_line *cl, const struct hfenv_result *result)
 {
 	bool colour = cl->format == EXPLAIN_TABLE && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-	int verdict = explain_routes(stdout, cl->format, colour, &cl->options, environ, result);
+	int verdict = explain_routes(stdout, cl->format, colour, &cl->options, environ, result,
+				     (const char *const *)cl->command);
 	if (verdict < 0)
 		return fail("%s", strerror(errno));
 	for (size_t i = 0; cl->format == EXPLAIN_TSV && i < result->finding_count; i++)

@@ -15,11 +15,12 @@ test_changes_are_silent_without_verbose() {
 test_verbose_prints_one_line_per_change() {
 	run env -i http_proxy=127.0.0.1:7890 NO_PROXY='*.example.com' "$HFENV" -v -x true
 	expect_status 0
-	expect_err_lines 6
+	expect_err_lines 7
 	expect_err_contains "hfenv: changed http_proxy from '127.0.0.1:7890' to 'http://127.0.0.1:7890'"
 	expect_err_contains "hfenv: set HTTP_PROXY='http://127.0.0.1:7890'"
-	expect_err_contains "hfenv: changed NO_PROXY from '*.example.com' to '.example.com'"
-	expect_err_contains "hfenv: set no_proxy='.example.com'"
+	expect_err_contains "hfenv: changed NO_PROXY from '*.example.com' to 'example.com,localhost,127.0.0.1,::1'"
+	expect_err_contains "hfenv: set no_proxy='example.com,localhost,127.0.0.1,::1'"
+	expect_err_contains "hfenv: warning: NO_PROXY: requests skips the proxy for every host that merely ends in an entry"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XET='1'"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XETHUB='1'"
 }
@@ -33,7 +34,8 @@ test_verbose_reports_removals() {
 }
 
 test_verbose_is_silent_when_nothing_changes() {
-	run env -i http_proxy=http://127.0.0.1:7890 HTTP_PROXY=http://127.0.0.1:7890 "$HFENV" -v true
+	run env -i http_proxy=http://127.0.0.1:7890 HTTP_PROXY=http://127.0.0.1:7890 \
+		no_proxy=localhost,127.0.0.1,::1 NO_PROXY=localhost,127.0.0.1,::1 "$HFENV" -v true
 	expect_status 0
 	expect_err_empty
 }
@@ -54,7 +56,7 @@ test_quiet_silences_warnings() {
 }
 
 test_quiet_keeps_verbose_changes() {
-	run env -i http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" -q -v true
+	run env -i http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" -q -v --proxy-loopback true
 	expect_status 0
 	expect_err_lines 1
 	expect_err_contains "hfenv: changed HTTP_PROXY"

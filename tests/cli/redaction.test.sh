@@ -37,7 +37,7 @@ test_a_name_from_the_command_line_is_redacted_too() {
 }
 
 test_verbose_changes_hide_the_password() {
-	expect_redacted env http_proxy='user:secret@127.0.0.1:7890' "$HFENV" -v true
+	expect_redacted env http_proxy='user:secret@127.0.0.1:7890' "$HFENV" -v --proxy-loopback true
 	expect_status 0
 	expect_err_lines 2
 	expect_redacted env HTTPS_PROXY="$URL" FOO="$URL" "$HFENV" -v -u FOO -u HTTPS_PROXY true

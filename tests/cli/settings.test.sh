@@ -8,7 +8,9 @@ test_hfenv_proxy_sets_both_pairs() {
 http_proxy=http://127.0.0.1:7890
 HTTP_PROXY=http://127.0.0.1:7890
 https_proxy=http://127.0.0.1:7890
-HTTPS_PROXY=http://127.0.0.1:7890"
+HTTPS_PROXY=http://127.0.0.1:7890
+no_proxy=localhost,127.0.0.1,::1
+NO_PROXY=localhost,127.0.0.1,::1"
 }
 
 test_proxy_option_wins_over_hfenv_proxy() {
@@ -74,7 +76,7 @@ test_invalid_hfenv_prefer_is_125() {
 }
 
 test_hfenv_verbose_reports_changes() {
-	run env -i HFENV_VERBOSE=1 http_proxy=127.0.0.1:7890 "$HFENV" true
+	run env -i HFENV_VERBOSE=1 HFENV_PROXY_LOOPBACK=1 http_proxy=127.0.0.1:7890 "$HFENV" true
 	expect_status 0
 	expect_err_lines 2
 	expect_err_contains "hfenv: set HTTP_PROXY="

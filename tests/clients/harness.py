@@ -10,9 +10,11 @@ Subcommands (run with Debian's /usr/bin/python3):
                                     without and through hfenv (issue 16)
   origin STATE_DIR                  (internal) the HTTP and HTTPS origin servers
 
-Every server listens on 127.0.0.1 only and is stopped by its pid when the run ends, also on failure.
-URLs use the host name LOCALHOST: Go never proxies "localhost" or loopback IPs, but it does proxy
-the upper-case spelling, which /etc/hosts resolves to 127.0.0.1 like every other name here.
+Every server listens on loopback only and is stopped by its pid when the run ends, also on failure.
+The matrix runs in a mount and network namespace of its own (issue 15): a private /etc/hosts maps
+the test names (hf.test, cas.hf.test, nothf.test, HF.TEST) to 127.0.0.1, the only interface is lo
+(with 10.1.2.3 added for the address-range rows), so no DNS query or connection can leave the machine.
+HFENV_MATRIX_ROWS=REGEX runs only the set-ups whose name matches (for development; ctest runs all).
 """
 import ctypes
 import http.server
@@ -31,16 +33,17 @@ from dataclasses import dataclass, field
 
 PYTHON = "/usr/bin/python3"
 HERE = os.path.dirname(os.path.abspath(__file__))
-HOST = "LOCALHOST"
-DIRECT_PEER, PROXY_PEER, SOCKS_PEER = "127.0.0.1", "127.0.0.3", "127.0.0.2"
+HOST = "hf.test"
+TEST_NAMES = ("hf.test", "cas.hf.test", "nothf.test", "other.test", "localhost")
+RANGE_ADDRESS = "10.1.2.3"  # on lo in the private network namespace: an address Go does not count as loopback
+ORIGIN_ADDRESSES = ("127.0.0.1", RANGE_ADDRESS)
+DIRECT_PEERS, PROXY_PEER, SOCKS_PEER = set(ORIGIN_ADDRESSES), "127.0.0.3", "127.0.0.2"
+PRIVATE_NAMESPACE = "HFENV_HARNESS_PRIVATE_NAMESPACE"
 START_DEADLINE = 20.0
 
 PROXIED, SOCKS, DIRECT, FAILED, REFUSED = "proxied", "socks", "direct", "failed", "refused"
 INCONSISTENT = "INCONSISTENT"
 
-CLIENTS = ("curl", "git", "wget", "urllib", "requests", "reqwest", "go")
-CLIENT_TITLES = {"curl": "curl", "git": "git", "wget": "wget", "urllib": "urllib", "requests": "requests",
-                 "reqwest": "reqwest 0.11", "go": "Go"}
 # git ls-remote URL asks for URL/info/refs?service=git-upload-pack; the origin answers as a smart HTTP server.
 GIT_REFS = "/info/refs?service=git-upload-pack"
 NO_COMMIT = "0" * 40
@@ -154,9 +157,10 @@ class Servers:
         openssl("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
                 "-subj", "/CN=hfenv test CA", "-addext", "basicConstraints=critical,CA:TRUE",
                 "-addext", "keyUsage=critical,keyCertSign,cRLSign")
-        openssl("req", *ec, "-keyout", "origin.key", "-out", "origin.csr", "-subj", "/CN=LOCALHOST")
+        openssl("req", *ec, "-keyout", "origin.key", "-out", "origin.csr", "-subj", f"/CN={HOST}")
+        names = ",".join(f"DNS:{name}" for name in TEST_NAMES)
         with open(os.path.join(d, "origin.ext"), "w") as ext:
-            ext.write("subjectAltName=DNS:LOCALHOST,DNS:localhost,IP:127.0.0.1\n"
+            ext.write(f"subjectAltName={names},IP:127.0.0.1,IP:{RANGE_ADDRESS}\n"
                       "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n"
                       "authorityKeyIdentifier=keyid\n")
         openssl("x509", "-req", "-in", "origin.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
@@ -197,6 +201,7 @@ class Servers:
 
     def placeholders(self):
         return {"P": f"http://127.0.0.1:{self.proxy_port}", "Phostport": f"127.0.0.1:{self.proxy_port}",
+                "Ohttp": str(self.origin_ports["http"]), "Ohttps": str(self.origin_ports["https"]),
                 "S": f"socks5://127.0.0.1:{self.socks_port}", "D": f"http://127.0.0.1:{self.dead_port}"}
 
 
@@ -253,8 +258,8 @@ class OriginHandler(http.server.BaseHTTPRequestHandler):
 class OriginServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, scheme, context, log, log_lock):
-        super().__init__(("127.0.0.1", 0), OriginHandler)
+    def __init__(self, scheme, address, port, context, log, log_lock):
+        super().__init__((address, port), OriginHandler)
         self.scheme, self.context, self.log, self.log_lock = scheme, context, log, log_lock
 
     def finish_request(self, request, client_address):
@@ -270,12 +275,18 @@ def serve_origins(state_dir):
     context.load_cert_chain(os.path.join(state_dir, "origin.pem"), os.path.join(state_dir, "origin.key"))
     log = open(os.path.join(state_dir, "origin.log"), "a")
     lock = threading.Lock()
-    servers = [OriginServer("http", None, log, lock), OriginServer("https", context, log, lock)]
+    servers = []
+    for scheme, scheme_context in (("http", None), ("https", context)):
+        # One port for the scheme on every origin address, picked by the first bind.
+        first = OriginServer(scheme, ORIGIN_ADDRESSES[0], 0, scheme_context, log, lock)
+        servers.append(first)
+        servers += [OriginServer(scheme, address, first.server_address[1], scheme_context, log, lock)
+                    for address in ORIGIN_ADDRESSES[1:]]
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     ports_file = os.path.join(state_dir, "origin.ports")
     with open(ports_file + ".tmp", "w") as f:
-        f.write(" ".join(str(s.server_address[1]) for s in servers))
+        f.write(" ".join(str(s.server_address[1]) for s in servers if s.server_address[0] == ORIGIN_ADDRESSES[0]))
     os.rename(ports_file + ".tmp", ports_file)
     signal.sigwait({signal.SIGTERM, signal.SIGINT})
 
@@ -321,13 +332,14 @@ class Scenario:
     operands: list = field(default_factory=list)
     in_readme: bool = True  # False when, without hfenv, it is the same environment as another scenario
     not_predicted: str = ""  # why hfenv --explain does not predict this set-up's routes, or ""
-
-
-HOST_LISTED = "NO_PROXY lists the URL's host; --explain predicts for a host that NO_PROXY does not list"
+    host: str = HOST  # the URLs' host: a name of the private /etc/hosts, or an origin address
 
 
 def both(route, reasons=None):
     return {"http": Expect(route, reasons or {}), "https": Expect(route, reasons or {})}
+
+
+RANGE_BLIND = ("urllib", "wget")  # take no CIDR range in NO_PROXY (httpx neither)
 
 
 def scenarios():
@@ -338,6 +350,16 @@ def scenarios():
 
     def s(name, env, expect, **kw):
         return Scenario(name, env, expect["http"], expect["https"], **kw)
+    only = os.environ.get("HFENV_MATRIX_ROWS")
+    return [row for row in all_rows(s, socks, dead_all, lower, upper) if not only or re.search(only, row.name)]
+
+
+def listing(entries):
+    """NO_PROXY in both spellings: the clients then differ only in how they read the entries."""
+    return {"no_proxy": entries, "NO_PROXY": entries}
+
+
+def all_rows(s, socks, dead_all, lower, upper):
     return [
         # Rule 2: one spelling is copied to the other.
         s("lower case only", lower, both(PROXIED)),
@@ -354,12 +376,36 @@ def scenarios():
         # Rule 4: an http ALL_PROXY fills both pairs.
         s("ALL_PROXY alone", {"ALL_PROXY": "{P}"}, both(PROXIED)),
         # Rules 2 and 6: NO_PROXY in either spelling reaches every client.
-        s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": "localhost"}, both(DIRECT),
-          not_predicted=HOST_LISTED),
-        s("no_proxy covers the host", {**lower, **upper, "no_proxy": "localhost"}, both(DIRECT),
-          not_predicted=HOST_LISTED),
-        s("no_proxy=* next to http proxies", {**lower, "no_proxy": "*"},
-          both(DIRECT, {"wget": (PROXIED, "wget matches no_proxy entries as domain suffixes: `*` is no wildcard")})),
+        s("NO_PROXY covers the host", {**lower, **upper, "NO_PROXY": HOST}, both(DIRECT)),
+        s("no_proxy covers the host", {**lower, **upper, "no_proxy": HOST}, both(DIRECT)),
+        s("NO_PROXY lists another host", {**lower, **upper, "NO_PROXY": "other.test"}, both(PROXIED)),
+        # Issue 15: NO_PROXY * removes the proxy variables, which wget would still use.
+        s("no_proxy=* next to http proxies", {**lower, "no_proxy": "*"}, both(DIRECT)),
+        # Issue 15: .dom and *.dom become dom (apex and subdomains), entries lower-cased, ports removed.
+        s(".dom, the apex", {**lower, **upper, **listing(".hf.test")}, both(DIRECT)),
+        s(".dom, a subdomain", {**lower, **upper, **listing(".hf.test")}, both(DIRECT), host="cas.hf.test"),
+        s("*.dom, a subdomain", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT), host="cas.hf.test"),
+        s("*.dom, the apex", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT)),
+        s("upper-case entry", {**lower, **upper, **listing("HF.TEST")}, both(DIRECT)),
+        s("upper-case URL host", {**lower, **upper, **listing(HOST)}, both(DIRECT), host="HF.TEST"),
+        s("entry with the URL's port", {**lower, **upper, **listing("hf.test:{Ohttp},hf.test:{Ohttps}")},
+          both(DIRECT)),
+        s("name that ends in an entry", {**lower, **upper, **listing(HOST)},
+          both(PROXIED, {"requests": (DIRECT, "requests matches NO_PROXY entries as plain suffixes: "
+                                              "nothf.test ends in hf.test")}), host="nothf.test"),
+        # Issue 15: loopback skips the proxy in every client, as in Go, unless --proxy-loopback.
+        s("loopback name", {**lower, **upper}, both(DIRECT), host="localhost"),
+        s("loopback address", {**lower, **upper}, both(DIRECT), host="127.0.0.1"),
+        s("loopback address, --proxy-loopback", {**lower, **upper},
+          both(PROXIED, {"go": (DIRECT, "Go never proxies a loopback address")}),
+          hfenv_options=["--proxy-loopback"], host="127.0.0.1", in_readme=False),
+        s("localhost listed, 127.0.0.1 asked", {**lower, **upper, **listing("localhost")}, both(DIRECT),
+          host="127.0.0.1"),
+        # Issue 15: address ranges, which some clients cannot read; an IPv6 range is removed (httpx fails on it).
+        s("IPv4 range", {**lower, **upper, **listing("10.0.0.0/8")},
+          both(DIRECT, {c: (PROXIED, "reads no address ranges in NO_PROXY") for c in RANGE_BLIND}),
+          host=RANGE_ADDRESS),
+        s("IPv6 range next to the name", {**lower, **upper, **listing("fd00::/8,hf.test")}, both(DIRECT)),
         # Rule 7: under CGI HTTP_PROXY is dropped and http_proxy kept.
         s("CGI, HTTP_PROXY from a request header", {"REQUEST_METHOD": "GET", "HTTP_PROXY": "{D}"}, both(DIRECT)),
         s("CGI, HTTP_PROXY header next to http_proxy",
@@ -396,21 +442,40 @@ def scenarios():
     ]
 
 
+def py_get(name):
+    return lambda url, ca_file, _: [PYTHON, "-I", os.path.join(HERE, "py-get.py"), name, url, ca_file or "-"]
+
+
+def built(name):
+    return lambda url, ca_file, client_dir: [os.path.join(client_dir, name), url, ca_file or "-"]
+
+
+def option(*words):
+    """Words of a CA option, or none when the client is to find its trust itself (ca_file None)."""
+    return lambda ca_file: [w.format(ca_file=ca_file) for w in words] if ca_file else []
+
+
+# One line per client family: the id --explain gives it, a title, and the argv of one GET of url.
+CLIENT_FAMILIES = {
+    "curl": ("curl", lambda url, ca_file, _: ["curl", "-q", "-sS", "--fail", "--max-time", "15",
+                                               *option("--cacert", "{ca_file}")(ca_file), url]),
+    "git": ("git", lambda url, ca_file, _: ["git", *option("-c", "http.sslCAInfo={ca_file}")(ca_file),
+                                             "-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=15", "ls-remote",
+                                             url]),
+    "wget": ("wget", lambda url, ca_file, _: ["wget", "--no-config", "-nv", "-O", "-", "--tries=1", "--timeout=15",
+                                               "--no-hsts", *option("--ca-certificate={ca_file}")(ca_file), url]),
+    "urllib": ("urllib", py_get("urllib")),
+    "requests": ("requests", py_get("requests")),
+    "reqwest": ("reqwest 0.11", built("reqwest-get")),
+    "go": ("Go", built("go-get")),
+}
+CLIENTS = tuple(CLIENT_FAMILIES)
+CLIENT_TITLES = {client: title for client, (title, _) in CLIENT_FAMILIES.items()}
+
+
 def client_argv(client, url, ca_file, client_dir):
     """The client's command for one GET; ca_file None: no CA option, the client finds its trust itself."""
-    py_get = [PYTHON, "-I", os.path.join(HERE, "py-get.py")]
-    ca = ca_file or "-"
-    return {
-        "curl": ["curl", "-q", "-sS", "--fail", "--max-time", "15", *(["--cacert", ca_file] if ca_file else []), url],
-        "git": ["git", *(["-c", f"http.sslCAInfo={ca_file}"] if ca_file else []), "-c", "http.lowSpeedLimit=1",
-                "-c", "http.lowSpeedTime=15", "ls-remote", url],
-        "wget": ["wget", "--no-config", "-nv", "-O", "-", "--tries=1", "--timeout=15", "--no-hsts",
-                 *([f"--ca-certificate={ca_file}"] if ca_file else []), url],
-        "urllib": py_get + ["urllib", url, ca],
-        "requests": py_get + ["requests", url, ca],
-        "reqwest": [os.path.join(client_dir, "reqwest-get"), url, ca],
-        "go": [os.path.join(client_dir, "go-get"), url, ca],
-    }[client]
+    return CLIENT_FAMILIES[client][1](url, ca_file, client_dir)
 
 
 class LogTail:
@@ -441,14 +506,14 @@ def printable(text):
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
-def classify(result, through_hfenv, client, scheme, path, port, tails):
+def classify(result, through_hfenv, client, scheme, host, path, port, tails):
     origin = [line.split() for line in tails["origin"].read()]
     origin_peers = {peer for s, peer, p in origin if s == scheme and p == path}
     tiny = [line for line in tails["tinyproxy"].read() if "Request (file descriptor" in line]
     socks = [line for line in tails["socks"].read() if "connected to" in line]
-    # wget, requests and reqwest lower-case the host name in the request line, the others keep LOCALHOST.
+    # wget, requests and reqwest lower-case the host name in the request line, the others keep HF.TEST.
     request = path + (GIT_REFS if client == "git" else "")
-    target = (f"GET http://{HOST}:{port}{request} " if scheme == "http" else f"CONNECT {HOST}:{port} ").lower()
+    target = (f"GET http://{host}:{port}{request} " if scheme == "http" else f"CONNECT {host}:{port} ").lower()
     seen = ", ".join(filter(None, [f"origin saw {'/'.join(sorted(origin_peers))}" if origin_peers else "",
                                    "tinyproxy logged it" if tiny else "", "microsocks logged it" if socks else ""]))
     stderr = result.stderr.strip().splitlines()
@@ -459,7 +524,7 @@ def classify(result, through_hfenv, client, scheme, path, port, tails):
         return Outcome(FAILED, f"exit {result.returncode}: {message}" + (f" ({seen})" if seen else ""))
     if result.stdout != expected_body(client, scheme):
         return Outcome(INCONSISTENT, f"unexpected body {result.stdout[:80]!r}")
-    if origin_peers == {DIRECT_PEER} and not tiny and not socks:
+    if len(origin_peers) == 1 and origin_peers <= DIRECT_PEERS and not tiny and not socks:
         return Outcome(DIRECT, seen)
     if origin_peers == {PROXY_PEER} and len(tiny) == 1 and target in tiny[0].lower() and not socks:
         return Outcome(PROXIED, tiny[0].split(": ", 1)[-1])
@@ -480,19 +545,19 @@ def token_route(token, ports):
     return ports.get(int(port), f"unknown proxy {token}") if port.isdigit() else f"unknown proxy {token}"
 
 
-def explain_routes(hfenv, options, operands, env, servers):
-    """hfenv --explain=tsv in the set-up's environment: {(client, scheme): (route before, route after)}."""
-    result = run_one([hfenv, *options, "--explain=tsv", "--", *operands], env)
+def explain_routes(hfenv, options, operands, env, servers, urls):
+    """hfenv --explain=tsv for the set-up's URLs: {(client, scheme): (route before, route after)}."""
+    result = run_one([hfenv, *options, "--explain=tsv", "--", *operands, urls["http"] + "/", urls["https"] + "/"], env)
     if result.returncode not in (0, 1, 125):
         raise Failure(f"hfenv --explain=tsv exited {result.returncode}: {result.stderr.strip()}")
     ports = {servers.proxy_port: PROXIED, servers.socks_port: SOCKS, servers.dead_port: FAILED}
     routes = {}
     for line in result.stdout.splitlines():
         fields = line.split("\t")
-        if len(fields) != 6:
-            raise Failure(f"hfenv --explain=tsv printed a line without 6 fields: {line!r}")
         if fields[1] == "trust":
             continue
+        if len(fields) != 7:
+            raise Failure(f"hfenv --explain=tsv printed a line without 7 fields: {line!r}")
         routes[fields[0], fields[1]] = (token_route(fields[2], ports), token_route(fields[3], ports))
     missing = [f"{c} {s}" for c in CLIENTS for s in ("http", "https") if (c, s) not in routes]
     if missing:
@@ -521,7 +586,8 @@ def render(template, values):
 
 
 def describe(scenario):
-    shown = {"P": "http://P", "Phostport": "P", "S": "socks5://S", "D": "http://D"}
+    shown = {"P": "http://P", "Phostport": "P", "S": "socks5://S", "D": "http://D", "Ohttp": "PORT",
+             "Ohttps": "PORT"}
 
     def show(template):
         text = render(template, shown)
@@ -531,6 +597,8 @@ def describe(scenario):
     text = " ".join(words) if words else "(nothing set)"
     if hfenv_words:
         text += " + hfenv " + " ".join(hfenv_words)
+    if scenario.host != HOST:
+        text += f", host {scenario.host}"
     return text
 
 
@@ -543,9 +611,10 @@ def check_requirements(client_dir):
             raise Failure(f"{client_dir}/{binary} is missing: the clients.build test builds it")
     if run_one([PYTHON, "-I", "-c", "import requests"], {}).returncode != 0:
         raise Failure("python3-requests is missing: install tests/packages")
-    addresses = {a[4][0] for a in socket.getaddrinfo(HOST, 80, proto=socket.IPPROTO_TCP)}
-    if addresses != {"127.0.0.1"}:
-        raise Failure(f"{HOST} must resolve to 127.0.0.1 only (through /etc/hosts), not {addresses}")
+    for name in TEST_NAMES + ("HF.TEST",):
+        addresses = {a[4][0] for a in socket.getaddrinfo(name, 80, proto=socket.IPPROTO_TCP)}
+        if addresses != {"127.0.0.1"}:
+            raise Failure(f"{name} must resolve to 127.0.0.1 only (through the private /etc/hosts), not {addresses}")
 
 
 def run_matrix(hfenv, client_dir, out_dir):
@@ -566,8 +635,10 @@ def run_matrix(hfenv, client_dir, out_dir):
                 env = {**base_environment(home), **{k: render(v, values) for k, v in scenario.env.items()}}
                 operands = [render(o, values) for o in scenario.operands]
                 options = [render(o, values) for o in scenario.hfenv_options]
+                urls = {scheme: f"{scheme}://{scenario.host}:{servers.origin_ports[scheme]}"
+                        for scheme in ("http", "https")}
                 predicted = None if scenario.not_predicted else explain_routes(hfenv, options, operands, env,
-                                                                               servers)
+                                                                               servers, urls)
                 for scheme in ("http", "https"):
                     port = servers.origin_ports[scheme]
                     row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {},
@@ -576,13 +647,13 @@ def run_matrix(hfenv, client_dir, out_dir):
                         for mode in ("without", "with"):
                             run_number += 1
                             path = f"/run-{run_number}"
-                            argv = client_argv(client, f"{scheme}://{HOST}:{port}{path}", servers.ca_file,
-                                               client_dir)
+                            argv = client_argv(client, urls[scheme] + path, servers.ca_file, client_dir)
                             if mode == "with":
                                 result = run_one([hfenv, *options, "--", *operands, *argv], env)
                             else:
                                 result = run_one(argv, apply_operands(env, operands))
-                            row[mode][client] = classify(result, mode == "with", client, scheme, path, port, tails)
+                            row[mode][client] = classify(result, mode == "with", client, scheme, scenario.host, path,
+                                                         port, tails)
                     rows.append(row)
     finally:
         shutil.rmtree(state_dir, ignore_errors=True)
@@ -660,7 +731,8 @@ def markdown_table(rows, modes, with_intended):
 
 
 LEGEND = ("P: tinyproxy on 127.0.0.1; S: microsocks on 127.0.0.1; D: a closed port on 127.0.0.1. "
-          "URLs: http://LOCALHOST:port/ and https://LOCALHOST:port/ (origins on 127.0.0.1). "
+          "URLs: http://HOST:port/ and https://HOST:port/, HOST hf.test unless the set-up names another; "
+          "the private /etc/hosts maps every name to 127.0.0.1, where the origins listen (and on 10.1.2.3). "
           "proxied: tinyproxy logged the request and the origin saw tinyproxy's address; socks: same for "
           "microsocks; direct: only the origin saw it; failed: the client exited non-zero; refused: hfenv "
           "exited 125 before running anything. \"+ hfenv ...\": hfenv's options and NAME=VALUE operands (the run "
@@ -716,7 +788,32 @@ def write_reports(rows, out_dir, runs, elapsed):
     return both_modes, notes, summary
 
 
+def enter_private_namespace(argv, out_dir):
+    """Runs argv again in a mount and network namespace of its own; returns its exit status."""
+    if shutil.which("unshare") is None or shutil.which("ip", path="/usr/sbin:/sbin:/usr/bin:/bin") is None:
+        raise Failure("unshare or ip is missing: install tests/packages (util-linux, iproute2)")
+    user_namespace = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    env = {**os.environ, PRIVATE_NAMESPACE: os.path.abspath(out_dir)}
+    return subprocess.run(["unshare", *user_namespace, "--mount", "--net", "--", PYTHON, "-I", *argv],
+                          env=env).returncode
+
+
+def set_up_private_namespace(out_dir):
+    """The private /etc/hosts and lo, with RANGE_ADDRESS; only ever called inside the new namespaces."""
+    os.makedirs(out_dir, exist_ok=True)
+    hosts = os.path.join(out_dir, "hosts")
+    with open(hosts, "w") as f:
+        f.write(f"127.0.0.1 {' '.join(TEST_NAMES)}\n")
+    ip = shutil.which("ip", path="/usr/sbin:/sbin:/usr/bin:/bin")
+    for argv in (["mount", "--bind", hosts, "/etc/hosts"], [ip, "link", "set", "lo", "up"],
+                 [ip, "address", "add", f"{RANGE_ADDRESS}/32", "dev", "lo"]):
+        run_checked(argv)
+
+
 def command_matrix(hfenv, client_dir, out_dir):
+    if os.environ.get(PRIVATE_NAMESPACE) != os.path.abspath(out_dir):
+        return enter_private_namespace([os.path.abspath(__file__), "matrix", hfenv, client_dir, out_dir], out_dir)
+    set_up_private_namespace(out_dir)
     rows, runs, elapsed = run_matrix(os.path.abspath(hfenv), os.path.abspath(client_dir), out_dir)
     table, notes, summary = write_reports(rows, out_dir, runs, elapsed)
     print(LEGEND + "\nEach cell: route without hfenv → route through hfenv.\n")
@@ -887,7 +984,7 @@ def make_store(servers):
 
 
 def classify_trust(result, through_hfenv, client, route, path, port, tails):
-    outcome = classify(result, through_hfenv, client, "https", path, port, tails)
+    outcome = classify(result, through_hfenv, client, "https", HOST, path, port, tails)
     if outcome.route == route:
         return Outcome(VERIFIED, outcome.detail)
     if outcome.route == FAILED and not CERTIFICATE_ERROR.search(result.stderr):
@@ -947,6 +1044,9 @@ def trust_table(rows):
 
 
 def command_trust(hfenv, client_dir, out_dir):
+    if os.environ.get(PRIVATE_NAMESPACE) != os.path.abspath(out_dir):
+        return enter_private_namespace([os.path.abspath(__file__), "trust", hfenv, client_dir, out_dir], out_dir)
+    set_up_private_namespace(out_dir)
     rows = run_trust(os.path.abspath(hfenv), os.path.abspath(client_dir), out_dir)
     table = trust_table(rows)
     notes = [f"- {CLIENT_TITLES[c]}: {why}" for c, why in TRUST_UNREAD.items()]

@@ -157,9 +157,28 @@ test_no_colour_on_a_terminal_with_no_color() {
 }
 
 test_command_after_explain_is_refused() {
-	run_clean "$HFENV" --explain true
+	run_clean "$HFENV" --explain ls -l
 	expect_status 125
-	expect_err_contains "--explain prints a report and runs nothing"
+	expect_err_contains "--explain takes hosts or http(s) URLs and runs nothing, but '-l' is neither"
+}
+
+test_host_operand_gives_each_clients_route_for_it() {
+	run_clean https_proxy=$A NO_PROXY=.hf.co "$HFENV" --explain=tsv hf.co http://cas.hf.co/ other.co
+	[ "$(printf '%s\n' "$out" | grep -vc '	trust	')" -eq 50 ] || fail "not 50 route lines: $out"
+	printf '%s\n' "$out" | awk -F '\t' '$2 != "trust" && NF != 7 { exit 1 }' || fail "a route line without 7 fields: $out"
+	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "go" && $2 == "https" && $7 == "hf.co"')
+	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	direct" ] || fail "go https hf.co is not $A, then direct: $line"
+	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "curl" && $7 == "http://cas.hf.co/"')
+	[ "$(printf '%s' "$line" | cut -f 2,3,4)" = "http	direct	direct" ] || fail "curl http://cas.hf.co/: $line"
+	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "curl" && $2 == "https" && $7 == "other.co"')
+	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	$A" ] || fail "curl https other.co: $line"
+}
+
+test_loopback_operand_is_direct_after_hfenv() {
+	run_clean https_proxy=$A "$HFENV" --explain=tsv 127.0.0.1
+	expect_status 0
+	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "curl" && $2 == "https"')
+	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	direct" ] || fail "curl https 127.0.0.1: $line"
 }
 
 test_explain_with_export_is_refused() {

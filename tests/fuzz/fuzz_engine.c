@@ -165,10 +165,12 @@ static void require_pairs(const struct hfenv_options *opts, char *const env[])
 		if (pair < 3) {
 			socks[pair] = require_normal_url(lower);
 		} else {
-			const char *bad;
-			char *again = hfenv_normalize_no_proxy(lower, &bad);
-			require(again != NULL && strcmp(again, lower) == 0);
-			free(again);
+			struct hfenv_no_proxy again;
+			require(hfenv_normalize_no_proxy(lower, &again) == 0);
+			require(again.list != NULL && strcmp(again.list, lower) == 0);
+			for (size_t i = 0; i < again.note_count; i++)
+				require(again.notes[i].kind == HFENV_NO_PROXY_RANGE_KEPT);
+			hfenv_no_proxy_free(&again);
 		}
 	}
 	if (!socks_allowed) {

@@ -1,7 +1,8 @@
 /*
  * The NO_PROXY rewriter. Input: one value. Properties: a refused list points at an entry with a
  * blank or control character inside; an accepted list is comma-separated, without empty
- * entries, blanks around entries, control characters or "*." prefixes, and is its own rewrite.
+ * entries, blanks around entries, control characters, upper-case letters or "." and "*." prefixes,
+ * and is its own rewrite.
  */
 #include "env.h"
 #include "fuzz.h"
@@ -31,9 +32,9 @@ static void require_clean_list(const char *list)
 		size_t n = strcspn(entry, ",");
 		require(n > 0);
 		require(!is_blank(entry[0]) && !is_blank(entry[n - 1]));
-		require(!(n > 2 && entry[0] == '*' && entry[1] == '.'));
+		require(entry[0] != '.' && !(n > 1 && entry[0] == '*' && entry[1] == '.'));
 		for (size_t i = 0; i < n; i++)
-			require((unsigned char)entry[i] > 0x20 && entry[i] != 0x7f);
+			require((unsigned char)entry[i] > 0x20 && entry[i] != 0x7f && !(entry[i] >= 'A' && entry[i] <= 'Z'));
 		entry += n;
 		if (*entry == '\0')
 			return;
@@ -43,20 +44,23 @@ static void require_clean_list(const char *list)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *value = copy_string(data, size);
-	const char *bad;
-	char *list = hfenv_normalize_no_proxy(value, &bad);
-	if (list == NULL) {
-		require(bad != NULL);
-		require_refusal_points_into(value, bad);
+	struct hfenv_no_proxy np;
+	require(hfenv_normalize_no_proxy(value, &np) == 0);
+	if (np.bad_entry != NULL) {
+		require(np.list == NULL);
+		require_refusal_points_into(value, np.bad_entry);
 	} else {
-		require(bad == NULL);
-		require(strlen(list) <= strlen(value));
-		require_clean_list(list);
-		char *again = hfenv_normalize_no_proxy(list, &bad);
-		require(again != NULL && strcmp(again, list) == 0);
-		free(again);
+		require(np.list != NULL);
+		require(strlen(np.list) <= strlen(value));
+		require_clean_list(np.list);
+		for (size_t i = 0; i < np.note_count; i++)
+			require(np.notes[i].entry >= value && np.notes[i].entry + np.notes[i].length <= value + strlen(value));
+		struct hfenv_no_proxy again;
+		require(hfenv_normalize_no_proxy(np.list, &again) == 0);
+		require(again.list != NULL && strcmp(again.list, np.list) == 0);
+		hfenv_no_proxy_free(&again);
 	}
-	free(list);
+	hfenv_no_proxy_free(&np);
 	free(value);
 	return 0;
 }

@@ -27,7 +27,7 @@ static void clean_environment_is_returned_unchanged(void **state)
 	char *envp[] = {"HOME=/root", "http_proxy=http://127.0.0.1:7890", "HTTP_PROXY=http://127.0.0.1:7890",
 			"https_proxy=http://127.0.0.1:7890", "HTTPS_PROXY=http://127.0.0.1:7890",
 			"all_proxy=socks5://127.0.0.1:7890", "ALL_PROXY=socks5://127.0.0.1:7890",
-			"no_proxy=localhost,.example.com", "NO_PROXY=localhost,.example.com",
+			"no_proxy=localhost,example.com,127.0.0.1,::1", "NO_PROXY=localhost,example.com,127.0.0.1,::1",
 			"HF_HUB_DISABLE_XET=1", "PATH=/usr/bin:/bin", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
@@ -60,7 +60,7 @@ static void untouched_variables_keep_order_and_identity(void **state)
 	(void)state;
 	char *envp[] = {"A=1", "http_proxy=127.0.0.1:7890", "B=2", "NO_PROXY=*.x.com", "C=3",
 			"HTTP_PROXY=http://127.0.0.1:1", "D=4", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
@@ -68,11 +68,11 @@ static void untouched_variables_keep_order_and_identity(void **state)
 	assert_ptr_equal(r.env[0], envp[0]);
 	assert_string_equal(r.env[1], "http_proxy=http://127.0.0.1:7890");
 	assert_ptr_equal(r.env[2], envp[2]);
-	assert_string_equal(r.env[3], "NO_PROXY=.x.com");
+	assert_string_equal(r.env[3], "NO_PROXY=x.com");
 	assert_ptr_equal(r.env[4], envp[4]);
 	assert_string_equal(r.env[5], "HTTP_PROXY=http://127.0.0.1:7890");
 	assert_ptr_equal(r.env[6], envp[6]);
-	assert_string_equal(r.env[7], "no_proxy=.x.com");
+	assert_string_equal(r.env[7], "no_proxy=x.com");
 	hfenv_result_free(&r);
 }
 
@@ -80,7 +80,7 @@ static void every_change_is_one_edit_and_one_change_finding(void **state)
 {
 	(void)state;
 	char *envp[] = {"http_proxy=127.0.0.1:7890", "HTTPS_PROXY=", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.edit_count, 3);
@@ -676,7 +676,7 @@ static void duplicate_proxy_variable_keeps_the_first_with_a_warning(void **state
 	(void)state;
 	char *envp[] = {"http_proxy=http://127.0.0.1:1", "A=1", "http_proxy=http://127.0.0.1:2",
 			"HTTP_PROXY=http://127.0.0.1:1", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);

@@ -112,7 +112,7 @@ static void in_place_builds_over_the_block_when_the_additions_fit(void **state)
 	(void)state;
 	char *envp[] = {"http_proxy=http://127.0.0.1:3128", "https_proxy=http://127.0.0.1:3128", "no_proxy=localhost", NULL};
 	char **block = make_block(envp, 3);
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize_in_place(&opts, block, 3, &r);
 	assert_ptr_equal(r.env, block);
@@ -133,7 +133,7 @@ static void in_place_without_room_for_additions_moves_to_a_new_array(void **stat
 	(void)state;
 	char *envp[] = {"A=1", "http_proxy=http://127.0.0.1:1", "B=2", NULL};
 	char **block = make_block(envp, 0);
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize_in_place(&opts, block, 0, &r);
 	assert_ptr_not_equal(r.env, block);
@@ -153,7 +153,7 @@ static void in_place_drops_duplicates_and_empty_values(void **state)
 	char *envp[] = {"https_proxy=", "A=1", "http_proxy=http://127.0.0.1:1", "http_proxy=http://127.0.0.1:2",
 			"HTTP_PROXY=http://127.0.0.1:1", "B=2", "HTTPS_PROXY=", NULL};
 	char **block = make_block(envp, 1);
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize_in_place(&opts, block, 1, &r);
 	assert_ptr_equal(r.env, block);
@@ -221,7 +221,7 @@ static void in_place_reports_changes_under_the_verbose_option(void **state)
 	(void)state;
 	char *envp[] = {"http_proxy=http://127.0.0.1:7890", NULL};
 	char **block = make_block(envp, 1);
-	struct hfenv_options opts = {.verbose = true};
+	struct hfenv_options opts = {.verbose = true, .proxy_loopback = true};
 	struct hfenv_result r;
 	normalize_in_place(&opts, block, 1, &r);
 	assert_int_equal(count_findings(&r, HFENV_CHANGE), 1);

@@ -34,7 +34,7 @@ static void trailing_cr_is_stripped_in_every_pair(void **state)
 {
 	(void)state;
 	char *envp[] = {"HTTP_PROXY=http://127.0.0.1:1\r", "HTTPS_PROXY=http://127.0.0.1:2\r",
-			"ALL_PROXY=http://127.0.0.1:3\r", "NO_PROXY=localhost\r", NULL};
+			"ALL_PROXY=http://127.0.0.1:3\r", "NO_PROXY=localhost,127.0.0.1,::1\r", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
@@ -42,7 +42,7 @@ static void trailing_cr_is_stripped_in_every_pair(void **state)
 	assert_string_equal(lookup(&r, "HTTP_PROXY"), "http://127.0.0.1:1");
 	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "http://127.0.0.1:2");
 	assert_string_equal(lookup(&r, "ALL_PROXY"), "http://127.0.0.1:3");
-	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost");
+	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost,127.0.0.1,::1");
 	for (size_t i = 0; i < 4; i++)
 		assert_true(find_finding(&r, HFENV_WARNING, pair_names[i][1], "blanks", NULL) >= 0);
 	hfenv_result_free(&r);
@@ -102,7 +102,7 @@ static void lower_spelling_is_copied_to_upper_in_every_pair(void **state)
 {
 	(void)state;
 	char *envp[] = {"http_proxy=http://127.0.0.1:1", "https_proxy=http://127.0.0.1:2",
-			"all_proxy=http://127.0.0.1:3", "no_proxy=localhost", NULL};
+			"all_proxy=http://127.0.0.1:3", "no_proxy=localhost,127.0.0.1,::1", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
@@ -112,7 +112,7 @@ static void lower_spelling_is_copied_to_upper_in_every_pair(void **state)
 	assert_string_equal(lookup(&r, "HTTP_PROXY"), "http://127.0.0.1:1");
 	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "http://127.0.0.1:2");
 	assert_string_equal(lookup(&r, "ALL_PROXY"), "http://127.0.0.1:3");
-	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost");
+	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost,127.0.0.1,::1");
 	hfenv_result_free(&r);
 }
 
@@ -120,7 +120,7 @@ static void upper_spelling_is_copied_to_lower_in_every_pair(void **state)
 {
 	(void)state;
 	char *envp[] = {"HTTP_PROXY=http://127.0.0.1:1", "HTTPS_PROXY=http://127.0.0.1:2",
-			"ALL_PROXY=http://127.0.0.1:3", "NO_PROXY=localhost", NULL};
+			"ALL_PROXY=http://127.0.0.1:3", "NO_PROXY=localhost,127.0.0.1,::1", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
@@ -129,7 +129,7 @@ static void upper_spelling_is_copied_to_lower_in_every_pair(void **state)
 	assert_string_equal(lookup(&r, "http_proxy"), "http://127.0.0.1:1");
 	assert_string_equal(lookup(&r, "https_proxy"), "http://127.0.0.1:2");
 	assert_string_equal(lookup(&r, "all_proxy"), "http://127.0.0.1:3");
-	assert_string_equal(lookup(&r, "no_proxy"), "localhost");
+	assert_string_equal(lookup(&r, "no_proxy"), "localhost,127.0.0.1,::1");
 	hfenv_result_free(&r);
 }
 
@@ -137,7 +137,7 @@ static void copy_appends_the_new_spelling_at_the_end(void **state)
 {
 	(void)state;
 	char *envp[] = {"A=1", "HTTPS_PROXY=http://127.0.0.1:7890", "B=2", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.env_count, 4);
@@ -155,7 +155,7 @@ static void equal_pair_is_untouched(void **state)
 {
 	(void)state;
 	char *envp[] = {"http_proxy=http://127.0.0.1:7890", "HTTP_PROXY=http://127.0.0.1:7890", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.finding_count, 0);
@@ -397,13 +397,13 @@ static void all_proxy_leaves_a_set_pair_alone(void **state)
 static void no_proxy_list_is_rewritten_in_both_spellings(void **state)
 {
 	(void)state;
-	char *envp[] = {"no_proxy=localhost, *.example.com,,*", NULL};
+	char *envp[] = {"no_proxy=localhost, *.example.com,,.Example.ORG", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
-	assert_string_equal(lookup(&r, "no_proxy"), "localhost,.example.com,*");
-	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost,.example.com,*");
+	assert_string_equal(lookup(&r, "no_proxy"), "localhost,example.com,example.org");
+	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost,example.com,example.org");
 	hfenv_result_free(&r);
 }
 
@@ -465,7 +465,7 @@ static void cgi_does_not_copy_lower_http_proxy_to_upper(void **state)
 {
 	(void)state;
 	char *envp[] = {"REQUEST_METHOD=GET", "http_proxy=http://127.0.0.1:7890", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.finding_count, 0);
@@ -486,8 +486,8 @@ static void cgi_normalizes_the_other_pairs_as_usual(void **state)
 	assert_int_equal(r.error_count, 0);
 	assert_string_equal(lookup(&r, "https_proxy"), "http://127.0.0.1:1");
 	assert_string_equal(lookup(&r, "ALL_PROXY"), "http://127.0.0.1:2");
-	assert_string_equal(lookup(&r, "no_proxy"), ".example.com");
-	assert_string_equal(lookup(&r, "NO_PROXY"), ".example.com");
+	assert_string_equal(lookup(&r, "no_proxy"), "example.com,localhost,127.0.0.1,::1");
+	assert_string_equal(lookup(&r, "NO_PROXY"), "example.com,localhost,127.0.0.1,::1");
 	hfenv_result_free(&r);
 }
 

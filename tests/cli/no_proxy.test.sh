@@ -1,0 +1,101 @@
+. "$(dirname "$0")/../lib.sh"
+
+P=http://127.0.0.1:7890
+LOOPBACK=localhost,127.0.0.1,::1
+
+test_dot_and_star_dot_entries_become_the_domain() {
+	run env -i NO_PROXY='.hf.co,*.cdn.hf.co' "$HFENV" printenv no_proxy NO_PROXY
+	expect_status 0
+	expect_out "hf.co,cdn.hf.co
+hf.co,cdn.hf.co"
+}
+
+test_entries_are_lower_cased() {
+	run env -i no_proxy='HF.Co,Example.ORG' "$HFENV" printenv NO_PROXY
+	expect_status 0
+	expect_out "hf.co,example.org"
+}
+
+test_entry_with_a_port_loses_it_with_a_warning() {
+	run env -i no_proxy='hf.co:8080' "$HFENV" printenv NO_PROXY
+	expect_status 0
+	expect_out "hf.co"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: no_proxy entries 'hf.co:8080' lost their port, so the host now skips the proxy on every port"
+}
+
+test_star_removes_every_proxy_variable() {
+	run env -i http_proxy=$P HTTPS_PROXY=$P all_proxy=socks5://127.0.0.1:1080 no_proxy='localhost,*' \
+		"$HFENV" sh -c 'env | grep -i "_proxy=" | sort'
+	expect_status 0
+	expect_out "NO_PROXY=*
+no_proxy=*"
+	expect_err_empty
+}
+
+test_loopback_is_added_when_a_proxy_is_set() {
+	run env -i https_proxy=$P NO_PROXY=hf.co "$HFENV" printenv no_proxy NO_PROXY
+	expect_status 0
+	expect_out "hf.co,$LOOPBACK
+hf.co,$LOOPBACK"
+	expect_err_empty
+}
+
+test_loopback_is_not_added_without_a_proxy() {
+	run env -i NO_PROXY=hf.co "$HFENV" sh -c 'env | grep -i "_proxy=" | sort'
+	expect_status 0
+	expect_out "NO_PROXY=hf.co
+no_proxy=hf.co"
+}
+
+test_proxy_loopback_option_adds_no_loopback() {
+	run env -i https_proxy=$P NO_PROXY=hf.co "$HFENV" --proxy-loopback printenv NO_PROXY no_proxy
+	expect_status 0
+	expect_out "hf.co
+hf.co"
+}
+
+test_proxy_loopback_setting_adds_no_loopback() {
+	run env -i https_proxy=$P HFENV_PROXY_LOOPBACK=on "$HFENV" printenv NO_PROXY
+	expect_status 1
+	expect_out_empty
+}
+
+test_ipv6_range_is_removed_with_a_warning() {
+	run env -i no_proxy='fd00::/8,10.1.2.3' "$HFENV" printenv NO_PROXY
+	expect_status 0
+	expect_out "10.1.2.3"
+	expect_err_contains "hfenv: warning: no_proxy entries 'fd00::/8' removed: an IPv6 range makes httpx (huggingface_hub) fail"
+}
+
+test_ipv4_range_warning_names_the_clients_that_ignore_it() {
+	run env -i NO_PROXY='10.0.0.0/8' "$HFENV" printenv NO_PROXY
+	expect_status 0
+	expect_out "10.0.0.0/8"
+	expect_err_lines 1
+	expect_err_contains "Python urllib, wget and httpx for none"
+}
+
+test_suffix_warning_only_when_verbose() {
+	run env -i NO_PROXY=hf.co "$HFENV" true
+	expect_err_empty
+	run env -i NO_PROXY=hf.co "$HFENV" -v true
+	expect_err_contains "requests skips the proxy for every host that merely ends in an entry (nothf.co for hf.co)"
+}
+
+test_export_sets_both_spellings_of_the_rewritten_list() {
+	run env -i no_proxy='.HF.co' https_proxy=$P "$HFENV" --export
+	expect_status 0
+	expect_out "export HTTPS_PROXY='$P'
+export no_proxy='hf.co,$LOOPBACK'
+export NO_PROXY='hf.co,$LOOPBACK'"
+}
+
+test_help_names_the_loopback_option_and_setting() {
+	run "$HFENV" --help
+	expect_status 0
+	grep -qF -- "--proxy-loopback" "$TMP/out" || fail "--help lacks --proxy-loopback"
+	grep -qF -- "HFENV_PROXY_LOOPBACK" "$TMP/out" || fail "--help lacks HFENV_PROXY_LOOPBACK"
+}
+
+run_case
