@@ -1,4 +1,5 @@
 #include "env.h"
+#include "env_in_place.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -31,7 +32,9 @@ enum fixed_slot {
 	HTTP_LOWER, HTTP_UPPER, HTTPS_LOWER, HTTPS_UPPER,
 	ALL_LOWER, ALL_UPPER, NO_LOWER, NO_UPPER,
 	DISABLE_XET, DISABLE_XETHUB,
+	REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, SSL_CERT_FILE, GIT_SSL_CAINFO, NODE_EXTRA_CA_CERTS,
 	REQUEST_METHOD, PATH, SET_PROXY, SET_NO_XET, SET_ALLOW_SOCKS, SET_PREFER, SET_VERBOSE, SET_QUIET,
+	SET_CA_BUNDLE,
 	FIXED_SLOTS
 };
 
@@ -45,12 +48,15 @@ static const struct {
 	[NO_LOWER] = {"no_proxy", true},          [NO_UPPER] = {"NO_PROXY", true},
 	[DISABLE_XET] = {"HF_HUB_DISABLE_XET", true},
 	[DISABLE_XETHUB] = {"HF_HUB_DISABLE_XETHUB", true},
+	[REQUESTS_CA_BUNDLE] = {"REQUESTS_CA_BUNDLE", true}, [CURL_CA_BUNDLE] = {"CURL_CA_BUNDLE", true},
+	[SSL_CERT_FILE] = {"SSL_CERT_FILE", true},           [GIT_SSL_CAINFO] = {"GIT_SSL_CAINFO", true},
+	[NODE_EXTRA_CA_CERTS] = {"NODE_EXTRA_CA_CERTS", true},
 	[REQUEST_METHOD] = {"REQUEST_METHOD", false},
 	[PATH] = {"PATH", false},
 	[SET_PROXY] = {"HFENV_PROXY", false},     [SET_NO_XET] = {"HFENV_NO_XET", false},
 	[SET_ALLOW_SOCKS] = {"HFENV_ALLOW_SOCKS", false},
 	[SET_PREFER] = {"HFENV_PREFER", false},   [SET_VERBOSE] = {"HFENV_VERBOSE", false},
-	[SET_QUIET] = {"HFENV_QUIET", false},
+	[SET_QUIET] = {"HFENV_QUIET", false},     [SET_CA_BUNDLE] = {"HFENV_CA_BUNDLE", false},
 };
 
 enum pair { PAIR_HTTP, PAIR_HTTPS, PAIR_ALL, PAIR_NO, PAIRS };
@@ -188,7 +194,7 @@ static void append_escaped(struct text *t, const char *s, size_t n, bool quoted)
 	}
 }
 
-/* Appends s to t with a password in its userinfo replaced by ***. */
+/* Appends s to t with the password in its userinfo replaced by ***, or the whole user part when it has none (an API token). */
 static void append_redacted(struct text *t, const char *s, size_t n)
 {
 	size_t start = scheme_length(s);
@@ -197,21 +203,35 @@ static void append_redacted(struct text *t, const char *s, size_t n)
 	for (size_t i = start; i < n; i++)
 		if (s[i] == '@')
 			at = s + i;
-	const char *colon = at ? memchr(s + start, ':', (size_t)(at - (s + start))) : NULL;
-	if (colon == NULL) {
+	if (at == NULL) {
 		text_append(t, s, n);
 		return;
 	}
-	text_append(t, s, (size_t)(colon + 1 - s));
-	text_puts(t, "***");
+	const char *colon = memchr(s + start, ':', (size_t)(at - (s + start)));
+	/* A user name with '@' in it (TOKEN@x:y@host) may hold a token: hidden with the rest. */
+	if (colon != NULL && memchr(s + start, '@', (size_t)(colon - (s + start))) != NULL)
+		colon = NULL;
+	const char *secret = colon ? colon + 1 : s + start;
+	text_append(t, s, (size_t)(secret - s));
+	if (at > s + start)
+		text_puts(t, "***");
 	text_append(t, at, n - (size_t)(at - s));
 }
 
-/* value with its password hidden and its bytes escaped; quoted or not, shortened or not. */
-static void append_shown(struct text *t, const char *value, bool quoted, bool capped)
+/* SHOWN_UNREDACTED: a file name, whose '@' hides nothing, unless it has a URL's or a password's shape. */
+enum shown { SHOWN_QUOTED = 1, SHOWN_CAPPED = 2, SHOWN_UNREDACTED = 4 };
+
+/* value with its password hidden (unless SHOWN_UNREDACTED) and its bytes escaped; quoted or not, shortened or not. */
+static void append_shown(struct text *t, const char *value, unsigned how)
 {
+	bool quoted = how & SHOWN_QUOTED, capped = how & SHOWN_CAPPED;
 	struct text redacted = {0};
-	append_redacted(&redacted, value, strlen(value));
+	const char *at = strrchr(value, '@');
+	bool password_shape = scheme_length(value) > 0 || (at != NULL && memchr(value, ':', (size_t)(at - value)) != NULL);
+	if ((how & SHOWN_UNREDACTED) && !password_shape)
+		text_puts(&redacted, value);
+	else
+		append_redacted(&redacted, value, strlen(value));
 	if (redacted.failed) {
 		t->failed = true;
 		free(redacted.data);
@@ -234,11 +254,12 @@ static void append_shown(struct text *t, const char *value, bool quoted, bool ca
 char *hfenv_quote_redacted(const char *value)
 {
 	struct text t = {0};
-	append_shown(&t, value, true, true);
+	append_shown(&t, value, SHOWN_QUOTED | SHOWN_CAPPED);
 	return text_finish(&t);
 }
 
-/* printf-like: %v a value to show quoted, %n a name (argv can hold anything), %s fixed text, %z a size_t. */
+/* printf-like: %v a value to show quoted, %f a file name to show quoted (not a secret: never redacted), %n a name
+ * (argv can hold anything), %s fixed text, %z a size_t. */
 static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...)
 {
 	struct text t = {0};
@@ -251,9 +272,11 @@ static void add_finding(struct engine *e, enum hfenv_finding_kind kind, const ch
 		}
 		f++;
 		if (*f == 'v') {
-			append_shown(&t, va_arg(ap, const char *), true, true);
+			append_shown(&t, va_arg(ap, const char *), SHOWN_QUOTED | SHOWN_CAPPED);
+		} else if (*f == 'f') {
+			append_shown(&t, va_arg(ap, const char *), SHOWN_QUOTED | SHOWN_CAPPED | SHOWN_UNREDACTED);
 		} else if (*f == 'n') {
-			append_shown(&t, va_arg(ap, const char *), false, true);
+			append_shown(&t, va_arg(ap, const char *), SHOWN_CAPPED);
 		} else if (*f == 's') {
 			text_puts(&t, va_arg(ap, const char *));
 		} else if (*f == 'z') {
@@ -466,7 +489,6 @@ static void read_settings(struct engine *e, const struct hfenv_options *opts)
 	e->no_xet = setting_flag(e, SET_NO_XET, opts->no_xet);
 	e->allow_socks = setting_flag(e, SET_ALLOW_SOCKS, opts->allow_socks);
 	e->result->verbose = setting_flag(e, SET_VERBOSE, opts->verbose);
-	e->describe_changes = e->result->verbose || !opts->changes_only_if_verbose;
 	e->result->quiet = setting_flag(e, SET_QUIET, opts->quiet);
 	e->prefer = opts->prefer;
 	const char *prefer = fixed(e, SET_PREFER)->value;
@@ -616,11 +638,65 @@ static enum hfenv_url_status check_host_port(const char *p, const char *end)
 	return colon ? check_port(colon + 1, end) : HFENV_URL_OK;
 }
 
-static const char *const proxy_schemes[] = {"http", "https", "socks4", "socks4a", "socks5", "socks5h"};
+static const char *const proxy_schemes[] = {
+	[HFENV_SCHEME_HTTP] = "http", [HFENV_SCHEME_HTTPS] = "https", [HFENV_SCHEME_SOCKS4] = "socks4",
+	[HFENV_SCHEME_SOCKS4A] = "socks4a", [HFENV_SCHEME_SOCKS5] = "socks5", [HFENV_SCHEME_SOCKS5H] = "socks5h",
+};
+
+size_t hfenv_scheme_length(const char *value)
+{
+	return scheme_length(value);
+}
+
+/* The scheme named by value[0..len), case-insensitively; false when it is not a proxy scheme. */
+static bool find_scheme(const char *value, size_t len, enum hfenv_scheme *scheme)
+{
+	for (size_t i = 0; i < sizeof proxy_schemes / sizeof proxy_schemes[0]; i++) {
+		size_t j = 0;
+		while (j < len && lower_ascii(value[j]) == proxy_schemes[i][j])
+			j++;
+		if (j == len && proxy_schemes[i][j] == '\0') {
+			*scheme = (enum hfenv_scheme)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Fills url's parts from a checked authority: [user[:password]@]host[:port]. */
+static void split_authority(const char *p, const char *end, struct hfenv_url *url, bool *failed)
+{
+	const char *at = NULL;
+	for (const char *q = p; q < end; q++)
+		if (*q == '@')
+			at = q;
+	if (at != NULL) {
+		const char *colon = memchr(p, ':', (size_t)(at - p));
+		url->user = hfenv_percent_decode(p, (size_t)((colon ? colon : at) - p));
+		if (colon != NULL)
+			url->password = hfenv_percent_decode(colon + 1, (size_t)(at - colon - 1));
+		*failed = *failed || url->user == NULL || (colon != NULL && url->password == NULL);
+		p = at + 1;
+	}
+	const char *host = p, *host_end;
+	if (*p == '[') {
+		host = p + 1;
+		host_end = memchr(p, ']', (size_t)(end - p));
+		p = host_end + 1;
+	} else {
+		host_end = memchr(p, ':', (size_t)(end - p));
+		host_end = host_end ? host_end : end;
+		p = host_end;
+	}
+	url->host = strndup(host, (size_t)(host_end - host));
+	*failed = *failed || url->host == NULL;
+	for (p = p < end && *p == ':' ? p + 1 : end; p < end; p++)
+		url->port = url->port * 10 + (unsigned)(*p - '0');
+}
 
 int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url)
 {
-	*url = (struct hfenv_url){0};
+	*url = (struct hfenv_url){.scheme = HFENV_SCHEME_HTTP};
 	for (const char *p = value; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c <= 0x20 || c >= 0x7f) {
@@ -630,20 +706,9 @@ int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, stru
 	}
 	size_t scheme_len = scheme_length(value);
 	const char *rest = scheme_len ? value + scheme_len + 3 : value;
-	size_t known = sizeof proxy_schemes / sizeof proxy_schemes[0];
-	size_t scheme = 0;
-	if (scheme_len) {
-		for (scheme = 0; scheme < known; scheme++) {
-			size_t j = 0;
-			while (j < scheme_len && lower_ascii(value[j]) == proxy_schemes[scheme][j])
-				j++;
-			if (j == scheme_len && proxy_schemes[scheme][j] == '\0')
-				break;
-		}
-		if (scheme == known) {
-			*status = HFENV_URL_SCHEME;
-			return 0;
-		}
+	if (scheme_len && !find_scheme(value, scheme_len, &url->scheme)) {
+		*status = HFENV_URL_SCHEME;
+		return 0;
 	}
 	size_t authority_len = strcspn(rest, "/?#");
 	const char *after = rest + authority_len;
@@ -659,16 +724,28 @@ int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, stru
 	if (*status != HFENV_URL_OK)
 		return 0;
 	struct text t = {0};
-	text_puts(&t, proxy_schemes[scheme]);
+	text_puts(&t, proxy_schemes[url->scheme]);
 	text_puts(&t, "://");
 	text_puts(&t, rest);
 	url->text = text_finish(&t);
-	url->socks = scheme >= 2;
-	if (url->text == NULL) {
+	url->socks = url->scheme >= HFENV_SCHEME_SOCKS4;
+	bool failed = url->text == NULL;
+	split_authority(rest, after, url, &failed);
+	if (failed) {
+		hfenv_url_free(url);
 		errno = ENOMEM;
 		return -1;
 	}
 	return 0;
+}
+
+void hfenv_url_free(struct hfenv_url *url)
+{
+	free(url->text);
+	free(url->user);
+	free(url->password);
+	free(url->host);
+	*url = (struct hfenv_url){0};
 }
 
 char *hfenv_normalize_no_proxy(const char *value, const char **bad_entry)
@@ -750,7 +827,10 @@ static const char *normalize_value(struct engine *e, enum pair pair, struct slot
 		return NULL;
 	}
 	*socks = url.socks;
-	return keep(e, url.text);
+	char *text = url.text;
+	url.text = NULL;
+	hfenv_url_free(&url);
+	return keep(e, text);
 }
 
 /* Both spellings end up with the preferred value, normalized; under CGI only http_proxy survives. */
@@ -917,7 +997,7 @@ static void apply_proxy_setting(struct engine *e, const struct hfenv_options *op
 		e->out_of_memory = true;
 		return;
 	}
-	free(url.text);
+	hfenv_url_free(&url);
 	if (status != HFENV_URL_OK) {
 		add_finding(e, HFENV_ERROR, "%s %v is not a usable proxy URL: %s", source, proxy,
 			    hfenv_url_status_text(status));
@@ -928,6 +1008,94 @@ static void apply_proxy_setting(struct engine *e, const struct hfenv_options *op
 			fixed(e, s)->value = value;
 }
 
+static bool same_value(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
+{
+	switch (facts->status) {
+	case HFENV_BUNDLE_OK:
+		break;
+	case HFENV_BUNDLE_UNREADABLE:
+		return strerror(facts->error);
+	case HFENV_BUNDLE_NOT_A_FILE:
+		return "not a regular file (a bundle is one file of PEM certificates; SSL_CERT_DIR is for directories)";
+	case HFENV_BUNDLE_NO_CERTIFICATE:
+		return "no PEM certificate in it (-----BEGIN CERTIFICATE-----)";
+	case HFENV_BUNDLE_DER:
+		return "it holds a DER certificate, not PEM (convert it: openssl x509 -inform der -in FILE -out FILE.pem)";
+	}
+	return NULL;
+}
+
+/* The chosen bundle, checked by opts' reader: false after an error finding. */
+static bool check_bundle(struct engine *e, const struct hfenv_options *opts, const char *source, bool variable,
+			 const char **path)
+{
+	if (opts->read_bundle == NULL)
+		return true;
+	struct hfenv_bundle_facts facts = {0};
+	opts->read_bundle(*path, &facts);
+	const char *problem = bundle_problem(&facts);
+	if (problem != NULL) {
+		free(facts.absolute_path);
+		add_finding(e, HFENV_ERROR, variable ? "%n=%f is not a usable CA bundle: %s; point it at a PEM file such as "
+						       "/etc/ssl/certs/ca-certificates.crt, or unset it"
+						     : "%n %f is not a usable CA bundle: %s; give a PEM file such as "
+						       "/etc/ssl/certs/ca-certificates.crt",
+			    source, *path, problem);
+		return false;
+	}
+	if (facts.certificates < HFENV_BUNDLE_FEW)
+		add_finding(e, HFENV_WARNING,
+			    "the CA bundle %f holds only %z certificate%s: requests, pip, httpx and hf_xet trust it instead of "
+			    "the system's roots, so they reject every host reached without the TLS-inspecting proxy (NO_PROXY "
+			    "hosts too), while curl, git, Go and OpenSSL clients such as urllib also look in /etc/ssl/certs and "
+			    "Node adds it to its own; make one bundle with both: cat /etc/ssl/certs/ca-certificates.crt %f "
+			    "> ca-bundle.pem, then hfenv --ca-bundle ca-bundle.pem",
+			    *path, facts.certificates, facts.certificates == 1 ? "" : "s", *path);
+	if (facts.absolute_path != NULL)
+		*path = keep(e, facts.absolute_path);
+	return true;
+}
+
+/* A bundle from --ca-bundle or HFENV_CA_BUNDLE, or else the first bundle variable set, goes to every bundle variable. */
+static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *opts)
+{
+	for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS; s++)
+		clean_value(e, fixed(e, s));
+	const char *setting = fixed(e, SET_CA_BUNDLE)->value;
+	const char *bundle = opts->ca_bundle ? opts->ca_bundle : setting && *setting ? setting : NULL;
+	struct slot *winner = NULL;
+	if (opts->ca_bundle != NULL && *opts->ca_bundle == '\0') {
+		add_finding(e, HFENV_ERROR, "--ca-bundle is empty: give a PEM file such as /etc/ssl/certs/ca-certificates.crt");
+		return;
+	}
+	if (bundle != NULL) {
+		if (!check_bundle(e, opts, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle))
+			return;
+	} else {
+		for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS && winner == NULL; s++)
+			if (fixed(e, s)->value != NULL)
+				winner = fixed(e, s);
+		if (winner == NULL)
+			return;
+		/* NODE_EXTRA_CA_CERTS adds to Node's roots, so a value of its own is kept, not reported. */
+		for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s < NODE_EXTRA_CA_CERTS; s++)
+			if (fixed(e, s) != winner && !same_value(fixed(e, s)->value, winner->value) && fixed(e, s)->value != NULL)
+				add_finding(e, HFENV_WARNING, "%n=%f and %n=%f differ: using %n for every client (choose with --ca-bundle FILE)",
+					    winner->name, winner->value, fixed(e, s)->name, fixed(e, s)->value, winner->name);
+		bundle = winner->value;
+		if (!check_bundle(e, opts, winner->name, true, &bundle))
+			return;
+	}
+	for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS; s++)
+		if (!(s == NODE_EXTRA_CA_CERTS && winner != NULL && fixed(e, s)->value != NULL))
+			fixed(e, s)->value = bundle;
+}
+
 static void apply_no_xet(struct engine *e)
 {
 	if (!e->no_xet)
@@ -935,11 +1103,6 @@ static void apply_no_xet(struct engine *e)
 	for (enum fixed_slot s = DISABLE_XET; s <= DISABLE_XETHUB; s++)
 		if (!hfenv_is_true(fixed(e, s)->value))
 			fixed(e, s)->value = "1";
-}
-
-static bool same_value(const char *a, const char *b)
-{
-	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
 static char *make_entry(struct engine *e, const struct slot *s)
@@ -1025,7 +1188,7 @@ static void write_environment(struct engine *e)
  * free to write once read (envp may be block + spare); block NULL: a new array with room for all.
  */
 static int normalize(const struct hfenv_options *opts, char *const envp[], char **block, size_t spare,
-		     struct hfenv_result *out)
+		     bool changes_only_if_verbose, struct hfenv_result *out)
 {
 	*out = (struct hfenv_result){0};
 	struct engine e = {.result = out};
@@ -1045,11 +1208,13 @@ static int normalize(const struct hfenv_options *opts, char *const envp[], char 
 	e.env_capacity = spare + read_environment(&e, envp) + 1;
 	apply_assignments(&e, opts);
 	read_settings(&e, opts);
+	e.describe_changes = out->verbose || !changes_only_if_verbose;
 	apply_proxy_setting(&e, opts);
 	for (enum pair pair = PAIR_HTTP; pair < PAIRS; pair++)
 		normalize_pair(&e, pair);
 	check_socks(&e);
 	fill_from_all_proxy(&e);
+	normalize_ca_bundles(&e, opts);
 	apply_no_xet(&e);
 	if (out->error_count == 0)
 		write_environment(&e);
@@ -1069,12 +1234,12 @@ out_of_memory:
 
 int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out)
 {
-	return normalize(opts, envp, NULL, 0, out);
+	return normalize(opts, envp, NULL, 0, false, out);
 }
 
 int hfenv_normalize_in_place(const struct hfenv_options *opts, char **block, size_t spare, struct hfenv_result *out)
 {
-	return normalize(opts, block + spare, block, spare, out);
+	return normalize(opts, block + spare, block, spare, true, out);
 }
 
 void hfenv_result_free(struct hfenv_result *result)
@@ -1136,527 +1301,6 @@ char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edi
 char *hfenv_redact(const char *value)
 {
 	struct text t = {0};
-	append_shown(&t, value, false, false);
+	append_shown(&t, value, 0);
 	return text_finish(&t);
-}
-
-enum route_variable {
-	V_NONE, V_HTTP_LOWER, V_HTTP_UPPER, V_HTTPS_LOWER, V_HTTPS_UPPER, V_ALL_LOWER, V_ALL_UPPER,
-	V_NO_LOWER, V_NO_UPPER, V_REQUEST_METHOD, ROUTE_VARIABLES
-};
-
-static const char *const route_variable_names[ROUTE_VARIABLES] = {
-	[V_HTTP_LOWER] = "http_proxy", [V_HTTP_UPPER] = "HTTP_PROXY",
-	[V_HTTPS_LOWER] = "https_proxy", [V_HTTPS_UPPER] = "HTTPS_PROXY",
-	[V_ALL_LOWER] = "all_proxy", [V_ALL_UPPER] = "ALL_PROXY",
-	[V_NO_LOWER] = "no_proxy", [V_NO_UPPER] = "NO_PROXY",
-	[V_REQUEST_METHOD] = "REQUEST_METHOD",
-};
-
-enum route_empty {
-	EMPTY_SKIPS,                  /* an empty value counts as unset */
-	EMPTY_ENDS_CHAIN,             /* the first variable set wins, even empty; a fallback still applies */
-	EMPTY_MEANS_DIRECT,           /* the first variable set wins; empty disables the proxy, fallbacks too */
-};
-
-enum route_cgi {
-	CGI_NOTHING,
-	CGI_DROPS_HTTP_UPPER,         /* HTTP_PROXY is not read; http_proxy still is */
-	CGI_IGNORES_HTTP,             /* no proxy for http URLs */
-	CGI_IGNORES_ALL,              /* no proxy at all */
-	CGI_REFUSES_HTTP,             /* an http request with a proxy set fails */
-};
-
-enum route_bad_value {
-	BAD_FAILS,                    /* the request fails */
-	BAD_IGNORED,                  /* no proxy from this value; a fallback still applies */
-	BAD_SKIPPED,                  /* the next variable of the list is read instead */
-};
-
-enum route_parsing {
-	PARSE_AS_IS,                  /* the value as it is; scheme-less means http */
-	PARSE_TRAILING_BLANKS,        /* blanks, CR and LF at the end dropped (urllib: int() strips the port) */
-	PARSE_RUST_URL,               /* WHATWG: blanks and C0 controls around, tab, CR, LF inside removed; scheme-less means http */
-	PARSE_JS_URL,                 /* WHATWG, and a scheme is required */
-	PARSE_NODE_CORE,              /* CR or LF fails, a value not starting with http:// or https:// is ignored, then WHATWG */
-};
-
-enum route_star { STAR_NOT_SPECIAL, STAR_WHOLE_VALUE, STAR_ANY_ENTRY };
-
-enum {
-	SCHEME_HTTP = 1, SCHEME_HTTPS = 2, SCHEME_SOCKS4 = 4, SCHEME_SOCKS4A = 8, SCHEME_SOCKS5 = 16, SCHEME_SOCKS5H = 32,
-	SCHEMES_HTTP_ONLY = SCHEME_HTTP | SCHEME_HTTPS,
-	SCHEMES_ALL = 63,
-};
-
-/* How one client family reads the proxy variables: the facts of docs/proxy-clients.md, as data. */
-struct client_rule {
-	const char *id;
-	const char *label;
-	enum route_variable http[3];  /* read in this order for http URLs */
-	enum route_variable https[3];
-	enum route_variable all[3];   /* fallback for both; empty when ALL_PROXY is not read */
-	enum route_variable no[3];
-	enum route_empty empty;
-	enum route_empty no_empty;
-	bool last_duplicate;          /* reads the last of duplicate entries (Python's os.environ) */
-	bool cgi_needs_value;         /* CGI means REQUEST_METHOD non-empty, not merely set */
-	enum route_cgi cgi;
-	unsigned schemes;
-	enum route_bad_value unsupported; /* a scheme the client does not support */
-	enum route_bad_value invalid;     /* a value it cannot parse */
-	bool digits_port_fails;       /* takes a port of any number of digits when parsing; the connect fails */
-	enum route_parsing parsing;
-	bool https_uses_http_proxy;   /* no https proxy: https URLs take the http route */
-	enum route_star star;         /* how "*" in NO_PROXY is read */
-};
-
-static const struct client_rule client_rules[HFENV_CLIENTS] = {
-	[HFENV_CLIENT_CURL] = {
-		.id = "curl", .label = "curl",
-		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
-		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
-		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
-		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
-	},
-	[HFENV_CLIENT_GIT] = {
-		.id = "git", .label = "git",
-		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
-		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
-		.empty = EMPTY_MEANS_DIRECT, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
-		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
-	},
-	[HFENV_CLIENT_WGET] = {
-		.id = "wget", .label = "wget",
-		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER}, .no = {V_NO_LOWER},
-		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
-		.schemes = SCHEME_HTTP, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL,
-	},
-	[HFENV_CLIENT_URLLIB] = {
-		.id = "urllib", .label = "Python urllib",
-		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
-		.no = {V_NO_LOWER, V_NO_UPPER},
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
-		.cgi = CGI_DROPS_HTTP_UPPER,
-		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE,
-	},
-	[HFENV_CLIENT_REQUESTS] = {
-		.id = "requests", .label = "requests/httpx/pip",
-		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
-		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
-		.cgi = CGI_DROPS_HTTP_UPPER,
-		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
-	},
-	[HFENV_CLIENT_REQWEST] = {
-		.id = "reqwest", .label = "reqwest 0.11 (Debian)",
-		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
-		.no = {V_NO_UPPER, V_NO_LOWER},
-		.empty = EMPTY_SKIPS, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_HTTP,
-		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_SKIPPED, .invalid = BAD_SKIPPED,
-		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY,
-	},
-	[HFENV_CLIENT_HF_XET] = {
-		.id = "hf_xet", .label = "hf_xet (reqwest >= 0.12.16)",
-		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
-		.all = {V_ALL_UPPER, V_ALL_LOWER}, .no = {V_NO_UPPER, V_NO_LOWER},
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_ALL,
-		.schemes = SCHEMES_ALL, .unsupported = BAD_IGNORED, .invalid = BAD_IGNORED,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY,
-	},
-	[HFENV_CLIENT_GO] = {
-		.id = "go", .label = "Go 1.19 net/http",
-		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
-		.no = {V_NO_UPPER, V_NO_LOWER},
-		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi_needs_value = true, .cgi = CGI_REFUSES_HTTP,
-		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5, .unsupported = BAD_FAILS, .invalid = BAD_IGNORED,
-		.digits_port_fails = true,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY,
-	},
-	[HFENV_CLIENT_NODE] = {
-		.id = "node", .label = "Node (NODE_USE_ENV_PROXY=1)",
-		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
-		.no = {V_NO_LOWER, V_NO_UPPER},
-		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
-		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_IGNORED, .invalid = BAD_FAILS,
-		.parsing = PARSE_NODE_CORE, .star = STAR_ANY_ENTRY,
-	},
-	[HFENV_CLIENT_UNDICI] = {
-		.id = "undici", .label = "undici EnvHttpProxyAgent",
-		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
-		.no = {V_NO_LOWER, V_NO_UPPER},
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
-		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_JS_URL, .https_uses_http_proxy = true, .star = STAR_ANY_ENTRY,
-	},
-};
-
-const char *hfenv_client_id(enum hfenv_client client)
-{
-	return client_rules[client].id;
-}
-
-const char *hfenv_client_label(enum hfenv_client client)
-{
-	return client_rules[client].label;
-}
-
-struct route_values {
-	const char *first[ROUTE_VARIABLES];
-	const char *last[ROUTE_VARIABLES];
-};
-
-static enum route_variable route_variable_of(const char *entry, size_t name_len)
-{
-	for (enum route_variable v = V_HTTP_LOWER; v < ROUTE_VARIABLES; v++)
-		if (strlen(route_variable_names[v]) == name_len && memcmp(entry, route_variable_names[v], name_len) == 0)
-			return v;
-	return V_NONE;
-}
-
-static void read_route_values(char *const envp[], struct route_values *values)
-{
-	*values = (struct route_values){0};
-	for (size_t i = 0; envp[i] != NULL; i++) {
-		const char *eq = strchr(envp[i], '=');
-		enum route_variable v = eq ? route_variable_of(envp[i], (size_t)(eq - envp[i])) : V_NONE;
-		if (v == V_NONE)
-			continue;
-		if (values->first[v] == NULL)
-			values->first[v] = eq + 1;
-		values->last[v] = eq + 1;
-	}
-}
-
-static const char *route_value(const struct client_rule *rule, const struct route_values *values, enum route_variable v)
-{
-	return rule->last_duplicate ? values->last[v] : values->first[v];
-}
-
-enum pick_outcome { PICK_UNSET, PICK_EMPTY, PICK_VALUE };
-
-struct pick {
-	enum pick_outcome outcome;
-	enum hfenv_route_kind kind;   /* PICK_VALUE: PROXY, IGNORED or FAILS */
-	enum route_bad_value bad;     /* what the rule does with a rejected value */
-	char *proxy;
-	const char *variable;
-	const char *reason;
-};
-
-/* Blanks and C0 controls around removed, tab, CR and LF inside removed, as a WHATWG URL parser does. */
-static char *whatwg_clean(const char *value)
-{
-	const char *start = value, *end = value + strlen(value);
-	while (start < end && (unsigned char)*start <= 0x20)
-		start++;
-	while (end > start && (unsigned char)end[-1] <= 0x20)
-		end--;
-	char *clean = malloc((size_t)(end - start) + 1);
-	if (clean == NULL)
-		return NULL;
-	size_t n = 0;
-	for (const char *p = start; p < end; p++)
-		if (*p != '\t' && *p != '\r' && *p != '\n')
-			clean[n++] = *p;
-	clean[n] = '\0';
-	return clean;
-}
-
-static bool starts_with_ignoring_case(const char *s, const char *prefix)
-{
-	for (; *prefix; s++, prefix++)
-		if (lower_ascii(*s) != *prefix)
-			return false;
-	return true;
-}
-
-static unsigned scheme_bit(const char *url)
-{
-	static const unsigned bits[] = {SCHEME_HTTP, SCHEME_HTTPS, SCHEME_SOCKS4, SCHEME_SOCKS4A, SCHEME_SOCKS5, SCHEME_SOCKS5H};
-	size_t len = scheme_length(url);
-	for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++)
-		if (strlen(proxy_schemes[i]) == len && strncmp(url, proxy_schemes[i], len) == 0)
-			return bits[i];
-	return 0;
-}
-
-static void reject(struct pick *pick, enum route_bad_value bad, const char *reason)
-{
-	pick->kind = bad == BAD_FAILS ? HFENV_ROUTE_FAILS : HFENV_ROUTE_IGNORED;
-	pick->bad = bad;
-	pick->reason = reason;
-}
-
-/* The proxy URL a client reads from value, as hfenv would write it; NULL in url->text when unusable. */
-static int parse_like_client(const struct client_rule *rule, const char *value, enum hfenv_url_status *status,
-			     struct hfenv_url *url, bool *has_scheme)
-{
-	char *clean = rule->parsing == PARSE_AS_IS || rule->parsing == PARSE_TRAILING_BLANKS ? strdup(value)
-										      : whatwg_clean(value);
-	if (clean == NULL)
-		return -1;
-	for (size_t n = strlen(clean); rule->parsing == PARSE_TRAILING_BLANKS && n > 0 && is_blank(clean[n - 1]); n--)
-		clean[n - 1] = '\0';
-	*has_scheme = scheme_length(clean) > 0;
-	int failed = hfenv_parse_proxy_url(clean, status, url);
-	if (!failed && *status == HFENV_URL_PATH) {
-		/* Clients ignore a path after the proxy's host; hfenv's parser does not take one. */
-		size_t authority = scheme_length(clean) ? scheme_length(clean) + 3 : 0;
-		clean[authority + strcspn(clean + authority, "/?#")] = '\0';
-		failed = hfenv_parse_proxy_url(clean, status, url);
-	}
-	free(clean);
-	return failed;
-}
-
-/* The port after the host is one or more digits (out of range, since the URL parser rejected it). */
-static bool port_is_digits(const char *value)
-{
-	const char *authority = strstr(value, "://");
-	authority = authority ? authority + 3 : value;
-	const char *end = authority + strcspn(authority, "/?#"), *colon = NULL;
-	for (const char *p = authority; p < end; p++)
-		colon = *p == ':' ? p : *p == '@' || *p == ']' ? NULL : colon;
-	if (colon == NULL || colon + 1 == end)
-		return false;
-	for (const char *p = colon + 1; p < end; p++)
-		if (*p < '0' || *p > '9')
-			return false;
-	return true;
-}
-
-/* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
-static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
-{
-	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "socks unsupported"
-				     : scheme_length(value) == 0         ? "no scheme"
-									 : "scheme unsupported";
-	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
-	if (rule->parsing == PARSE_NODE_CORE && strpbrk(value, "\r\n") != NULL) {
-		reject(pick, rule->invalid, "CR or LF in the URL");
-		return 0;
-	}
-	if (rule->parsing == PARSE_NODE_CORE && strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0) {
-		reject(pick, rule->unsupported, scheme_problem);
-		return 0;
-	}
-	enum hfenv_url_status status;
-	struct hfenv_url url;
-	bool has_scheme;
-	if (parse_like_client(rule, value, &status, &url, &has_scheme) != 0)
-		return -1;
-	if (js && status == HFENV_URL_OK && !has_scheme)
-		reject(pick, rule->invalid, "no scheme");
-	else if (status == HFENV_URL_SCHEME)
-		reject(pick, rule->unsupported, scheme_problem);
-	else if (status == HFENV_URL_BAD_PORT && rule->digits_port_fails && port_is_digits(value))
-		reject(pick, BAD_FAILS, "port out of range");
-	else if (status == HFENV_URL_DNS_LIMITS)
-		reject(pick, BAD_FAILS, "host name beyond DNS limits");
-	else if (status != HFENV_URL_OK)
-		reject(pick, rule->invalid, "not a valid URL");
-	else if (!(rule->schemes & scheme_bit(url.text)))
-		reject(pick, rule->unsupported, url.socks ? "socks unsupported" : "scheme unsupported");
-	else {
-		pick->kind = HFENV_ROUTE_PROXY;
-		pick->proxy = url.text;
-		return 0;
-	}
-	free(url.text);
-	return 0;
-}
-
-/* Reads names in order as the client does, skipping skip; a value passed over still shows as ignored. -1 on ENOMEM. */
-static int pick_variable(const struct client_rule *rule, const struct route_values *values,
-			 const enum route_variable names[3], enum route_variable skip, struct pick *pick)
-{
-	struct pick passed_over = {.outcome = PICK_UNSET};
-	for (size_t i = 0; i < 3 && names[i] != V_NONE; i++) {
-		const char *value = route_value(rule, values, names[i]);
-		if (value == NULL || names[i] == skip)
-			continue;
-		if (*value == '\0') {
-			if (rule->empty == EMPTY_SKIPS)
-				continue;
-			*pick = (struct pick){.outcome = PICK_EMPTY, .variable = route_variable_names[names[i]]};
-			return 0;
-		}
-		*pick = (struct pick){.outcome = PICK_VALUE, .variable = route_variable_names[names[i]]};
-		if (judge_value(rule, value, pick) != 0)
-			return -1;
-		if (pick->kind == HFENV_ROUTE_PROXY || pick->bad != BAD_SKIPPED)
-			return 0;
-		if (passed_over.outcome == PICK_UNSET)
-			passed_over = *pick;
-	}
-	*pick = passed_over;
-	return 0;
-}
-
-static bool no_proxy_matches_all(const struct client_rule *rule, const struct route_values *values)
-{
-	const char *list = NULL;
-	for (size_t i = 0; i < 3 && rule->no[i] != V_NONE && list == NULL; i++) {
-		list = route_value(rule, values, rule->no[i]);
-		if (list != NULL && *list == '\0' && rule->no_empty == EMPTY_SKIPS)
-			list = NULL;
-	}
-	if (list == NULL || rule->star == STAR_NOT_SPECIAL)
-		return false;
-	if (rule->star == STAR_WHOLE_VALUE)
-		return strcmp(list, "*") == 0;
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-		const char *start = p, *end = p + n;
-		p = *end ? end + 1 : end;
-		while (start < end && is_blank(*start))
-			start++;
-		while (end > start && is_blank(end[-1]))
-			end--;
-		if (end - start == 1 && *start == '*')
-			return true;
-	}
-	return false;
-}
-
-static void take_pick(struct hfenv_route *route, struct pick *pick)
-{
-	*route = (struct hfenv_route){.kind = pick->kind, .proxy = pick->proxy, .variable = pick->variable,
-				      .reason = pick->reason};
-	size_t n = route->proxy ? strlen(route->proxy) : 0;
-	if (n > 0 && route->proxy[n - 1] == '/')
-		route->proxy[n - 1] = '\0';
-}
-
-static bool any_value(const struct client_rule *rule, const struct route_values *values, const enum route_variable names[3])
-{
-	for (size_t i = 0; i < 3 && names[i] != V_NONE; i++) {
-		const char *value = route_value(rule, values, names[i]);
-		if (value != NULL && *value != '\0')
-			return true;
-	}
-	return false;
-}
-
-static int predict(const struct client_rule *rule, enum hfenv_target target, const struct route_values *values,
-		   struct hfenv_route *route)
-{
-	*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT};
-	const enum route_variable *names = target == HFENV_TARGET_HTTPS ? rule->https : rule->http;
-	const char *method = route_value(rule, values, V_REQUEST_METHOD);
-	bool cgi = method != NULL && (!rule->cgi_needs_value || *method != '\0');
-	bool cgi_http = cgi && target == HFENV_TARGET_HTTP;
-	if ((cgi && rule->cgi == CGI_IGNORES_ALL) || (cgi_http && rule->cgi == CGI_IGNORES_HTTP)) {
-		if (any_value(rule, values, names) || any_value(rule, values, rule->all))
-			*route = (struct hfenv_route){.kind = HFENV_ROUTE_IGNORED, .reason = "CGI"};
-		return 0;
-	}
-	enum route_variable skip = cgi_http && rule->cgi == CGI_DROPS_HTTP_UPPER ? V_HTTP_UPPER : V_NONE;
-	struct pick pick, fallback = {.outcome = PICK_UNSET};
-	if (pick_variable(rule, values, names, skip, &pick) != 0)
-		return -1;
-	bool found = pick.outcome == PICK_VALUE && pick.kind != HFENV_ROUTE_IGNORED;
-	if (found && cgi_http && rule->cgi == CGI_REFUSES_HTTP) {
-		free(pick.proxy);
-		*route = (struct hfenv_route){.kind = HFENV_ROUTE_REFUSED_CGI, .variable = pick.variable, .reason = "CGI"};
-		return 0;
-	}
-	if (pick.outcome == PICK_EMPTY && rule->empty == EMPTY_MEANS_DIRECT)
-		return 0;
-	if (pick.outcome != PICK_VALUE && target == HFENV_TARGET_HTTPS && rule->https_uses_http_proxy)
-		return predict(rule, HFENV_TARGET_HTTP, values, route);
-	if (!found && pick_variable(rule, values, rule->all, V_NONE, &fallback) != 0)
-		return -1;
-	if (fallback.outcome == PICK_VALUE && (pick.outcome != PICK_VALUE || fallback.kind == HFENV_ROUTE_PROXY)) {
-		take_pick(route, &fallback);
-	} else {
-		free(fallback.proxy);
-		if (pick.outcome == PICK_VALUE)
-			take_pick(route, &pick);
-	}
-	if ((route->kind == HFENV_ROUTE_PROXY || route->kind == HFENV_ROUTE_FAILS) && no_proxy_matches_all(rule, values)) {
-		free(route->proxy);
-		*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT, .reason = "NO_PROXY=*"};
-	}
-	return 0;
-}
-
-int hfenv_predict_route(enum hfenv_client client, enum hfenv_target target, char *const envp[],
-			struct hfenv_route *route)
-{
-	struct route_values values;
-	read_route_values(envp, &values);
-	if (predict(&client_rules[client], target, &values, route) != 0) {
-		errno = ENOMEM;
-		return -1;
-	}
-	return 0;
-}
-
-void hfenv_route_free(struct hfenv_route *route)
-{
-	free(route->proxy);
-	*route = (struct hfenv_route){0};
-}
-
-static int route_outcome(const struct hfenv_route *route)
-{
-	switch (route->kind) {
-	case HFENV_ROUTE_DIRECT:
-	case HFENV_ROUTE_IGNORED:
-		return HFENV_ROUTE_DIRECT;
-	case HFENV_ROUTE_REFUSED_CGI:
-	case HFENV_ROUTE_FAILS:
-		return HFENV_ROUTE_FAILS;
-	case HFENV_ROUTE_PROXY:
-		break;
-	}
-	return HFENV_ROUTE_PROXY;
-}
-
-bool hfenv_routes_agree(const struct hfenv_route *a, const struct hfenv_route *b)
-{
-	if (route_outcome(a) != route_outcome(b))
-		return false;
-	return route_outcome(a) != HFENV_ROUTE_PROXY || strcmp(a->proxy, b->proxy) == 0;
-}
-
-char **hfenv_route_environment(const struct hfenv_options *opts, char *const envp[])
-{
-	bool overridden[ROUTE_VARIABLES] = {false};
-	size_t last_assignment[ROUTE_VARIABLES] = {0};
-	for (size_t i = 0; i < opts->unset_count; i++)
-		overridden[route_variable_of(opts->unset[i], strlen(opts->unset[i]))] = true;
-	for (size_t i = 0; i < opts->assign_count; i++) {
-		const char *eq = strchr(opts->assign[i], '=');
-		enum route_variable v = eq ? route_variable_of(opts->assign[i], (size_t)(eq - opts->assign[i])) : V_NONE;
-		if (v != V_NONE) {
-			overridden[v] = true;
-			last_assignment[v] = i + 1;
-		}
-	}
-	size_t env_len = 0;
-	while (envp[env_len] != NULL)
-		env_len++;
-	char **env = malloc((env_len + ROUTE_VARIABLES + 1) * sizeof *env);
-	if (env == NULL)
-		return NULL;
-	size_t k = 0;
-	for (size_t i = 0; i < env_len; i++) {
-		const char *eq = strchr(envp[i], '=');
-		enum route_variable v = eq ? route_variable_of(envp[i], (size_t)(eq - envp[i])) : V_NONE;
-		if (v == V_NONE || !overridden[v])
-			env[k++] = envp[i];
-	}
-	for (enum route_variable v = V_HTTP_LOWER; v < ROUTE_VARIABLES; v++)
-		if (last_assignment[v] != 0)
-			env[k++] = (char *)opts->assign[last_assignment[v] - 1];
-	env[k] = NULL;
-	return env;
 }

@@ -6,9 +6,32 @@
 
 enum hfenv_prefer { HFENV_PREFER_UNSET, HFENV_PREFER_LOWER, HFENV_PREFER_UPPER };
 
+/* A bundle with fewer PEM certificates than this replaces a client's roots with too little (a company root alone). */
+#define HFENV_BUNDLE_FEW 10
+
+enum hfenv_bundle_status {
+	HFENV_BUNDLE_OK,
+	HFENV_BUNDLE_UNREADABLE,      /* open or read failed: error is the errno */
+	HFENV_BUNDLE_NOT_A_FILE,      /* a directory, or not a regular file */
+	HFENV_BUNDLE_NO_CERTIFICATE,  /* readable, but no PEM certificate in it */
+	HFENV_BUNDLE_DER,             /* no PEM certificate; it starts like a DER one */
+};
+
+/* What the caller found in a CA bundle file: the engine opens no file itself. */
+struct hfenv_bundle_facts {
+	enum hfenv_bundle_status status;
+	int error;
+	size_t certificates;          /* counted up to HFENV_BUNDLE_FEW */
+	char *absolute_path;          /* malloc'd, when path was relative; NULL otherwise (the engine frees it) */
+};
+
+typedef void hfenv_bundle_reader(const char *path, struct hfenv_bundle_facts *facts);
+
 /* What the command line asked for; HFENV_* variables fill in what it left unset. */
 struct hfenv_options {
 	const char *proxy;            /* -p URL, or NULL */
+	const char *ca_bundle;        /* --ca-bundle FILE, or NULL */
+	hfenv_bundle_reader *read_bundle; /* inspects a CA bundle file; NULL: bundles are taken unchecked */
 	bool no_xet;                  /* -x */
 	bool allow_socks;             /* --allow-socks */
 	bool verbose;                 /* -v */
@@ -18,7 +41,6 @@ struct hfenv_options {
 	size_t unset_count;
 	const char *const *assign;    /* NAME=VALUE operands, in command-line order */
 	size_t assign_count;
-	bool changes_only_if_verbose; /* no HFENV_CHANGE findings unless -v or HFENV_VERBOSE: nothing would print them */
 };
 
 enum hfenv_finding_kind { HFENV_CHANGE, HFENV_WARNING, HFENV_ERROR };
@@ -56,12 +78,6 @@ struct hfenv_result {
  */
 int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out);
 
-/*
- * hfenv_normalize without a copy, for envp = block + spare: the new environment is written over
- * block[0] up to envp's NULL, or into a new array when added entries do not fit.  out->env is valid
- * even with errors; after -1, block is not a valid environment.  hfenv_result_free never frees block.
- */
-int hfenv_normalize_in_place(const struct hfenv_options *opts, char **block, size_t spare, struct hfenv_result *out);
 void hfenv_result_free(struct hfenv_result *result);
 
 /* Building blocks, exposed for the tests and the fuzzers. */
@@ -78,13 +94,28 @@ enum hfenv_url_status {
 	HFENV_URL_PATH,               /* path, query or fragment after the host */
 };
 
+enum hfenv_scheme {
+	HFENV_SCHEME_HTTP, HFENV_SCHEME_HTTPS, HFENV_SCHEME_SOCKS4, HFENV_SCHEME_SOCKS4A, HFENV_SCHEME_SOCKS5,
+	HFENV_SCHEME_SOCKS5H
+};
+
+/* A proxy URL taken apart; every string is malloc'd (hfenv_url_free), user and password percent-decoded. */
 struct hfenv_url {
-	char *text;                   /* normalized URL, malloc'd; NULL unless HFENV_URL_OK */
+	char *text;                   /* normalized URL; NULL unless HFENV_URL_OK */
+	enum hfenv_scheme scheme;     /* http when the value has none */
 	bool socks;                   /* scheme is socks4, socks4a, socks5 or socks5h */
+	char *user;                   /* NULL when the URL has no user part */
+	char *password;               /* NULL when the user part has no ':' */
+	char *host;                   /* IPv6 addresses without brackets */
+	unsigned port;                /* 0 when the URL gives none */
 };
 
 /* Parse and normalize a cleaned proxy URL; -1 on ENOMEM. */
 int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url);
+void hfenv_url_free(struct hfenv_url *url);
+
+/* Length of the scheme before "://" at the start of value, or 0 when it has none. */
+size_t hfenv_scheme_length(const char *value);
 const char *hfenv_url_status_text(enum hfenv_url_status status);
 
 /* A copy of value fit for a message: password replaced by ***, quoted, escaped, shortened. NULL on ENOMEM. */
@@ -105,50 +136,6 @@ char *hfenv_percent_decode(const char *text, size_t length);
 
 /* huggingface_hub's truth rule: 1, on, yes, true in any case. */
 bool hfenv_is_true(const char *value);
-
-/* The route one client family takes for a URL scheme, predicted from the environment alone. */
-
-enum hfenv_client {
-	HFENV_CLIENT_CURL, HFENV_CLIENT_GIT, HFENV_CLIENT_WGET, HFENV_CLIENT_URLLIB, HFENV_CLIENT_REQUESTS,
-	HFENV_CLIENT_REQWEST, HFENV_CLIENT_HF_XET, HFENV_CLIENT_GO, HFENV_CLIENT_NODE, HFENV_CLIENT_UNDICI,
-	HFENV_CLIENTS
-};
-
-enum hfenv_target { HFENV_TARGET_HTTP, HFENV_TARGET_HTTPS, HFENV_TARGETS };
-
-enum hfenv_route_kind {
-	HFENV_ROUTE_DIRECT,           /* no proxy applies */
-	HFENV_ROUTE_PROXY,            /* through route.proxy */
-	HFENV_ROUTE_IGNORED,          /* a proxy is set, but the client drops it and connects directly */
-	HFENV_ROUTE_REFUSED_CGI,      /* the request fails: the client refuses a proxy under CGI */
-	HFENV_ROUTE_FAILS,            /* the request fails: the client cannot use the value */
-};
-
-struct hfenv_route {
-	enum hfenv_route_kind kind;
-	char *proxy;                  /* HFENV_ROUTE_PROXY: normalized URL with credentials, malloc'd; else NULL */
-	const char *variable;         /* the variable the route comes from, or NULL */
-	const char *reason;           /* why, for IGNORED, REFUSED_CGI, FAILS and a NO_PROXY bypass; else NULL */
-};
-
-/* A short id ("curl", "hf_xet") and a label for people ("reqwest 0.11 (Debian)"). */
-const char *hfenv_client_id(enum hfenv_client client);
-const char *hfenv_client_label(enum hfenv_client client);
-
-/* Predicts client's route for target URLs to a host not listed in NO_PROXY; -1 on ENOMEM. */
-int hfenv_predict_route(enum hfenv_client client, enum hfenv_target target, char *const envp[],
-			struct hfenv_route *route);
-void hfenv_route_free(struct hfenv_route *route);
-
-/* Same way out: both direct (ignored counts as direct), both failing, or the same proxy. */
-bool hfenv_routes_agree(const struct hfenv_route *a, const struct hfenv_route *b);
-
-/*
- * envp as a command would see it under `env -u NAME... NAME=VALUE...` with opts' unset and
- * assign lists, for the variables routes depend on; other entries are passed as they are.
- * NULL-terminated, free() it; entries point into envp and opts.  NULL on ENOMEM.
- */
-char **hfenv_route_environment(const struct hfenv_options *opts, char *const envp[]);
 
 /* A copy of value for display without quotes: password replaced by ***, control bytes escaped. NULL on ENOMEM. */
 char *hfenv_redact(const char *value);

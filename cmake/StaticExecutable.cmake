@@ -27,12 +27,12 @@ if(HFENV_STATIC)
   message(STATUS "hfenv-static: built with ${HFENV_STATIC_TOOLCHAIN}")
 endif()
 
-# No unwind tables (nothing unwinds a C program) and no separate page-aligned segment for code: together
-# 8 KiB.  Not position-independent, so that constant tables of pointers stay in the read-only segment.
+# No unwind tables (nothing unwinds a C program) and no separate page-aligned segment for code: both
+# only add size (static/README.md).  Not position-independent, so that constant tables of pointers stay in the read-only segment.
 set(HFENV_STATIC_COMPILE_FLAGS -Os -fno-pie -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
     -fno-unwind-tables)
 set(HFENV_STATIC_LINK_FLAGS -static -no-pie -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,--build-id=none -s)
-# The bump allocator's 64 KiB first chunk goes after all other data (.lbss), so that the first
+# The bump allocator's first chunk goes after all other data (.lbss), so that the first
 # allocations share the page of libc's data, which every start-up touches anyway; static/layout.ld
 # starts that data on a page of its own and keeps stdout's buffer out of it.  No RELRO: only a
 # dynamic loader applies it, and it would put the first bytes of the data on a page of their own.
@@ -70,10 +70,14 @@ function(hfenv_add_static_executable name)
   foreach(define IN LISTS arg_DEFINES)
     list(APPEND defines "-D${define}")
   endforeach()
-  add_custom_command(OUTPUT "${output}"
+  # The program before stripping stays beside it, so that tests can read its symbols with nm.
+  set(link_flags ${HFENV_STATIC_LINK_FLAGS})
+  list(REMOVE_ITEM link_flags -s)
+  add_custom_command(OUTPUT "${output}" BYPRODUCTS "${output}.unstripped"
     COMMAND "${HFENV_MUSL_GCC}" -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wpedantic
             ${HFENV_STATIC_COMPILE_FLAGS} ${HFENV_MUSL_ONLY_FLAGS} ${defines} -I "${PROJECT_SOURCE_DIR}"
-            ${HFENV_STATIC_LINK_FLAGS} -o "${output}" ${sources}
+            ${link_flags} -o "${output}.unstripped" ${sources}
+    COMMAND "${CMAKE_STRIP}" --strip-all -o "${output}" "${output}.unstripped"
     DEPENDS ${inputs}
     COMMENT "Linking ${name} (musl, static)"
     VERBATIM)

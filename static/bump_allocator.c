@@ -1,8 +1,8 @@
 /*
- * hfenv-static's malloc, in place of musl's.  hfenv runs for well under a millisecond and then
- * execs or exits, so memory is never given back: allocation is a pointer bump, free only undoes
- * the latest allocation, and realloc grows the latest one in place.  This saves 8 KiB of code
- * and the page faults of musl's first malloc, which were most of hfenv-static's start-up cost.
+ * hfenv-static's malloc, in place of musl's.  hfenv runs briefly and then execs or exits, so
+ * memory is never given back: allocation is a pointer bump, free only undoes the latest
+ * allocation, and realloc grows the latest one in place.  This saves code and the page faults
+ * of musl's first malloc (figures: static/README.md).
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, not in POSIX 2008 */
 #include <errno.h>

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 URL='http://user:secret@127.0.0.1:7890'
 
@@ -80,6 +80,33 @@ test_settings_errors_hide_the_password() {
 test_exec_failure_hides_the_password() {
 	expect_redacted "$HFENV" "$URL"
 	expect_status 127
+}
+
+TOKEN_URL='http://secret@127.0.0.1:7890'
+
+test_a_user_part_without_password_is_hidden_as_a_token() {
+	expect_redacted env https_proxy='http://secret@127.0.0.1:0' "$HFENV" true
+	expect_status 125
+	expect_redacted env https_proxy="$TOKEN_URL$(printf '\r')" "$HFENV" true
+	expect_status 0
+	expect_redacted env http_proxy="$TOKEN_URL" "$HFENV" -v true
+	expect_redacted "$HFENV" -p 'gopher://secret@127.0.0.1:70' true
+	expect_status 125
+	expect_redacted "$HFENV" "$TOKEN_URL"
+	expect_status 127
+}
+
+test_explain_hides_a_token() {
+	run env -i https_proxy="$TOKEN_URL" "$HFENV" --explain=tsv
+	expect_status 0
+	grep -qF 'http://***@127.0.0.1:7890' "$TMP/out" || fail "--explain does not show ***@"
+	! grep -q secret "$TMP/out" || fail "--explain shows the token"
+}
+
+test_export_and_listing_carry_the_token() {
+	run env -i https_proxy="$TOKEN_URL" "$HFENV" --export
+	expect_status 0
+	grep -qF "HTTPS_PROXY='$TOKEN_URL'" "$TMP/out" || fail "--export lacks the token"
 }
 
 test_export_and_listing_carry_the_password() {

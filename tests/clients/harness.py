@@ -8,6 +8,9 @@ Subcommands (run with Debian's /usr/bin/python3):
                                     HFENV_MATRIX_ONLY=NAME,... runs only the scenarios whose names contain one
   xet HFENV                         hfenv --no-xet seen through huggingface_hub's truth rule
   pid1 HFENV                        hfenv as PID 1 of a new PID namespace, as a Docker ENTRYPOINT
+  trust HFENV CLIENT_DIR OUT_DIR    the HTTPS origin (a certificate from the test's own CA), directly and
+                                    through tinyproxy, with each client's own trust: which clients verify it
+                                    without and through hfenv (issue 16)
   origin STATE_DIR                  (internal) the HTTP and HTTPS origin servers
 
 Every server listens on 127.0.0.1 only and is stopped by its pid when the run ends, also on failure.
@@ -17,6 +20,7 @@ the upper-case spelling, which /etc/hosts resolves to 127.0.0.1 like every other
 import ctypes
 import http.server
 import os
+import re
 import shutil
 import signal
 import socket
@@ -407,24 +411,27 @@ def scenarios():
     ]
 
 
-def client_argv(client, url, ca_file, client_dir, venvs):
+def client_argv(client, url, ca_file, client_dir, venvs=None):
+    """The client's command for one GET; ca_file None: no CA option, the client finds its trust itself.
+    venvs None (the trust suite): requests is Debian's python3-requests, as it was when that suite was written."""
     def py_get(venv):
-        python = os.path.join(venvs, venv, "bin", "python") if venv else PYTHON
+        python = os.path.join(venvs, venv, "bin", "python") if venv and venvs else PYTHON
         return [python, "-I", os.path.join(HERE, "py-get.py")]
+    ca = ca_file or "-"
     return {
-        "curl": ["curl", "-q", "-sS", "--fail", "--max-time", "15", "--cacert", ca_file, url],
-        "git": ["git", "-c", f"http.sslCAInfo={ca_file}", "-c", "http.lowSpeedLimit=1",
+        "curl": ["curl", "-q", "-sS", "--fail", "--max-time", "15", *(["--cacert", ca_file] if ca_file else []), url],
+        "git": ["git", *(["-c", f"http.sslCAInfo={ca_file}"] if ca_file else []), "-c", "http.lowSpeedLimit=1",
                 "-c", "http.lowSpeedTime=15", "ls-remote", url],
         "wget": ["wget", "--no-config", "-nv", "-O", "-", "--tries=1", "--timeout=15", "--no-hsts",
-                 f"--ca-certificate={ca_file}", url],
-        "urllib": py_get(None) + ["urllib", url, ca_file],
-        "requests": py_get("hf") + ["requests", url, ca_file],
-        "httpx": py_get("hf") + ["httpx", url, ca_file],
-        "httpx-socksio": py_get("socks") + ["httpx", url, ca_file],
-        "huggingface_hub": py_get("hf") + ["huggingface_hub", url, ca_file],
-        "reqwest13": [os.path.join(client_dir, "reqwest13-get"), url, ca_file],
-        "go": [os.path.join(client_dir, "go-get-current"), url, ca_file],
-        "reqwest": [os.path.join(client_dir, "reqwest-get"), url, ca_file],
+                 *([f"--ca-certificate={ca_file}"] if ca_file else []), url],
+        "urllib": py_get(None) + ["urllib", url, ca],
+        "requests": py_get("hf") + ["requests", url, ca],
+        "httpx": py_get("hf") + ["httpx", url, ca],
+        "httpx-socksio": py_get("socks") + ["httpx", url, ca],
+        "huggingface_hub": py_get("hf") + ["huggingface_hub", url, ca],
+        "reqwest13": [os.path.join(client_dir, "reqwest13-get"), url, ca],
+        "go": [os.path.join(client_dir, "go-get-current"), url, ca],
+        "reqwest": [os.path.join(client_dir, "reqwest-get"), url, ca],
     }[client]
 
 
@@ -574,6 +581,8 @@ def explain_routes(hfenv, options, operands, env, servers):
         fields = line.split("\t")
         if len(fields) != 6:
             raise Failure(f"hfenv --explain=tsv printed a line without 6 fields: {line!r}")
+        if fields[1] == "trust":
+            continue
         routes[fields[0], fields[1]] = (token_route(fields[2], ports), token_route(fields[3], ports))
     missing = sorted({f"{f} {s}" for f in EXPLAIN_FAMILY.values() for s in ("http", "https") if (f, s) not in routes})
     if missing:
@@ -615,18 +624,24 @@ def describe(scenario):
     return text
 
 
-def run_matrix(hfenv, client_dir, out_dir, venvs):
+def check_requirements(client_dir, venvs=None):
     for tool in ("curl", "git", "wget", "tinyproxy", "microsocks", "openssl"):
         if shutil.which(tool, path="/usr/bin:/usr/sbin:/bin") is None:
             raise Failure(f"{tool} is missing: install tests/packages")
     for binary in ("reqwest-get", "reqwest13-get", "go-get-current"):
         if not os.access(os.path.join(client_dir, binary), os.X_OK):
             raise Failure(f"{client_dir}/{binary} is missing: the clients.build test builds it")
-    client_versions(client_dir, venvs)
+    if venvs is None:
+        CLIENT_TITLES.update({c: c for c in CLIENTS}, requests="requests (Debian)", go="Go (current)")
+    else:
+        client_versions(client_dir, venvs)
     addresses = {a[4][0] for a in socket.getaddrinfo(HOST, 80, proto=socket.IPPROTO_TCP)}
     if addresses != {"127.0.0.1"}:
         raise Failure(f"{HOST} must resolve to 127.0.0.1 only (through /etc/hosts), not {addresses}")
 
+
+def run_matrix(hfenv, client_dir, out_dir, venvs):
+    check_requirements(client_dir, venvs)
     os.makedirs(out_dir, exist_ok=True)
     state_dir = tempfile.mkdtemp(prefix="servers.", dir=out_dir)
     rows = []
@@ -916,10 +931,173 @@ def command_pid1(hfenv):
     return 0 if all(ok for ok, _ in checks) else 1
 
 
+# Which CA bundle variables each client reads on Debian 12, and whether a bundle replaces its roots
+# (REPLACES) or it still looks in the system's store /etc/ssl/certs as well (ADDS). One line per client.
+REPLACES, ADDS = "replaces", "adds"
+TRUST_CLIENTS = {
+    "curl": (("CURL_CA_BUNDLE", "SSL_CERT_FILE"), ADDS),
+    "git": (("GIT_SSL_CAINFO",), ADDS),
+    "wget": ((), None),
+    "urllib": (("SSL_CERT_FILE",), ADDS),
+    "requests": (("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"), REPLACES),
+    "reqwest": (("SSL_CERT_FILE",), ADDS),
+    "go": (("SSL_CERT_FILE",), ADDS),
+}
+TRUST_UNREAD = {
+    "wget": "Debian's wget (GnuTLS) reads its CA file from wgetrc (ca_certificate) or --ca-certificate, "
+            "no variable",
+}
+VERIFIED = "verified"
+CERTIFICATE_ERROR = re.compile(r"certificat|x509|issuer", re.IGNORECASE)
+
+
+@dataclass
+class TrustSetUp:
+    name: str
+    env: dict
+    hfenv_options: list = field(default_factory=list)
+    store: bool = False  # the system's store holds the test CA, the bundle another CA: replaces or adds?
+
+
+def trust_set_ups():
+    return [
+        TrustSetUp("nothing set", {}),
+        TrustSetUp("classic: REQUESTS_CA_BUNDLE only", {"REQUESTS_CA_BUNDLE": "{CA}"}),
+        TrustSetUp("SSL_CERT_FILE only", {"SSL_CERT_FILE": "{CA}"}),
+        TrustSetUp("CURL_CA_BUNDLE only", {"CURL_CA_BUNDLE": "{CA}"}),
+        TrustSetUp("GIT_SSL_CAINFO only", {"GIT_SSL_CAINFO": "{CA}"}),
+        TrustSetUp("empty SSL_CERT_FILE next to REQUESTS_CA_BUNDLE", {"SSL_CERT_FILE": "", "REQUESTS_CA_BUNDLE": "{CA}"}),
+        TrustSetUp("--ca-bundle", {}, ["--ca-bundle", "{CA}"]),
+        TrustSetUp("HFENV_CA_BUNDLE", {"HFENV_CA_BUNDLE": "{CA}"}),
+        TrustSetUp("test CA in the system's store, --ca-bundle another CA", {}, ["--ca-bundle", "{OTHER}"], store=True),
+    ]
+
+
+def trust_expected(client, set_up, through_hfenv):
+    """VERIFIED or FAILED, from the client's line in TRUST_CLIENTS."""
+    reads, mode = TRUST_CLIENTS[client]
+    if set_up.store:
+        # Without hfenv nothing is set: every client takes the system's store, which holds the test CA.
+        return VERIFIED if not through_hfenv or not reads or mode == ADDS else FAILED
+    bundle_given = bool(set_up.hfenv_options) or "HFENV_CA_BUNDLE" in set_up.env
+    set_names = {name for name, value in set_up.env.items() if value and name != "HFENV_CA_BUNDLE"}
+    if through_hfenv:
+        return VERIFIED if reads and (set_names or bundle_given) else FAILED
+    return VERIFIED if set_names & set(reads) else FAILED
+
+
+def with_store(argv, store):
+    """argv in a private mount namespace whose /etc/ssl/certs is store (a user namespace lends the right)."""
+    user_namespace = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    return ["unshare", *user_namespace, "--mount", "sh", "-c", 'mount --bind "$0" /etc/ssl/certs && exec "$@"',
+            store, *argv]
+
+
+def make_store(servers):
+    """A copy of /etc/ssl/certs that trusts the test CA only, and a second CA that signed nothing."""
+    d = servers.dir
+    run_checked(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                 "-keyout", "other.key", "-out", "other.pem", "-days", "2", "-subj", "/CN=hfenv other CA"], cwd=d)
+    store = os.path.join(d, "store")
+    os.makedirs(store)
+    shutil.copy(servers.ca_file, os.path.join(store, "ca-certificates.crt"))
+    shutil.copy(servers.ca_file, os.path.join(store, "hfenv-test-ca.pem"))
+    subject_hash = run_checked(["openssl", "x509", "-hash", "-noout", "-in", servers.ca_file]).stdout.strip()
+    os.symlink("hfenv-test-ca.pem", os.path.join(store, f"{subject_hash}.0"))
+    return store, os.path.join(d, "other.pem")
+
+
+def classify_trust(result, through_hfenv, client, route, path, port, tails):
+    outcome = classify(result, through_hfenv, client, "https", path, port, tails)
+    if outcome.route == route:
+        return Outcome(VERIFIED, outcome.detail)
+    if outcome.route == FAILED and not CERTIFICATE_ERROR.search(result.stderr):
+        return Outcome(INCONSISTENT, f"failed, but not on the certificate: {outcome.detail}")
+    return outcome
+
+
+def run_trust(hfenv, client_dir, out_dir):
+    check_requirements(client_dir)
+    os.makedirs(out_dir, exist_ok=True)
+    state_dir = tempfile.mkdtemp(prefix="trust.", dir=out_dir)
+    rows = []
+    try:
+        with Servers(state_dir) as servers:
+            store, other_ca = make_store(servers)
+            values = {**servers.placeholders(), "CA": servers.ca_file, "OTHER": other_ca}
+            tails = {"origin": LogTail(servers.origin_log), "tinyproxy": LogTail(servers.tinyproxy_log),
+                     "socks": LogTail(servers.socks_log)}
+            home = os.path.join(state_dir, "home")
+            os.makedirs(home)
+            port = servers.origin_ports["https"]
+            run_number = 0
+            for set_up in trust_set_ups():
+                for route, proxy_env in ((DIRECT, {}), (PROXIED, {"https_proxy": values["P"]})):
+                    env = {**base_environment(home), **proxy_env,
+                           **{k: render(v, values) for k, v in set_up.env.items()}}
+                    options = [render(o, values) for o in set_up.hfenv_options]
+                    row = {"set_up": set_up, "route": route, "without": {}, "with": {}}
+                    for client in TRUST_CLIENTS:
+                        for mode in ("without", "with"):
+                            run_number += 1
+                            path = f"/trust-{run_number}"
+                            argv = client_argv(client, f"https://{HOST}:{port}{path}", None, client_dir)
+                            if mode == "with":
+                                argv = [hfenv, *options, "--", *argv]
+                            if set_up.store:
+                                argv = with_store(argv, store)
+                            result = run_one(argv, env)
+                            row[mode][client] = classify_trust(result, mode == "with", client, route, path, port,
+                                                               tails)
+                    rows.append(row)
+    finally:
+        shutil.rmtree(state_dir, ignore_errors=True)
+    return rows
+
+
+def trust_table(rows):
+    head = ["set-up", "route"] + [CLIENT_TITLES[c] for c in TRUST_CLIENTS]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        set_up = row["set_up"]
+        words = [f"{k}={v or chr(39) * 2}" for k, v in set_up.env.items()] + set_up.hfenv_options
+        name = set_up.name + (f" (`{' '.join(words)}`)" if words else "")
+        cells = [name, row["route"]] + [f"{row['without'][c].route} → {row['with'][c].route}" for c in TRUST_CLIENTS]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def command_trust(hfenv, client_dir, out_dir):
+    rows = run_trust(os.path.abspath(hfenv), os.path.abspath(client_dir), out_dir)
+    table = trust_table(rows)
+    notes = [f"- {CLIENT_TITLES[c]}: {why}" for c, why in TRUST_UNREAD.items()]
+    legend = ("Each cell: without hfenv → through hfenv. verified: the client verified the origin's certificate "
+              "(made by the test's CA) and the request took the route; failed: a certificate error. CA: the test "
+              "CA's file; OTHER: a CA that signed nothing. The last set-up runs in a mount namespace whose "
+              "/etc/ssl/certs trusts the test CA only: a client that still verifies through hfenv adds the bundle "
+              "to the system's store, one that fails replaces its roots with it.")
+    with open(os.path.join(out_dir, "trust.md"), "w") as f:
+        f.write("# Trust without → through hfenv\n\n" + legend + "\n\n" + "\n".join(table) + "\n\n"
+                + "\n".join(notes) + "\n")
+    print(legend + "\n\n" + "\n".join(table) + "\n\n" + "\n".join(notes))
+    problems = []
+    for row in rows:
+        for client in TRUST_CLIENTS:
+            for mode in ("without", "with"):
+                want = trust_expected(client, row["set_up"], mode == "with")
+                got = row[mode][client]
+                if got.route != want:
+                    problems.append(f"{row['set_up'].name} / {row['route']} / {client} {mode} hfenv: {got.route}, "
+                                    f"expected {want} ({got.detail})")
+    if problems:
+        print(f"\n{len(problems)} cells are not what TRUST_CLIENTS says:\n" + "\n".join(problems))
+    return 1 if problems else 0
+
+
 def main(argv):
     install_signal_handlers()
     commands = {"matrix": (command_matrix, 4), "xet": (command_xet, 1), "pid1": (command_pid1, 1),
-                "origin": (serve_origins, 1)}
+                "trust": (command_trust, 3), "origin": (serve_origins, 1)}
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
         print(__doc__, file=sys.stderr)
         return 2

@@ -4,6 +4,8 @@ Usage: py-get.py CLIENT URL CA_PEM, CLIENT one of urllib, requests, httpx, huggi
 Prints the body, or the error and exits 1. huggingface_hub: the client that get_session() returns,
 as huggingface_hub configures it for every Hub request (httpx2 in 2.x); its CA comes from
 SSL_CERT_FILE, as a user behind a TLS-inspecting proxy would give it.
+CA_PEM "-": each library's default trust, which it finds through the environment
+(urllib: OpenSSL's SSL_CERT_FILE and SSL_CERT_DIR; requests: REQUESTS_CA_BUNDLE, then CURL_CA_BUNDLE).
 """
 import os
 import ssl
@@ -12,28 +14,30 @@ import sys
 
 def fetch_urllib(url, ca_file):
     import urllib.request
-    context = ssl.create_default_context(cafile=ca_file)
+    context = ssl.create_default_context(cafile=None if ca_file == "-" else ca_file)
     with urllib.request.urlopen(url, context=context, timeout=10) as response:
         return response.read().decode()
 
 
 def fetch_requests(url, ca_file):
     import requests
-    response = requests.get(url, verify=ca_file, timeout=10)
+    response = requests.get(url, verify=True if ca_file == "-" else ca_file, timeout=10)
     response.raise_for_status()
     return response.text
 
 
 def fetch_httpx(url, ca_file):
     import httpx
-    with httpx.Client(verify=ssl.create_default_context(cafile=ca_file), timeout=10) as client:
+    verify = True if ca_file == "-" else ssl.create_default_context(cafile=ca_file)
+    with httpx.Client(verify=verify, timeout=10) as client:
         response = client.get(url)
     response.raise_for_status()
     return response.text
 
 
 def fetch_huggingface_hub(url, ca_file):
-    os.environ["SSL_CERT_FILE"] = ca_file
+    if ca_file != "-":
+        os.environ["SSL_CERT_FILE"] = ca_file
     from huggingface_hub.utils import get_session
     response = get_session().get(url, timeout=10)
     response.raise_for_status()

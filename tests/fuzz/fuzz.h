@@ -1,6 +1,7 @@
 #ifndef HFENV_FUZZ_H
 #define HFENV_FUZZ_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,19 +43,23 @@ static inline size_t scheme_prefix(const char *s)
 
 /*
  * value with ":" PLANTED_PASSWORD put before the first '@' after "scheme://", where a user reads
- * a URL's password; NULL when value has no such '@'. Messages must never show it.
+ * a URL's password, or PLANTED_PASSWORD alone when nothing comes before that '@' (a user part that
+ * is an API token, http://TOKEN@proxy:8080); NULL when value has no such '@'. Messages must never show it.
  */
 static inline char *plant_password(const char *value)
 {
-	const char *at = strchr(value + scheme_prefix(value), '@');
+	const char *user = value + scheme_prefix(value);
+	const char *at = strchr(user, '@');
 	if (at == NULL)
 		return NULL;
 	size_t before = (size_t)(at - value);
+	bool token = at == user;
 	char *planted = malloc(strlen(value) + sizeof PLANTED_PASSWORD + 1);
 	require(planted != NULL);
 	memcpy(planted, value, before);
-	planted[before] = ':';
-	strcpy(planted + before + 1, PLANTED_PASSWORD);
+	if (!token)
+		planted[before++] = ':';
+	strcpy(planted + before, PLANTED_PASSWORD);
 	strcat(planted, at);
 	return planted;
 }

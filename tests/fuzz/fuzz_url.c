@@ -1,7 +1,7 @@
 /*
  * The proxy URL parser. Input: one value. Properties: a valid URL normalizes to a URL that is
  * valid, equal to itself when parsed again, lower-case scheme from the allowed list, no blank or
- * control character; an invalid one has no text; a planted password never shows once redacted.
+ * control character, its parts the same when parsed again; an invalid one has no text; a planted password never shows once redacted.
  */
 #include "env.h"
 #include "fuzz.h"
@@ -15,8 +15,14 @@ static void require_normal_form(const struct hfenv_url *url)
 		scheme++;
 	require(scheme < count);
 	require(url->socks == (scheme >= 2));
+	require((size_t)url->scheme == scheme && url->host != NULL && url->port <= 65535);
 	for (const unsigned char *p = (const unsigned char *)url->text; *p; p++)
 		require(*p > 0x20 && *p < 0x7f);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
 static void require_idempotent(const struct hfenv_url *url)
@@ -27,7 +33,9 @@ static void require_idempotent(const struct hfenv_url *url)
 	require(status == HFENV_URL_OK);
 	require(strcmp(again.text, url->text) == 0);
 	require(again.socks == url->socks);
-	free(again.text);
+	require(again.scheme == url->scheme && again.port == url->port && strcmp(again.host, url->host) == 0);
+	require(same_text(again.user, url->user) && same_text(again.password, url->password));
+	hfenv_url_free(&again);
 }
 
 static void require_redacted(char *value)
@@ -57,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		require_normal_form(&url);
 		require_idempotent(&url);
 	}
-	free(url.text);
+	hfenv_url_free(&url);
 	require_redacted(value);
 	free(value);
 	return 0;

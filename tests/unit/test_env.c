@@ -634,42 +634,6 @@ static void hfenv_verbose_and_quiet_are_reported(void **state)
 	hfenv_result_free(&r);
 }
 
-static void changes_only_if_verbose_leaves_out_change_findings_but_not_edits(void **state)
-{
-	(void)state;
-	char *envp[] = {"http_proxy=http://127.0.0.1:7890", "http_proxy=http://127.0.0.1:1", NULL};
-	struct hfenv_options opts = {.changes_only_if_verbose = true};
-	struct hfenv_result r;
-	normalize(&opts, envp, &r);
-	assert_int_equal(count_findings(&r, HFENV_CHANGE), 0);
-	assert_true(find_finding(&r, HFENV_WARNING, "http_proxy", "2 times", NULL) >= 0);
-	assert_string_equal(lookup(&r, "HTTP_PROXY"), "http://127.0.0.1:7890");
-	assert_non_null(find_edit(&r, "HTTP_PROXY"));
-	hfenv_result_free(&r);
-}
-
-static void changes_only_if_verbose_reports_changes_under_hfenv_verbose(void **state)
-{
-	(void)state;
-	char *envp[] = {"HFENV_VERBOSE=1", "http_proxy=http://127.0.0.1:7890", NULL};
-	struct hfenv_options opts = {.changes_only_if_verbose = true};
-	struct hfenv_result r;
-	normalize(&opts, envp, &r);
-	assert_true(find_finding(&r, HFENV_CHANGE, "set HTTP_PROXY=", "127.0.0.1:7890", NULL) >= 0);
-	hfenv_result_free(&r);
-}
-
-static void changes_only_if_verbose_reports_changes_under_the_verbose_option(void **state)
-{
-	(void)state;
-	char *envp[] = {"http_proxy=http://127.0.0.1:7890", NULL};
-	struct hfenv_options opts = {.changes_only_if_verbose = true, .verbose = true};
-	struct hfenv_result r;
-	normalize(&opts, envp, &r);
-	assert_int_equal(count_findings(&r, HFENV_CHANGE), 1);
-	hfenv_result_free(&r);
-}
-
 static void verbose_and_quiet_default_to_false(void **state)
 {
 	(void)state;
@@ -922,9 +886,6 @@ int main(void)
 		cmocka_unit_test(prefer_option_wins_over_hfenv_prefer),
 		cmocka_unit_test(prefer_option_wins_over_invalid_hfenv_prefer),
 		cmocka_unit_test(hfenv_verbose_and_quiet_are_reported),
-		cmocka_unit_test(changes_only_if_verbose_leaves_out_change_findings_but_not_edits),
-		cmocka_unit_test(changes_only_if_verbose_reports_changes_under_hfenv_verbose),
-		cmocka_unit_test(changes_only_if_verbose_reports_changes_under_the_verbose_option),
 		cmocka_unit_test(verbose_and_quiet_default_to_false),
 		cmocka_unit_test(verbose_and_quiet_options_win_over_false_settings),
 		cmocka_unit_test(settings_pass_through_to_the_command),

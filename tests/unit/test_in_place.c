@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "env_in_place.h"
 #include "helpers.h"
 
 static char argument[] = "ARGUMENT";
@@ -30,17 +31,23 @@ static void normalize_in_place(const struct hfenv_options *opts, char **block, s
 	assert_int_equal(hfenv_normalize_in_place(opts, block, spare, r), 0);
 }
 
+/* The copy's result, less its change findings unless verbose: the exec path prints them only then. */
 static void assert_same_result(const struct hfenv_result *copied, const struct hfenv_result *in_place)
 {
 	assert_int_equal(in_place->env_count, copied->env_count);
 	for (size_t i = 0; i < copied->env_count; i++)
 		assert_string_equal(in_place->env[i], copied->env[i]);
 	assert_null(in_place->env[in_place->env_count]);
-	assert_int_equal(in_place->finding_count, copied->finding_count);
+	size_t k = 0;
 	for (size_t i = 0; i < copied->finding_count; i++) {
-		assert_int_equal(in_place->findings[i].kind, copied->findings[i].kind);
-		assert_string_equal(in_place->findings[i].message, copied->findings[i].message);
+		if (!copied->verbose && copied->findings[i].kind == HFENV_CHANGE)
+			continue;
+		assert_true(k < in_place->finding_count);
+		assert_int_equal(in_place->findings[k].kind, copied->findings[i].kind);
+		assert_string_equal(in_place->findings[k].message, copied->findings[i].message);
+		k++;
 	}
+	assert_int_equal(in_place->finding_count, k);
 	assert_int_equal(in_place->error_count, copied->error_count);
 	assert_int_equal(in_place->edit_count, copied->edit_count);
 	for (size_t i = 0; i < copied->edit_count; i++) {
@@ -180,6 +187,48 @@ static void in_place_refusal_leaves_a_valid_environment(void **state)
 	free(block);
 }
 
+static void in_place_leaves_out_change_findings_but_not_edits(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://127.0.0.1:7890", "http_proxy=http://127.0.0.1:1", NULL};
+	char **block = make_block(envp, 1);
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize_in_place(&opts, block, 1, &r);
+	assert_int_equal(count_findings(&r, HFENV_CHANGE), 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "http_proxy", "2 times", NULL) >= 0);
+	assert_string_equal(lookup(&r, "HTTP_PROXY"), "http://127.0.0.1:7890");
+	assert_non_null(find_edit(&r, "HTTP_PROXY"));
+	hfenv_result_free(&r);
+	free(block);
+}
+
+static void in_place_reports_changes_under_hfenv_verbose(void **state)
+{
+	(void)state;
+	char *envp[] = {"HFENV_VERBOSE=1", "http_proxy=http://127.0.0.1:7890", NULL};
+	char **block = make_block(envp, 1);
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize_in_place(&opts, block, 1, &r);
+	assert_true(find_finding(&r, HFENV_CHANGE, "set HTTP_PROXY=", "127.0.0.1:7890", NULL) >= 0);
+	hfenv_result_free(&r);
+	free(block);
+}
+
+static void in_place_reports_changes_under_the_verbose_option(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://127.0.0.1:7890", NULL};
+	char **block = make_block(envp, 1);
+	struct hfenv_options opts = {.verbose = true};
+	struct hfenv_result r;
+	normalize_in_place(&opts, block, 1, &r);
+	assert_int_equal(count_findings(&r, HFENV_CHANGE), 1);
+	hfenv_result_free(&r);
+	free(block);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +237,9 @@ int main(void)
 		cmocka_unit_test(in_place_without_room_for_additions_moves_to_a_new_array),
 		cmocka_unit_test(in_place_drops_duplicates_and_empty_values),
 		cmocka_unit_test(in_place_refusal_leaves_a_valid_environment),
+		cmocka_unit_test(in_place_leaves_out_change_findings_but_not_edits),
+		cmocka_unit_test(in_place_reports_changes_under_hfenv_verbose),
+		cmocka_unit_test(in_place_reports_changes_under_the_verbose_option),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,11 +41,45 @@ static void password_of_unknown_scheme_is_replaced(void **state)
 	assert_quoted("ftp://user:secret@host", "'ftp://user:***@host'");
 }
 
-static void url_without_password_is_shown_whole(void **state)
+static void url_without_user_part_is_shown_whole(void **state)
 {
 	(void)state;
 	assert_quoted("http://127.0.0.1:7890", "'http://127.0.0.1:7890'");
-	assert_quoted("http://user@127.0.0.1:7890", "'http://user@127.0.0.1:7890'");
+	assert_quoted("http://@127.0.0.1:7890", "'http://@127.0.0.1:7890'");
+}
+
+static void user_part_without_password_is_replaced_as_a_token(void **state)
+{
+	(void)state;
+	assert_quoted("http://TOKEN@proxy:8080", "'http://***@proxy:8080'");
+	assert_quoted("https://sk-TOKEN@[::1]:8080", "'https://***@[::1]:8080'");
+}
+
+static void user_part_with_at_before_the_password_is_replaced_whole(void **state)
+{
+	(void)state;
+	assert_quoted("http://TOKEN@x:y@host:1", "'http://***@host:1'");
+}
+
+static void token_of_scheme_less_url_is_replaced(void **state)
+{
+	(void)state;
+	assert_quoted("TOKEN@127.0.0.1:7890", "'***@127.0.0.1:7890'");
+}
+
+static void token_with_control_character_is_still_replaced(void **state)
+{
+	(void)state;
+	assert_quoted("http://TO\nKEN@host:1\r", "'http://***@host:1\\x0d'");
+}
+
+static void unquoted_redaction_replaces_a_token(void **state)
+{
+	(void)state;
+	char *shown = hfenv_redact("socks5h://TOKEN@127.0.0.1:1080");
+	assert_non_null(shown);
+	assert_string_equal(shown, "socks5h://***@127.0.0.1:1080");
+	free(shown);
 }
 
 static void quote_and_backslash_are_escaped(void **state)
@@ -146,6 +180,37 @@ static void no_finding_of_any_kind_shows_a_password(void **state)
 	}
 }
 
+static const struct scenario token_scenarios[] = {
+	{"cleaned value warning", {"http_proxy= http://secret@127.0.0.1:7890\r", NULL}, {0}, HFENV_WARNING},
+	{"differing pair warning", {"http_proxy=http://secret@127.0.0.1:1", "HTTP_PROXY=http://secret2@127.0.0.1:2", NULL},
+	 {0}, HFENV_WARNING},
+	{"changed value", {"http_proxy=secret@127.0.0.1:7890", NULL}, {0}, HFENV_CHANGE},
+	{"invalid URL error", {"https_proxy=http://secret@127.0.0.1:0", NULL}, {0}, HFENV_ERROR},
+	{"SOCKS refusal", {"https_proxy=socks5://secret@127.0.0.1:1080", NULL}, {0}, HFENV_ERROR},
+	{"CGI warning", {"REQUEST_METHOD=GET", "HTTP_PROXY=http://secret@127.0.0.1:1", NULL}, {0}, HFENV_WARNING},
+	{"--proxy error", {NULL}, {.proxy = "ftp://secret@127.0.0.1:1"}, HFENV_ERROR},
+	{"HFENV_PROXY error", {"HFENV_PROXY=http://secret@127.0.0.1:99999", NULL}, {0}, HFENV_ERROR},
+	{"entry without '='", {"http://secret@h", NULL}, {0}, HFENV_WARNING},
+};
+
+static void no_finding_of_any_kind_shows_a_token(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof token_scenarios / sizeof token_scenarios[0]; i++) {
+		const struct scenario *s = &token_scenarios[i];
+		struct hfenv_result r;
+		normalize(&s->opts, s->envp, &r);
+		if (count_findings(&r, s->kind) == 0)
+			fail_msg("%s: no finding of kind %d", s->what, (int)s->kind);
+		for (size_t j = 0; j < r.finding_count; j++)
+			if (strstr(r.findings[j].message, "secret") != NULL)
+				fail_msg("%s: token shown in '%s'", s->what, r.findings[j].message);
+		if (find_finding(&r, s->kind, "***@", NULL) < 0)
+			fail_msg("%s: no '***@' in the finding", s->what);
+		hfenv_result_free(&r);
+	}
+}
+
 static void verbose_changes_redact_old_and_new_values(void **state)
 {
 	(void)state;
@@ -177,7 +242,13 @@ int main(void)
 		cmocka_unit_test(password_of_scheme_less_url_is_replaced),
 		cmocka_unit_test(password_with_at_and_colon_is_replaced_whole),
 		cmocka_unit_test(password_of_unknown_scheme_is_replaced),
-		cmocka_unit_test(url_without_password_is_shown_whole),
+		cmocka_unit_test(url_without_user_part_is_shown_whole),
+		cmocka_unit_test(user_part_without_password_is_replaced_as_a_token),
+		cmocka_unit_test(user_part_with_at_before_the_password_is_replaced_whole),
+		cmocka_unit_test(token_of_scheme_less_url_is_replaced),
+		cmocka_unit_test(token_with_control_character_is_still_replaced),
+		cmocka_unit_test(unquoted_redaction_replaces_a_token),
+		cmocka_unit_test(no_finding_of_any_kind_shows_a_token),
 		cmocka_unit_test(quote_and_backslash_are_escaped),
 		cmocka_unit_test(control_and_non_ascii_bytes_are_escaped),
 		cmocka_unit_test(password_with_control_character_is_still_replaced),

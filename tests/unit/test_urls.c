@@ -19,7 +19,7 @@ static void assert_url_ok(const char *value, const char *normalized, bool socks)
 	assert_non_null(url.text);
 	assert_string_equal(url.text, normalized);
 	assert_int_equal(url.socks, socks);
-	free(url.text);
+	hfenv_url_free(&url);
 }
 
 static void assert_url_status(const char *value, enum hfenv_url_status expected)
@@ -396,6 +396,66 @@ static void non_ascii_byte_is_refused(void **state)
 	assert_url_status("http://pr\xc3\xb6xy:7890", HFENV_URL_CONTROL);
 }
 
+/* The parts of value, parsed; free with hfenv_url_free. */
+static struct hfenv_url parts_of(const char *value)
+{
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	assert_int_equal(hfenv_parse_proxy_url(value, &status, &url), 0);
+	assert_int_equal(status, HFENV_URL_OK);
+	return url;
+}
+
+static void parts_are_scheme_host_and_port(void **state)
+{
+	(void)state;
+	struct hfenv_url url = parts_of("SOCKS5H://Proxy.Example:1080");
+	assert_int_equal(url.scheme, HFENV_SCHEME_SOCKS5H);
+	assert_string_equal(url.host, "Proxy.Example");
+	assert_int_equal(url.port, 1080);
+	assert_null(url.user);
+	assert_null(url.password);
+	hfenv_url_free(&url);
+}
+
+static void parts_of_a_scheme_less_url_say_http_and_no_port(void **state)
+{
+	(void)state;
+	struct hfenv_url url = parts_of("127.0.0.1");
+	assert_int_equal(url.scheme, HFENV_SCHEME_HTTP);
+	assert_string_equal(url.host, "127.0.0.1");
+	assert_int_equal(url.port, 0);
+	hfenv_url_free(&url);
+}
+
+static void ipv6_host_part_has_no_brackets(void **state)
+{
+	(void)state;
+	struct hfenv_url url = parts_of("http://[::1]:7890");
+	assert_string_equal(url.host, "::1");
+	assert_int_equal(url.port, 7890);
+	hfenv_url_free(&url);
+}
+
+static void user_and_password_parts_are_percent_decoded(void **state)
+{
+	(void)state;
+	struct hfenv_url url = parts_of("http://us%65r:p%40ss:w@proxy:8080");
+	assert_string_equal(url.user, "user");
+	assert_string_equal(url.password, "p@ss:w");
+	assert_string_equal(url.host, "proxy");
+	hfenv_url_free(&url);
+}
+
+static void token_without_password_is_a_user_part_alone(void **state)
+{
+	(void)state;
+	struct hfenv_url url = parts_of("http://TOKEN@proxy:8080");
+	assert_string_equal(url.user, "TOKEN");
+	assert_null(url.password);
+	hfenv_url_free(&url);
+}
+
 static void every_status_has_a_text(void **state)
 {
 	(void)state;
@@ -410,6 +470,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(scheme_less_host_port_gets_http),
+		cmocka_unit_test(parts_are_scheme_host_and_port),
+		cmocka_unit_test(parts_of_a_scheme_less_url_say_http_and_no_port),
+		cmocka_unit_test(ipv6_host_part_has_no_brackets),
+		cmocka_unit_test(user_and_password_parts_are_percent_decoded),
+		cmocka_unit_test(token_without_password_is_a_user_part_alone),
 		cmocka_unit_test(scheme_less_bracketed_ipv6_gets_http),
 		cmocka_unit_test(scheme_is_lower_cased),
 		cmocka_unit_test(host_case_is_kept),

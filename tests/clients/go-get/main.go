@@ -1,5 +1,6 @@
 // One GET with Go's net/http, proxies from the environment (http.ProxyFromEnvironment).
 // Usage: go-get URL CA_PEM. Prints the body, or the error and exits 1. go-get --version: the Go release.
+// CA_PEM "-": the default roots, which Go takes from SSL_CERT_FILE and SSL_CERT_DIR when set.
 package main
 
 import (
@@ -15,16 +16,18 @@ import (
 )
 
 func fetch(url, caFile string) (string, error) {
-	pem, err := os.ReadFile(caFile)
-	if err != nil {
-		return "", err
-	}
-	roots := x509.NewCertPool()
-	if !roots.AppendCertsFromPEM(pem) {
-		return "", errors.New("no certificate in " + caFile)
-	}
 	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.TLSClientConfig = &tls.Config{RootCAs: roots}
+	if caFile != "-" {
+		pem, err := os.ReadFile(caFile)
+		if err != nil {
+			return "", err
+		}
+		roots := x509.NewCertPool()
+		if !roots.AppendCertsFromPEM(pem) {
+			return "", errors.New("no certificate in " + caFile)
+		}
+		transport.TLSClientConfig = &tls.Config{RootCAs: roots}
+	}
 	client := &http.Client{Transport: transport, Timeout: 10 * time.Second}
 	response, err := client.Get(url)
 	if err != nil {

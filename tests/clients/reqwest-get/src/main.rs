@@ -1,15 +1,16 @@
 //! One GET with Debian's reqwest 0.11 (the library family of hf_xet), proxies from the environment.
 //! Usage: reqwest-get URL CA_PEM. Prints the body, or the error chain and exits 1.
+//! CA_PEM "-": the default roots, which native-tls (OpenSSL) takes from SSL_CERT_FILE and SSL_CERT_DIR when set.
 
 use std::error::Error;
 use std::{env, fs, process, time::Duration};
 
 fn fetch(url: &str, ca_file: &str) -> Result<String, Box<dyn Error>> {
-    let ca = reqwest::Certificate::from_pem(&fs::read(ca_file)?)?;
-    let client = reqwest::blocking::Client::builder()
-        .add_root_certificate(ca)
-        .timeout(Duration::from_secs(10))
-        .build()?;
+    let mut builder = reqwest::blocking::Client::builder().timeout(Duration::from_secs(10));
+    if ca_file != "-" {
+        builder = builder.add_root_certificate(reqwest::Certificate::from_pem(&fs::read(ca_file)?)?);
+    }
+    let client = builder.build()?;
     Ok(client.get(url).send()?.error_for_status()?.text()?)
 }
 

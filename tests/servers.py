@@ -1,4 +1,4 @@
-"""Loopback servers and probes for the --explain/--probe tests (127.0.0.1 only)."""
+"""Loopback servers for the shell tests (127.0.0.1 only): python3 servers.py COMMAND ARG..."""
 import socket
 import sys
 import time

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "env.h"
+#include "routes.h"
 
 #define PROXY_A "http://127.0.0.1:7890"
 #define PROXY_B "http://127.0.0.1:8080"

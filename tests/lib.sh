@@ -1,13 +1,25 @@
-# Shared by the *.test.sh scripts: sh SCRIPT HFENV CASE runs the function test_CASE.
+# The one harness of the *.test.sh scripts: sh SCRIPT HFENV CASE runs the function test_CASE.
 # Every test starts from an environment without proxy variables or HFENV_* settings.
+# expect_out and expect_err_lines are exact; the *_contains and *_lacks checks look for a substring.
 
 HFENV=$1
 CASE=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+TESTS=$(cd "$HERE/.." && pwd)
+PYTHON=/usr/bin/python3
+PIDS=
 unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY \
 	HFENV_PROXY HFENV_NO_XET HFENV_ALLOW_SOCKS HFENV_PREFER HFENV_VERBOSE HFENV_QUIET \
 	HF_HUB_DISABLE_XET HF_HUB_DISABLE_XETHUB REQUEST_METHOD
 TMP=$(mktemp -d) || exit 1
-trap 'rm -rf "$TMP"' EXIT
+cleanup() {
+	for pid in $PIDS; do
+		kill "$pid" 2>/dev/null || true
+	done
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 # HFENV_TEST_WRAPPER (valgrind, say) runs in front of every hfenv the tests start.
 if [ -n "${HFENV_TEST_WRAPPER:-}" ]; then
 	printf '#!/bin/sh\nexec %s %s "$@"\n' "$HFENV_TEST_WRAPPER" "$HFENV" >"$TMP/hfenv"
@@ -28,10 +40,17 @@ need() {
 	command -v "$1" >/dev/null 2>&1 || fail "'$1' is not installed (add it to tests/packages)"
 }
 
-# run COMMAND...: stdout to $TMP/out, stderr to $TMP/err, exit status to $status.
+# run COMMAND...: stdout to $TMP/out and $out, stderr to $TMP/err and $err, exit status to $status.
 run() {
 	"$@" >"$TMP/out" 2>"$TMP/err"
 	status=$?
+	out=$(cat "$TMP/out")
+	err=$(cat "$TMP/err")
+}
+
+# run_clean [NAME=VALUE]... COMMAND...: run, in an environment holding only PATH and the assignments.
+run_clean() {
+	run env -i PATH="$PATH" "$@"
 }
 
 expect_status() {
@@ -42,6 +61,19 @@ expect_status() {
 expect_out() {
 	printf '%s\n' "$1" >"$TMP/expected"
 	cmp -s "$TMP/expected" "$TMP/out" || fail "stdout differs from: $1"
+}
+
+expect_out_contains() {
+	grep -qF -e "$1" "$TMP/out" || fail "stdout does not contain: $1"
+}
+
+expect_out_lacks() {
+	! grep -qF -e "$1" "$TMP/out" || fail "stdout contains: $1"
+}
+
+# expect_nowhere TEXT: neither stdout nor stderr contains TEXT (a password, say).
+expect_nowhere() {
+	! grep -qF -e "$1" "$TMP/out" "$TMP/err" || fail "stdout or stderr contains: $1"
 }
 
 expect_out_empty() {
@@ -63,6 +95,35 @@ expect_err_lacks() {
 expect_err_lines() {
 	lines=$(wc -l <"$TMP/err")
 	[ "$lines" -eq "$1" ] || fail "stderr has $lines lines, expected $1"
+}
+
+free_port() {
+	"$PYTHON" "$TESTS/servers.py" free-port
+}
+
+# start PORT COMMAND...: a server in the background, stopped when the test ends; waits until PORT answers.
+start() {
+	port=$1
+	shift
+	"$@" >>"$TMP/servers.log" 2>&1 &
+	PIDS="$PIDS $!"
+	"$PYTHON" "$TESTS/servers.py" wait-port "$port"
+}
+
+# start_tinyproxy PORT [CONFIG LINE]...: an HTTP proxy on 127.0.0.1:PORT that logs each request.
+start_tinyproxy() {
+	port=$1
+	shift
+	need tinyproxy
+	{
+		echo "Port $port"
+		echo "Listen 127.0.0.1"
+		echo "Timeout 10"
+		echo "LogLevel Info"
+		echo "MaxClients 20"
+		for line in "$@"; do echo "$line"; done
+	} >"$TMP/tinyproxy-$port.conf"
+	start "$port" tinyproxy -d -c "$TMP/tinyproxy-$port.conf"
 }
 
 run_case() {

@@ -1,0 +1,349 @@
+#include "explain.h"
+
+#include "routes.h"
+#include "trust.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ANSI_BOLD "\033[1m"
+#define ANSI_RED "\033[31m"
+#define ANSI_GREEN "\033[32m"
+#define ANSI_YELLOW "\033[33m"
+#define ANSI_RESET "\033[0m"
+
+struct explanation {
+	struct hfenv_route before[HFENV_CLIENTS][HFENV_TARGETS];
+	struct hfenv_route after[HFENV_CLIENTS][HFENV_TARGETS];
+	const struct hfenv_route *consensus[HFENV_TARGETS]; /* the AFTER route most clients share */
+	bool refused;                 /* hfenv would not run: no AFTER routes */
+	bool agree[HFENV_TARGETS];
+	char *cells[HFENV_CLIENTS][2 * HFENV_TARGETS]; /* before http, after http, before https, after https */
+	struct hfenv_trust trust[HFENV_TRUST_CLIENTS][2]; /* before, after */
+	char *trust_cells[HFENV_TRUST_CLIENTS][2];
+};
+
+static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
+
+static char *concat(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	char *s = malloc(n + strlen(b) + 1);
+	if (s != NULL) {
+		memcpy(s, a, n);
+		strcpy(s + n, b);
+	}
+	return s;
+}
+
+/* What a person reads in a cell; the proxy's password is ***. */
+static char *route_text(const struct hfenv_route *route)
+{
+	switch (route->kind) {
+	case HFENV_ROUTE_DIRECT:
+		return route->reason ? concat("direct: ", route->reason) : concat("direct", "");
+	case HFENV_ROUTE_PROXY:
+		return hfenv_redact(route->proxy);
+	case HFENV_ROUTE_IGNORED:
+		return strcmp(route->reason, "CGI") == 0 ? concat("ignored under CGI", "") : concat("ignored: ", route->reason);
+	case HFENV_ROUTE_REFUSED_CGI:
+		return concat("refused under CGI", "");
+	case HFENV_ROUTE_FAILS:
+		break;
+	}
+	return concat("fails: ", route->reason);
+}
+
+/* The way out, for machines: direct (ignored too), fail, or the proxy as in the cell. */
+static const char *route_token(const struct hfenv_route *route, const char *text)
+{
+	if (route->kind == HFENV_ROUTE_PROXY)
+		return text;
+	return route->kind == HFENV_ROUTE_DIRECT || route->kind == HFENV_ROUTE_IGNORED ? "direct" : "fail";
+}
+
+/* A file name with control bytes as \xHH, so that a cell stays on its line. */
+static char *escaped(const char *text)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *out = malloc(4 * strlen(text) + 1), *p = out;
+	for (const unsigned char *c = (const unsigned char *)text; out != NULL && *c; c++) {
+		if (*c >= 0x20 && *c != 0x7f) {
+			*p++ = (char)*c;
+		} else {
+			*p++ = '\\', *p++ = 'x', *p++ = hex[*c >> 4], *p++ = hex[*c & 15];
+		}
+	}
+	if (out != NULL)
+		*p = '\0';
+	return out;
+}
+
+/* What a person reads in a trust cell: the bundle, from which variable, and whether the default roots stay. */
+static char *trust_text(const struct hfenv_trust *trust)
+{
+	if (trust->kind == HFENV_TRUST_DEFAULT)
+		return concat(trust->roots, "");
+	if (trust->kind == HFENV_TRUST_NONE)
+		return concat("no certificate: empty ", trust->variable);
+	char *file = escaped(trust->file);
+	size_t n = file ? strlen(file) + strlen(trust->variable) + strlen(trust->roots) + 16 : 0;
+	char *text = file ? malloc(n) : NULL;
+	if (text != NULL && trust->kind == HFENV_TRUST_ADDED)
+		snprintf(text, n, "%s (%s) + %s", file, trust->variable, trust->roots);
+	else if (text != NULL)
+		snprintf(text, n, "%s (%s) only", file, trust->variable);
+	free(file);
+	return text;
+}
+
+/* The trust, for machines: the bundle's file, "default" or "none". */
+static char *trust_token(const struct hfenv_trust *trust)
+{
+	if (trust->kind == HFENV_TRUST_DEFAULT)
+		return concat("default", "");
+	return trust->kind == HFENV_TRUST_NONE ? concat("none", "") : escaped(trust->file);
+}
+
+static int predict_trust(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
+{
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		hfenv_predict_trust(c, before_env, &x->trust[c][0]);
+		x->trust_cells[c][0] = trust_text(&x->trust[c][0]);
+		if (!x->refused)
+			hfenv_predict_trust(c, result->env, &x->trust[c][1]);
+		x->trust_cells[c][1] = x->refused ? concat("-", "") : trust_text(&x->trust[c][1]);
+		if (x->trust_cells[c][0] == NULL || x->trust_cells[c][1] == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static const struct hfenv_route *most_shared(struct hfenv_route routes[HFENV_CLIENTS][HFENV_TARGETS], enum hfenv_target t)
+{
+	size_t best = 0, best_count = 0;
+	for (size_t c = 0; c < HFENV_CLIENTS; c++) {
+		size_t count = 0;
+		for (size_t other = 0; other < HFENV_CLIENTS; other++)
+			count += hfenv_routes_agree(&routes[c][t], &routes[other][t]);
+		if (count > best_count) {
+			best = c;
+			best_count = count;
+		}
+	}
+	return &routes[best][t];
+}
+
+static int predict_routes(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
+{
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			if (hfenv_predict_route(c, t, before_env, &x->before[c][t]) != 0 ||
+			    (!x->refused && hfenv_predict_route(c, t, result->env, &x->after[c][t]) != 0))
+				return -1;
+			x->cells[c][2 * t] = route_text(&x->before[c][t]);
+			x->cells[c][2 * t + 1] = x->refused ? concat("-", "") : route_text(&x->after[c][t]);
+			if (x->cells[c][2 * t] == NULL || x->cells[c][2 * t + 1] == NULL)
+				return -1;
+		}
+	}
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS && !x->refused; t++) {
+		x->consensus[t] = most_shared(x->after, t);
+		x->agree[t] = true;
+		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
+			x->agree[t] = x->agree[t] && hfenv_routes_agree(&x->after[c][t], x->consensus[t]);
+	}
+	return 0;
+}
+
+static void free_explanation(struct explanation *x)
+{
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			hfenv_route_free(&x->before[c][t]);
+			hfenv_route_free(&x->after[c][t]);
+			free(x->cells[c][2 * t]);
+			free(x->cells[c][2 * t + 1]);
+		}
+	}
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		free(x->trust_cells[c][0]);
+		free(x->trust_cells[c][1]);
+	}
+}
+
+static void print_cell(FILE *out, const char *text, size_t width, const char *colour, bool last)
+{
+	if (colour != NULL)
+		fprintf(out, "%s%s%s", colour, text, ANSI_RESET);
+	else
+		fputs(text, out);
+	for (size_t n = strlen(text); !last && n < width + 2; n++)
+		fputc(' ', out);
+}
+
+/* Green: the route all (or most) clients take after hfenv; red: a client that still differs; yellow: what hfenv changes. */
+static const char *cell_colour(const struct explanation *x, enum hfenv_client c, size_t column)
+{
+	enum hfenv_target t = column / 2;
+	if (x->refused)
+		return NULL;
+	if (column % 2 == 1)
+		return hfenv_routes_agree(&x->after[c][t], x->consensus[t]) ? ANSI_GREEN : ANSI_RED;
+	return hfenv_routes_agree(&x->before[c][t], &x->after[c][t]) ? NULL : ANSI_YELLOW;
+}
+
+static void print_route_table(FILE *out, const struct explanation *x, bool colour)
+{
+	static const char *const headings[1 + 2 * HFENV_TARGETS] = {"CLIENT", "BEFORE", "AFTER", "BEFORE", "AFTER"};
+	size_t width[1 + 2 * HFENV_TARGETS];
+	for (size_t col = 0; col < 1 + 2 * HFENV_TARGETS; col++)
+		width[col] = strlen(headings[col]);
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		if (strlen(hfenv_client_label(c)) > width[0])
+			width[0] = strlen(hfenv_client_label(c));
+		for (size_t col = 0; col < 2 * HFENV_TARGETS; col++)
+			if (strlen(x->cells[c][col]) > width[col + 1])
+				width[col + 1] = strlen(x->cells[c][col]);
+	}
+	print_cell(out, "", width[0], NULL, false);
+	print_cell(out, "http:// URLs", width[1] + 2 + width[2], colour ? ANSI_BOLD : NULL, false);
+	print_cell(out, "https:// URLs", 0, colour ? ANSI_BOLD : NULL, true);
+	fputc('\n', out);
+	for (size_t col = 0; col < 1 + 2 * HFENV_TARGETS; col++)
+		print_cell(out, headings[col], width[col], colour ? ANSI_BOLD : NULL, col == 2 * HFENV_TARGETS);
+	fputc('\n', out);
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		print_cell(out, hfenv_client_label(c), width[0], NULL, false);
+		for (size_t col = 0; col < 2 * HFENV_TARGETS; col++)
+			print_cell(out, x->cells[c][col], width[col + 1], colour ? cell_colour(x, c, col) : NULL,
+				   col == 2 * HFENV_TARGETS - 1);
+		fputc('\n', out);
+	}
+}
+
+static bool same_trust(const struct hfenv_trust *a, const struct hfenv_trust *b)
+{
+	return a->kind == b->kind && (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* Yellow: a bundle that hfenv changes. */
+static void print_trust_table(FILE *out, const struct explanation *x, bool colour)
+{
+	static const char *const headings[3] = {"CLIENT", "BEFORE", "AFTER"};
+	size_t width[2] = {strlen(headings[0]), strlen(headings[1])};
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		if (strlen(hfenv_trust_client_label(c)) > width[0])
+			width[0] = strlen(hfenv_trust_client_label(c));
+		if (strlen(x->trust_cells[c][0]) > width[1])
+			width[1] = strlen(x->trust_cells[c][0]);
+	}
+	fputc('\n', out);
+	print_cell(out, "Trust: the CA bundle each client verifies https:// servers with", 0, colour ? ANSI_BOLD : NULL, true);
+	fputc('\n', out);
+	for (size_t col = 0; col < 3; col++)
+		print_cell(out, headings[col], col < 2 ? width[col] : 0, colour ? ANSI_BOLD : NULL, col == 2);
+	fputc('\n', out);
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		bool changed = !x->refused && !same_trust(&x->trust[c][0], &x->trust[c][1]);
+		print_cell(out, hfenv_trust_client_label(c), width[0], NULL, false);
+		print_cell(out, x->trust_cells[c][0], width[1], NULL, false);
+		print_cell(out, x->trust_cells[c][1], 0, colour && changed ? ANSI_YELLOW : NULL, true);
+		fputc('\n', out);
+	}
+}
+
+static void print_verdict(FILE *out, const struct explanation *x)
+{
+	fputc('\n', out);
+	if (x->refused)
+		fputs("hfenv would refuse to run, so the command would not start:\n", out);
+	else if (x->agree[HFENV_TARGET_HTTP] && x->agree[HFENV_TARGET_HTTPS])
+		fputs("After hfenv, every client takes the same route.\n", out);
+	else
+		fprintf(out, "After hfenv, the clients still disagree on %s URLs.\n",
+		       x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https");
+}
+
+static void print_findings(FILE *out, const struct hfenv_result *result, bool refused, bool colour)
+{
+	static const char *const prefixes[] = {[HFENV_CHANGE] = "", [HFENV_WARNING] = "warning: ", [HFENV_ERROR] = "error: "};
+	static const char *const colours[] = {[HFENV_CHANGE] = NULL, [HFENV_WARNING] = ANSI_YELLOW, [HFENV_ERROR] = ANSI_RED};
+	if (!refused)
+		fputs(result->finding_count == 0 ? "hfenv would change nothing.\n" : "What hfenv would do:\n", out);
+	for (size_t i = 0; i < result->finding_count; i++) {
+		const struct hfenv_finding *f = &result->findings[i];
+		fputs("  ", out);
+		if (colour && colours[f->kind] != NULL)
+			fprintf(out, "%s%s%s%s\n", colours[f->kind], prefixes[f->kind], f->message, ANSI_RESET);
+		else
+			fprintf(out, "%s%s\n", prefixes[f->kind], f->message);
+	}
+}
+
+static void print_route_lines(FILE *out, const struct explanation *x)
+{
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			const char *before = x->cells[c][2 * t], *after = x->cells[c][2 * t + 1];
+			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", hfenv_client_id(c), target_names[t],
+			       route_token(&x->before[c][t], before),
+			       x->refused ? "refused" : route_token(&x->after[c][t], after), before,
+			       x->refused ? "hfenv refuses to run" : after);
+		}
+	}
+}
+
+/* CLIENT trust BEFORE AFTER BEFORE-TEXT AFTER-TEXT, the tokens a file name, "default" or "none". */
+static int print_trust_lines(FILE *out, const struct explanation *x)
+{
+	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+		char *before = trust_token(&x->trust[c][0]);
+		char *after = x->refused ? concat("refused", "") : trust_token(&x->trust[c][1]);
+		if (before != NULL && after != NULL)
+			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\n", hfenv_trust_client_id(c), before, after,
+				x->trust_cells[c][0], x->refused ? "hfenv refuses to run" : x->trust_cells[c][1]);
+		free(before);
+		free(after);
+		if (before == NULL || after == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+int explain_routes(FILE *out, enum explain_format format, bool colour, const struct hfenv_options *opts,
+		   char *const envp[], const struct hfenv_result *result)
+{
+	struct explanation x = {.refused = result->error_count > 0};
+	char **before_env = hfenv_route_environment(opts, envp);
+	int failed = before_env == NULL || predict_routes(&x, before_env, result) != 0 ||
+		     predict_trust(&x, before_env, result) != 0;
+	free(before_env);
+	if (failed) {
+		free_explanation(&x);
+		errno = ENOMEM;
+		return -1;
+	}
+	if (format == EXPLAIN_TSV) {
+		print_route_lines(out, &x);
+		failed = print_trust_lines(out, &x);
+	} else {
+		print_route_table(out, &x, colour);
+		print_verdict(out, &x);
+		print_trust_table(out, &x, colour);
+		fputc('\n', out);
+		print_findings(out, result, x.refused, colour);
+	}
+	if (failed) {
+		free_explanation(&x);
+		errno = ENOMEM;
+		return -1;
+	}
+	enum explain_verdict verdict = x.refused ? EXPLAIN_REFUSED
+				       : x.agree[HFENV_TARGET_HTTP] && x.agree[HFENV_TARGET_HTTPS] ? EXPLAIN_AGREE
+												   : EXPLAIN_DISAGREE;
+	free_explanation(&x);
+	return (int)verdict;
+}

@@ -1,0 +1,17 @@
+#ifndef HFENV_PROBE_H
+#define HFENV_PROBE_H
+
+#include "env.h"
+
+#include <stdio.h>
+
+enum probe_outcome { PROBE_ALL_ANSWERED, PROBE_SOME_FAILED, PROBE_CANNOT };
+
+/*
+ * --probe: through the https proxy of env, CONNECT (HTTP or SOCKS5) to each target (HOST[:PORT],
+ * port 443; NULL: the Hugging Face and Xet hosts), one line each on out.  PROBE_CANNOT before
+ * anything is sent, with *why a malloc'd message (NULL when out of memory).
+ */
+enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *const env[], int timeout_ms, char **why);
+
+#endif

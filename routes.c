@@ -1,0 +1,534 @@
+#include "routes.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static char lower_ascii(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+enum route_variable {
+	V_NONE, V_HTTP_LOWER, V_HTTP_UPPER, V_HTTPS_LOWER, V_HTTPS_UPPER, V_ALL_LOWER, V_ALL_UPPER,
+	V_NO_LOWER, V_NO_UPPER, V_REQUEST_METHOD,
+	/* Read by no route; here so that --explain's BEFORE trust sees -u and NAME=VALUE too. */
+	V_REQUESTS_CA_BUNDLE, V_CURL_CA_BUNDLE, V_SSL_CERT_FILE, V_GIT_SSL_CAINFO, V_NODE_EXTRA_CA_CERTS,
+	ROUTE_VARIABLES
+};
+
+static const char *const route_variable_names[ROUTE_VARIABLES] = {
+	[V_HTTP_LOWER] = "http_proxy", [V_HTTP_UPPER] = "HTTP_PROXY",
+	[V_HTTPS_LOWER] = "https_proxy", [V_HTTPS_UPPER] = "HTTPS_PROXY",
+	[V_ALL_LOWER] = "all_proxy", [V_ALL_UPPER] = "ALL_PROXY",
+	[V_NO_LOWER] = "no_proxy", [V_NO_UPPER] = "NO_PROXY",
+	[V_REQUEST_METHOD] = "REQUEST_METHOD",
+	[V_REQUESTS_CA_BUNDLE] = "REQUESTS_CA_BUNDLE", [V_CURL_CA_BUNDLE] = "CURL_CA_BUNDLE",
+	[V_SSL_CERT_FILE] = "SSL_CERT_FILE", [V_GIT_SSL_CAINFO] = "GIT_SSL_CAINFO",
+	[V_NODE_EXTRA_CA_CERTS] = "NODE_EXTRA_CA_CERTS",
+};
+
+enum route_empty {
+	EMPTY_SKIPS,                  /* an empty value counts as unset */
+	EMPTY_ENDS_CHAIN,             /* the first variable set wins, even empty; a fallback still applies */
+	EMPTY_MEANS_DIRECT,           /* the first variable set wins; empty disables the proxy, fallbacks too */
+};
+
+enum route_cgi {
+	CGI_NOTHING,
+	CGI_DROPS_HTTP_UPPER,         /* HTTP_PROXY is not read; http_proxy still is */
+	CGI_IGNORES_HTTP,             /* no proxy for http URLs */
+	CGI_IGNORES_ALL,              /* no proxy at all */
+	CGI_REFUSES_HTTP,             /* an http request with a proxy set fails */
+};
+
+enum route_bad_value {
+	BAD_FAILS,                    /* the request fails */
+	BAD_IGNORED,                  /* no proxy from this value; a fallback still applies */
+	BAD_SKIPPED,                  /* the next variable of the list is read instead */
+};
+
+enum route_parsing {
+	PARSE_AS_IS,                  /* the value as it is; scheme-less means http */
+	PARSE_TRAILING_BLANKS,        /* blanks, CR and LF at the end dropped (urllib: int() strips the port) */
+	PARSE_RUST_URL,               /* WHATWG: blanks and C0 controls around, tab, CR, LF inside removed; scheme-less means http */
+	PARSE_JS_URL,                 /* WHATWG, and a scheme is required */
+	PARSE_NODE_CORE,              /* CR or LF fails, a value not starting with http:// or https:// is ignored, then WHATWG */
+};
+
+enum route_star { STAR_NOT_SPECIAL, STAR_WHOLE_VALUE, STAR_ANY_ENTRY };
+
+enum {
+	SCHEME_HTTP = 1u << HFENV_SCHEME_HTTP, SCHEME_HTTPS = 1u << HFENV_SCHEME_HTTPS,
+	SCHEME_SOCKS4 = 1u << HFENV_SCHEME_SOCKS4, SCHEME_SOCKS4A = 1u << HFENV_SCHEME_SOCKS4A,
+	SCHEME_SOCKS5 = 1u << HFENV_SCHEME_SOCKS5, SCHEME_SOCKS5H = 1u << HFENV_SCHEME_SOCKS5H,
+	SCHEMES_HTTP_ONLY = SCHEME_HTTP | SCHEME_HTTPS,
+	SCHEMES_ALL = 63,
+};
+
+/* How one client family reads the proxy variables: the facts of docs/proxy-clients.md, as data. */
+struct client_rule {
+	const char *id;
+	const char *label;
+	enum route_variable http[3];  /* read in this order for http URLs */
+	enum route_variable https[3];
+	enum route_variable all[3];   /* fallback for both; empty when ALL_PROXY is not read */
+	enum route_variable no[3];
+	enum route_empty empty;
+	enum route_empty no_empty;
+	bool last_duplicate;          /* reads the last of duplicate entries (Python's os.environ) */
+	bool cgi_needs_value;         /* CGI means REQUEST_METHOD non-empty, not merely set */
+	enum route_cgi cgi;
+	unsigned schemes;
+	enum route_bad_value unsupported; /* a scheme the client does not support */
+	enum route_bad_value invalid;     /* a value it cannot parse */
+	bool digits_port_fails;       /* takes a port of any number of digits when parsing; the connect fails */
+	enum route_parsing parsing;
+	bool https_uses_http_proxy;   /* no https proxy: https URLs take the http route */
+	enum route_star star;         /* how "*" in NO_PROXY is read */
+};
+
+static const struct client_rule client_rules[HFENV_CLIENTS] = {
+	[HFENV_CLIENT_CURL] = {
+		.id = "curl", .label = "curl",
+		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
+		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
+	},
+	[HFENV_CLIENT_GIT] = {
+		.id = "git", .label = "git",
+		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_MEANS_DIRECT, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
+		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
+	},
+	[HFENV_CLIENT_WGET] = {
+		.id = "wget", .label = "wget",
+		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER}, .no = {V_NO_LOWER},
+		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
+		.schemes = SCHEME_HTTP, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
+		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL,
+	},
+	[HFENV_CLIENT_URLLIB] = {
+		.id = "urllib", .label = "Python urllib",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.cgi = CGI_DROPS_HTTP_UPPER,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
+		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE,
+	},
+	[HFENV_CLIENT_REQUESTS] = {
+		.id = "requests", .label = "requests/httpx/pip",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.cgi = CGI_DROPS_HTTP_UPPER,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE,
+	},
+	[HFENV_CLIENT_REQWEST] = {
+		.id = "reqwest", .label = "reqwest 0.11 (Debian)",
+		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
+		.no = {V_NO_UPPER, V_NO_LOWER},
+		.empty = EMPTY_SKIPS, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_HTTP,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_SKIPPED, .invalid = BAD_SKIPPED,
+		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY,
+	},
+	[HFENV_CLIENT_HF_XET] = {
+		.id = "hf_xet", .label = "hf_xet (reqwest >= 0.12.16)",
+		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
+		.all = {V_ALL_UPPER, V_ALL_LOWER}, .no = {V_NO_UPPER, V_NO_LOWER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_ALL,
+		.schemes = SCHEMES_ALL, .unsupported = BAD_IGNORED, .invalid = BAD_IGNORED,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY,
+	},
+	[HFENV_CLIENT_GO] = {
+		.id = "go", .label = "Go 1.19 net/http",
+		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
+		.no = {V_NO_UPPER, V_NO_LOWER},
+		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi_needs_value = true, .cgi = CGI_REFUSES_HTTP,
+		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5, .unsupported = BAD_FAILS, .invalid = BAD_IGNORED,
+		.digits_port_fails = true,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY,
+	},
+	[HFENV_CLIENT_NODE] = {
+		.id = "node", .label = "Node (NODE_USE_ENV_PROXY=1)",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_IGNORED, .invalid = BAD_FAILS,
+		.parsing = PARSE_NODE_CORE, .star = STAR_ANY_ENTRY,
+	},
+	[HFENV_CLIENT_UNDICI] = {
+		.id = "undici", .label = "undici EnvHttpProxyAgent",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
+		.parsing = PARSE_JS_URL, .https_uses_http_proxy = true, .star = STAR_ANY_ENTRY,
+	},
+};
+
+const char *hfenv_client_id(enum hfenv_client client)
+{
+	return client_rules[client].id;
+}
+
+const char *hfenv_client_label(enum hfenv_client client)
+{
+	return client_rules[client].label;
+}
+
+struct route_values {
+	const char *first[ROUTE_VARIABLES];
+	const char *last[ROUTE_VARIABLES];
+};
+
+static enum route_variable route_variable_of(const char *entry, size_t name_len)
+{
+	for (enum route_variable v = V_HTTP_LOWER; v < ROUTE_VARIABLES; v++)
+		if (strlen(route_variable_names[v]) == name_len && memcmp(entry, route_variable_names[v], name_len) == 0)
+			return v;
+	return V_NONE;
+}
+
+static void read_route_values(char *const envp[], struct route_values *values)
+{
+	*values = (struct route_values){0};
+	for (size_t i = 0; envp[i] != NULL; i++) {
+		const char *eq = strchr(envp[i], '=');
+		enum route_variable v = eq ? route_variable_of(envp[i], (size_t)(eq - envp[i])) : V_NONE;
+		if (v == V_NONE)
+			continue;
+		if (values->first[v] == NULL)
+			values->first[v] = eq + 1;
+		values->last[v] = eq + 1;
+	}
+}
+
+static const char *route_value(const struct client_rule *rule, const struct route_values *values, enum route_variable v)
+{
+	return rule->last_duplicate ? values->last[v] : values->first[v];
+}
+
+enum pick_outcome { PICK_UNSET, PICK_EMPTY, PICK_VALUE };
+
+struct pick {
+	enum pick_outcome outcome;
+	enum hfenv_route_kind kind;   /* PICK_VALUE: PROXY, IGNORED or FAILS */
+	enum route_bad_value bad;     /* what the rule does with a rejected value */
+	char *proxy;
+	const char *variable;
+	const char *reason;
+};
+
+/* Blanks and C0 controls around removed, tab, CR and LF inside removed, as a WHATWG URL parser does. */
+static char *whatwg_clean(const char *value)
+{
+	const char *start = value, *end = value + strlen(value);
+	while (start < end && (unsigned char)*start <= 0x20)
+		start++;
+	while (end > start && (unsigned char)end[-1] <= 0x20)
+		end--;
+	char *clean = malloc((size_t)(end - start) + 1);
+	if (clean == NULL)
+		return NULL;
+	size_t n = 0;
+	for (const char *p = start; p < end; p++)
+		if (*p != '\t' && *p != '\r' && *p != '\n')
+			clean[n++] = *p;
+	clean[n] = '\0';
+	return clean;
+}
+
+static bool starts_with_ignoring_case(const char *s, const char *prefix)
+{
+	for (; *prefix; s++, prefix++)
+		if (lower_ascii(*s) != *prefix)
+			return false;
+	return true;
+}
+
+static void reject(struct pick *pick, enum route_bad_value bad, const char *reason)
+{
+	pick->kind = bad == BAD_FAILS ? HFENV_ROUTE_FAILS : HFENV_ROUTE_IGNORED;
+	pick->bad = bad;
+	pick->reason = reason;
+}
+
+/* The proxy URL a client reads from value, as hfenv would write it; NULL in url->text when unusable. */
+static int parse_like_client(const struct client_rule *rule, const char *value, enum hfenv_url_status *status,
+			     struct hfenv_url *url, bool *has_scheme)
+{
+	char *clean = rule->parsing == PARSE_AS_IS || rule->parsing == PARSE_TRAILING_BLANKS ? strdup(value)
+										      : whatwg_clean(value);
+	if (clean == NULL)
+		return -1;
+	for (size_t n = strlen(clean); rule->parsing == PARSE_TRAILING_BLANKS && n > 0 && is_blank(clean[n - 1]); n--)
+		clean[n - 1] = '\0';
+	*has_scheme = hfenv_scheme_length(clean) > 0;
+	int failed = hfenv_parse_proxy_url(clean, status, url);
+	if (!failed && *status == HFENV_URL_PATH) {
+		/* Clients ignore a path after the proxy's host; hfenv's parser does not take one. */
+		size_t authority = hfenv_scheme_length(clean) ? hfenv_scheme_length(clean) + 3 : 0;
+		clean[authority + strcspn(clean + authority, "/?#")] = '\0';
+		failed = hfenv_parse_proxy_url(clean, status, url);
+	}
+	free(clean);
+	return failed;
+}
+
+/* The port after the host is one or more digits (out of range, since the URL parser rejected it). */
+static bool port_is_digits(const char *value)
+{
+	const char *authority = strstr(value, "://");
+	authority = authority ? authority + 3 : value;
+	const char *end = authority + strcspn(authority, "/?#"), *colon = NULL;
+	for (const char *p = authority; p < end; p++)
+		colon = *p == ':' ? p : *p == '@' || *p == ']' ? NULL : colon;
+	if (colon == NULL || colon + 1 == end)
+		return false;
+	for (const char *p = colon + 1; p < end; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
+/* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
+static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
+{
+	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "socks unsupported"
+				     : hfenv_scheme_length(value) == 0         ? "no scheme"
+									 : "scheme unsupported";
+	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
+	if (rule->parsing == PARSE_NODE_CORE && strpbrk(value, "\r\n") != NULL) {
+		reject(pick, rule->invalid, "CR or LF in the URL");
+		return 0;
+	}
+	if (rule->parsing == PARSE_NODE_CORE && strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0) {
+		reject(pick, rule->unsupported, scheme_problem);
+		return 0;
+	}
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	bool has_scheme;
+	if (parse_like_client(rule, value, &status, &url, &has_scheme) != 0)
+		return -1;
+	if (js && status == HFENV_URL_OK && !has_scheme)
+		reject(pick, rule->invalid, "no scheme");
+	else if (status == HFENV_URL_SCHEME)
+		reject(pick, rule->unsupported, scheme_problem);
+	else if (status == HFENV_URL_BAD_PORT && rule->digits_port_fails && port_is_digits(value))
+		reject(pick, BAD_FAILS, "port out of range");
+	else if (status == HFENV_URL_DNS_LIMITS)
+		reject(pick, BAD_FAILS, "host name beyond DNS limits");
+	else if (status != HFENV_URL_OK)
+		reject(pick, rule->invalid, "not a valid URL");
+	else if (!(rule->schemes & (1u << url.scheme)))
+		reject(pick, rule->unsupported, url.socks ? "socks unsupported" : "scheme unsupported");
+	else {
+		pick->kind = HFENV_ROUTE_PROXY;
+		pick->proxy = url.text;
+		url.text = NULL;
+	}
+	hfenv_url_free(&url);
+	return 0;
+}
+
+/* Reads names in order as the client does, skipping skip; a value passed over still shows as ignored. -1 on ENOMEM. */
+static int pick_variable(const struct client_rule *rule, const struct route_values *values,
+			 const enum route_variable names[3], enum route_variable skip, struct pick *pick)
+{
+	struct pick passed_over = {.outcome = PICK_UNSET};
+	for (size_t i = 0; i < 3 && names[i] != V_NONE; i++) {
+		const char *value = route_value(rule, values, names[i]);
+		if (value == NULL || names[i] == skip)
+			continue;
+		if (*value == '\0') {
+			if (rule->empty == EMPTY_SKIPS)
+				continue;
+			*pick = (struct pick){.outcome = PICK_EMPTY, .variable = route_variable_names[names[i]]};
+			return 0;
+		}
+		*pick = (struct pick){.outcome = PICK_VALUE, .variable = route_variable_names[names[i]]};
+		if (judge_value(rule, value, pick) != 0)
+			return -1;
+		if (pick->kind == HFENV_ROUTE_PROXY || pick->bad != BAD_SKIPPED)
+			return 0;
+		if (passed_over.outcome == PICK_UNSET)
+			passed_over = *pick;
+	}
+	*pick = passed_over;
+	return 0;
+}
+
+static bool no_proxy_matches_all(const struct client_rule *rule, const struct route_values *values)
+{
+	const char *list = NULL;
+	for (size_t i = 0; i < 3 && rule->no[i] != V_NONE && list == NULL; i++) {
+		list = route_value(rule, values, rule->no[i]);
+		if (list != NULL && *list == '\0' && rule->no_empty == EMPTY_SKIPS)
+			list = NULL;
+	}
+	if (list == NULL || rule->star == STAR_NOT_SPECIAL)
+		return false;
+	if (rule->star == STAR_WHOLE_VALUE)
+		return strcmp(list, "*") == 0;
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		const char *start = p, *end = p + n;
+		p = *end ? end + 1 : end;
+		while (start < end && is_blank(*start))
+			start++;
+		while (end > start && is_blank(end[-1]))
+			end--;
+		if (end - start == 1 && *start == '*')
+			return true;
+	}
+	return false;
+}
+
+static void take_pick(struct hfenv_route *route, struct pick *pick)
+{
+	*route = (struct hfenv_route){.kind = pick->kind, .proxy = pick->proxy, .variable = pick->variable,
+				      .reason = pick->reason};
+	size_t n = route->proxy ? strlen(route->proxy) : 0;
+	if (n > 0 && route->proxy[n - 1] == '/')
+		route->proxy[n - 1] = '\0';
+}
+
+static bool any_value(const struct client_rule *rule, const struct route_values *values, const enum route_variable names[3])
+{
+	for (size_t i = 0; i < 3 && names[i] != V_NONE; i++) {
+		const char *value = route_value(rule, values, names[i]);
+		if (value != NULL && *value != '\0')
+			return true;
+	}
+	return false;
+}
+
+static int predict(const struct client_rule *rule, enum hfenv_target target, const struct route_values *values,
+		   struct hfenv_route *route)
+{
+	*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT};
+	const enum route_variable *names = target == HFENV_TARGET_HTTPS ? rule->https : rule->http;
+	const char *method = route_value(rule, values, V_REQUEST_METHOD);
+	bool cgi = method != NULL && (!rule->cgi_needs_value || *method != '\0');
+	bool cgi_http = cgi && target == HFENV_TARGET_HTTP;
+	if ((cgi && rule->cgi == CGI_IGNORES_ALL) || (cgi_http && rule->cgi == CGI_IGNORES_HTTP)) {
+		if (any_value(rule, values, names) || any_value(rule, values, rule->all))
+			*route = (struct hfenv_route){.kind = HFENV_ROUTE_IGNORED, .reason = "CGI"};
+		return 0;
+	}
+	enum route_variable skip = cgi_http && rule->cgi == CGI_DROPS_HTTP_UPPER ? V_HTTP_UPPER : V_NONE;
+	struct pick pick, fallback = {.outcome = PICK_UNSET};
+	if (pick_variable(rule, values, names, skip, &pick) != 0)
+		return -1;
+	bool found = pick.outcome == PICK_VALUE && pick.kind != HFENV_ROUTE_IGNORED;
+	if (found && cgi_http && rule->cgi == CGI_REFUSES_HTTP) {
+		free(pick.proxy);
+		*route = (struct hfenv_route){.kind = HFENV_ROUTE_REFUSED_CGI, .variable = pick.variable, .reason = "CGI"};
+		return 0;
+	}
+	if (pick.outcome == PICK_EMPTY && rule->empty == EMPTY_MEANS_DIRECT)
+		return 0;
+	if (pick.outcome != PICK_VALUE && target == HFENV_TARGET_HTTPS && rule->https_uses_http_proxy)
+		return predict(rule, HFENV_TARGET_HTTP, values, route);
+	if (!found && pick_variable(rule, values, rule->all, V_NONE, &fallback) != 0)
+		return -1;
+	if (fallback.outcome == PICK_VALUE && (pick.outcome != PICK_VALUE || fallback.kind == HFENV_ROUTE_PROXY)) {
+		take_pick(route, &fallback);
+	} else {
+		free(fallback.proxy);
+		if (pick.outcome == PICK_VALUE)
+			take_pick(route, &pick);
+	}
+	if ((route->kind == HFENV_ROUTE_PROXY || route->kind == HFENV_ROUTE_FAILS) && no_proxy_matches_all(rule, values)) {
+		free(route->proxy);
+		*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT, .reason = "NO_PROXY=*"};
+	}
+	return 0;
+}
+
+int hfenv_predict_route(enum hfenv_client client, enum hfenv_target target, char *const envp[],
+			struct hfenv_route *route)
+{
+	struct route_values values;
+	read_route_values(envp, &values);
+	if (predict(&client_rules[client], target, &values, route) != 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+void hfenv_route_free(struct hfenv_route *route)
+{
+	free(route->proxy);
+	*route = (struct hfenv_route){0};
+}
+
+static int route_outcome(const struct hfenv_route *route)
+{
+	switch (route->kind) {
+	case HFENV_ROUTE_DIRECT:
+	case HFENV_ROUTE_IGNORED:
+		return HFENV_ROUTE_DIRECT;
+	case HFENV_ROUTE_REFUSED_CGI:
+	case HFENV_ROUTE_FAILS:
+		return HFENV_ROUTE_FAILS;
+	case HFENV_ROUTE_PROXY:
+		break;
+	}
+	return HFENV_ROUTE_PROXY;
+}
+
+bool hfenv_routes_agree(const struct hfenv_route *a, const struct hfenv_route *b)
+{
+	if (route_outcome(a) != route_outcome(b))
+		return false;
+	return route_outcome(a) != HFENV_ROUTE_PROXY || strcmp(a->proxy, b->proxy) == 0;
+}
+
+char **hfenv_route_environment(const struct hfenv_options *opts, char *const envp[])
+{
+	bool overridden[ROUTE_VARIABLES] = {false};
+	size_t last_assignment[ROUTE_VARIABLES] = {0};
+	for (size_t i = 0; i < opts->unset_count; i++)
+		overridden[route_variable_of(opts->unset[i], strlen(opts->unset[i]))] = true;
+	for (size_t i = 0; i < opts->assign_count; i++) {
+		const char *eq = strchr(opts->assign[i], '=');
+		enum route_variable v = eq ? route_variable_of(opts->assign[i], (size_t)(eq - opts->assign[i])) : V_NONE;
+		if (v != V_NONE) {
+			overridden[v] = true;
+			last_assignment[v] = i + 1;
+		}
+	}
+	size_t env_len = 0;
+	while (envp[env_len] != NULL)
+		env_len++;
+	char **env = malloc((env_len + ROUTE_VARIABLES + 1) * sizeof *env);
+	if (env == NULL)
+		return NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < env_len; i++) {
+		const char *eq = strchr(envp[i], '=');
+		enum route_variable v = eq ? route_variable_of(envp[i], (size_t)(eq - envp[i])) : V_NONE;
+		if (v == V_NONE || !overridden[v])
+			env[k++] = envp[i];
+	}
+	for (enum route_variable v = V_HTTP_LOWER; v < ROUTE_VARIABLES; v++)
+		if (last_assignment[v] != 0)
+			env[k++] = (char *)opts->assign[last_assignment[v] - 1];
+	env[k] = NULL;
+	return env;
+}

@@ -1,0 +1,177 @@
+. "$(dirname "$0")/../lib.sh"
+
+A=http://127.0.0.1:7890
+ESC=$(printf '\033')
+
+# Field $3 (BEFORE) or $4 (AFTER) of the tsv line for client and scheme.
+route() {
+	printf '%s\n' "$out" | awk -F '\t' -v c="$1" -v s="$2" -v f="$3" '$1 == c && $2 == s { print $f }'
+}
+
+test_agreeing_environment_exits_0() {
+	run_clean http_proxy=$A https_proxy=$A "$HFENV" --explain
+	expect_status 0
+	expect_out_contains "After hfenv, every client takes the same route."
+}
+
+test_remaining_disagreement_exits_1() {
+	run_clean REQUEST_METHOD=GET http_proxy=$A https_proxy=$A "$HFENV" --explain
+	expect_status 1
+	expect_out_contains "After hfenv, the clients still disagree on http and https URLs."
+	expect_out_contains "refused under CGI"
+}
+
+test_refusal_exits_125_with_the_error() {
+	run_clean https_proxy=socks5h://127.0.0.1:1080 "$HFENV" --explain
+	expect_status 125
+	expect_out_contains "hfenv would refuse to run"
+	expect_out_contains "error: https_proxy='socks5h://127.0.0.1:1080' is a SOCKS proxy"
+}
+
+test_invalid_proxy_url_exits_125() {
+	run_clean HTTPS_PROXY=http://127.0.0.1:99999 "$HFENV" --explain
+	expect_status 125
+	expect_out_contains "the port must be a number from 1 to 65535"
+}
+
+test_changes_and_warnings_are_listed_under_the_table() {
+	run_clean HTTPS_PROXY=$A http_proxy=$A HTTP_PROXY=http://127.0.0.1:8080 "$HFENV" --explain
+	expect_out_contains "What hfenv would do:"
+	expect_out_contains "  set https_proxy='$A'"
+	expect_out_contains "  warning: http_proxy='$A' and HTTP_PROXY='http://127.0.0.1:8080' differ"
+}
+
+test_nothing_to_change_is_said() {
+	run_clean "$HFENV" --explain
+	expect_status 0
+	expect_out_contains "hfenv would change nothing."
+}
+
+test_table_names_every_client_family() {
+	run_clean "$HFENV" --explain
+	for label in curl git wget "Python urllib" requests/httpx/pip "reqwest 0.11" hf_xet Go Node undici; do
+		expect_out_contains "$label"
+	done
+}
+
+test_password_is_never_shown() {
+	for format in table tsv; do
+		run_clean https_proxy=http://user:s3cret@127.0.0.1:7890 "$HFENV" --explain=$format
+		expect_nowhere s3cret
+		expect_out_contains "http://user:***@127.0.0.1:7890"
+	done
+}
+
+test_assignments_count_before_hfenv() {
+	run_clean "$HFENV" --explain=tsv HTTPS_PROXY=$A
+	[ "$(route curl https 3)" = $A ] || fail "curl https BEFORE is not $A: $out"
+	[ "$(route wget https 3)" = direct ] || fail "wget https BEFORE is not direct: $out"
+	[ "$(route wget https 4)" = $A ] || fail "wget https AFTER is not $A: $out"
+}
+
+test_unset_counts_before_hfenv() {
+	run_clean https_proxy=$A "$HFENV" -u https_proxy --explain=tsv
+	[ "$(route curl https 3)" = direct ] || fail "curl https BEFORE is not direct: $out"
+}
+
+test_proxy_option_counts_after_hfenv_only() {
+	run_clean "$HFENV" -p $A --explain=tsv
+	expect_status 0
+	[ "$(route go http 3)" = direct ] || fail "go http BEFORE is not direct: $out"
+	[ "$(route go http 4)" = $A ] || fail "go http AFTER is not $A: $out"
+}
+
+test_tsv_has_one_line_per_client_and_scheme() {
+	run_clean http_proxy=$A "$HFENV" --explain=tsv
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 30 ] || fail "not 30 lines (20 routes, 10 trust): $out"
+	printf '%s\n' "$out" | awk -F '\t' 'NF != 6 || ($2 != "http" && $2 != "https" && $2 != "trust") { exit 1 }' ||
+		fail "a line without 6 fields: $out"
+	[ "$(route node https 3)" = direct ] || fail "node https BEFORE is not direct: $out"
+	[ "$(route undici https 3)" = $A ] || fail "undici https BEFORE is not $A: $out"
+}
+
+test_trust_table_shows_each_clients_bundle_before_and_after() {
+	cp /etc/ssl/certs/ca-certificates.crt "$TMP/ca.pem"
+	run_clean REQUESTS_CA_BUNDLE="$TMP/ca.pem" "$HFENV" --explain
+	expect_out_contains "Trust: the CA bundle each client verifies https:// servers with"
+	expect_out_contains "requests/pip"
+	expect_out_contains "$TMP/ca.pem (REQUESTS_CA_BUNDLE) only"
+	expect_out_contains "$TMP/ca.pem (SSL_CERT_FILE) + system store"
+	for label in "httpx (huggingface_hub)" "hf_xet (rustls-native-certs)" "wget (GnuTLS: wgetrc only)" Node; do
+		expect_out_contains "$label"
+	done
+}
+
+test_tsv_trust_lines_name_the_bundle_before_and_after() {
+	run_clean SSL_CERT_FILE= REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt "$HFENV" --explain=tsv
+	[ "$(route httpx trust 3)" = default ] || fail "httpx trust BEFORE is not default: $out"
+	[ "$(route httpx trust 4)" = /etc/ssl/certs/ca-certificates.crt ] || fail "httpx trust AFTER is not the bundle: $out"
+	[ "$(route hf_xet trust 3)" = none ] || fail "hf_xet trust BEFORE is not none (empty SSL_CERT_FILE): $out"
+	[ "$(route wget trust 4)" = default ] || fail "wget trust AFTER is not default: $out"
+}
+
+test_trust_before_counts_assignments() {
+	run_clean "$HFENV" --explain=tsv SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
+	[ "$(route go trust 3)" = /etc/ssl/certs/ca-certificates.crt ] || fail "go trust BEFORE ignores SSL_CERT_FILE=: $out"
+	[ "$(route requests trust 3)" = default ] || fail "requests trust BEFORE is not default: $out"
+}
+
+test_refused_bundle_shows_no_after() {
+	run_clean "$HFENV" --ca-bundle "$TMP/missing.pem" --explain=tsv
+	expect_status 125
+	[ "$(route curl trust 4)" = refused ] || fail "curl trust AFTER is not refused: $out"
+}
+
+test_tsv_marks_failures_and_refusal() {
+	run_clean https_proxy=socks5://127.0.0.1:1080 "$HFENV" --explain=tsv
+	expect_status 125
+	[ "$(route requests https 3)" = fail ] || fail "requests https BEFORE is not fail: $out"
+	[ "$(route reqwest https 3)" = direct ] || fail "reqwest https BEFORE is not direct: $out"
+	[ "$(route curl https 4)" = refused ] || fail "curl https AFTER is not refused: $out"
+	expect_err_contains "hfenv: https_proxy='socks5://127.0.0.1:1080' is a SOCKS proxy"
+}
+
+test_no_colour_when_stdout_is_not_a_terminal() {
+	run_clean REQUEST_METHOD=GET http_proxy=$A "$HFENV" --explain
+	case $out in *"$ESC"*) fail "escape sequence in piped output" ;; esac
+}
+
+# script(1) gives hfenv a terminal for its stdout.
+run_on_terminal() {
+	need script
+	env -i PATH="$PATH" TERM=dumb "$@" script -qec "'$HFENV' --explain" /dev/null >"$TMP/out" 2>&1 || true
+	out=$(cat "$TMP/out")
+	: >"$TMP/err"
+	err=
+}
+
+test_colour_on_a_terminal() {
+	run_on_terminal REQUEST_METHOD=GET http_proxy=$A
+	case $out in *"$ESC["*) ;; *) fail "no colour on a terminal: $out" ;; esac
+}
+
+test_no_colour_on_a_terminal_with_no_color() {
+	run_on_terminal REQUEST_METHOD=GET http_proxy=$A NO_COLOR=1
+	expect_out_contains "CLIENT"
+	case $out in *"$ESC"*) fail "escape sequence despite NO_COLOR" ;; esac
+}
+
+test_command_after_explain_is_refused() {
+	run_clean "$HFENV" --explain true
+	expect_status 125
+	expect_err_contains "--explain prints a report and runs nothing"
+}
+
+test_explain_with_export_is_refused() {
+	run_clean "$HFENV" --explain --export
+	expect_status 125
+	expect_err_contains "cannot be combined"
+}
+
+test_unknown_explain_format_is_refused() {
+	run_clean "$HFENV" --explain=json
+	expect_status 125
+	expect_err_contains "--explain takes table or tsv"
+}
+
+run_case
