@@ -89,23 +89,42 @@ NO_PROXY=localhost,127.0.0.1,::1"
 test_allow_socks_lets_socks_through() {
 	run env -i https_proxy=socks5h://127.0.0.1:1080 "$HFENV" --allow-socks
 	expect_status 0
-	expect_err_empty
+	expect_err_lines 1
+	expect_err_contains "warning: a SOCKS proxy is let through (--allow-socks)"
 	expect_out "https_proxy=socks5h://127.0.0.1:1080
 HTTPS_PROXY=socks5h://127.0.0.1:1080
 no_proxy=localhost,127.0.0.1,::1
 NO_PROXY=localhost,127.0.0.1,::1"
 }
 
-test_clash_shell_command_is_accepted() {
+test_clash_shell_command_loses_its_socks_all_proxy() {
 	run env -i https_proxy=http://127.0.0.1:7890 http_proxy=http://127.0.0.1:7890 all_proxy=socks5://127.0.0.1:7890 "$HFENV"
 	expect_status 0
-	expect_err_empty
+	expect_err_lines 1
+	expect_err_contains "warning: all_proxy='socks5://127.0.0.1:7890' is a SOCKS proxy beside HTTP proxies"
+	expect_err_contains "httpx (huggingface_hub >= 1.0) without socksio fails at start"
+	expect_err_contains "pass --allow-socks to keep it"
 	expect_out "https_proxy=http://127.0.0.1:7890
 http_proxy=http://127.0.0.1:7890
-all_proxy=socks5://127.0.0.1:7890
 HTTP_PROXY=http://127.0.0.1:7890
 HTTPS_PROXY=http://127.0.0.1:7890
-ALL_PROXY=socks5://127.0.0.1:7890
+no_proxy=localhost,127.0.0.1,::1
+NO_PROXY=localhost,127.0.0.1,::1"
+}
+
+test_clash_shell_command_with_allow_socks_keeps_all_proxy_as_socks5h() {
+	run env -i https_proxy=http://127.0.0.1:7890 http_proxy=http://127.0.0.1:7890 all_proxy=socks5://127.0.0.1:7890 "$HFENV" --allow-socks
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "socksio"
+	expect_err_contains "PySocks"
+	expect_err_contains "host names are resolved at the proxy"
+	expect_out "https_proxy=http://127.0.0.1:7890
+http_proxy=http://127.0.0.1:7890
+all_proxy=socks5h://127.0.0.1:7890
+HTTP_PROXY=http://127.0.0.1:7890
+HTTPS_PROXY=http://127.0.0.1:7890
+ALL_PROXY=socks5h://127.0.0.1:7890
 no_proxy=localhost,127.0.0.1,::1
 NO_PROXY=localhost,127.0.0.1,::1"
 }

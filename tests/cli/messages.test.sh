@@ -91,6 +91,13 @@ test_no_xet_socks_warns_about_python() {
 	expect_err_contains "PySocks"
 }
 
+test_removed_socks_all_proxy_is_gone_for_the_command() {
+	run env -i HTTP_PROXY=http://127.0.0.1:7890 HTTPS_PROXY=http://127.0.0.1:7890 ALL_PROXY=socks5h://127.0.0.1:7891 "$HFENV" printenv ALL_PROXY
+	expect_status 1
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: ALL_PROXY='socks5h://127.0.0.1:7891' is a SOCKS proxy beside HTTP proxies"
+}
+
 test_help_goes_to_stdout() {
 	for option in -h --help; do
 		run "$HFENV" "$option"

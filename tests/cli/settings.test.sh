@@ -53,8 +53,8 @@ test_unknown_setting_value_warns_and_counts_as_false() {
 test_hfenv_allow_socks_lets_socks_through() {
 	run env -i HFENV_ALLOW_SOCKS=yes https_proxy=socks5://127.0.0.1:1080 "$HFENV" printenv HTTPS_PROXY
 	expect_status 0
-	expect_err_empty
-	expect_out "socks5://127.0.0.1:1080"
+	expect_err_lines 1
+	expect_out "socks5h://127.0.0.1:1080"
 }
 
 test_hfenv_prefer_upper_picks_upper() {

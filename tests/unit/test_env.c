@@ -26,7 +26,7 @@ static void clean_environment_is_returned_unchanged(void **state)
 	(void)state;
 	char *envp[] = {"HOME=/root", "http_proxy=http://127.0.0.1:7890", "HTTP_PROXY=http://127.0.0.1:7890",
 			"https_proxy=http://127.0.0.1:7890", "HTTPS_PROXY=http://127.0.0.1:7890",
-			"all_proxy=socks5://127.0.0.1:7890", "ALL_PROXY=socks5://127.0.0.1:7890",
+			"all_proxy=http://127.0.0.1:7891", "ALL_PROXY=http://127.0.0.1:7891",
 			"no_proxy=localhost,example.com,127.0.0.1,::1", "NO_PROXY=localhost,example.com,127.0.0.1,::1",
 			"HF_HUB_DISABLE_XET=1", "PATH=/usr/bin:/bin", NULL};
 	struct hfenv_options opts = {0};
@@ -549,7 +549,7 @@ static void hfenv_allow_socks_lets_socks_through(void **state)
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
-	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5://127.0.0.1:1080");
+	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5h://127.0.0.1:1080");
 	hfenv_result_free(&r);
 }
 

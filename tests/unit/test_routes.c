@@ -141,13 +141,20 @@ static void reqwest_falls_through_to_lower_case_when_upper_case_is_socks(void **
 	check_proxy(HFENV_CLIENT_REQWEST, HFENV_TARGET_HTTPS, envp, PROXY_A);
 }
 
-static void go_fails_on_socks5h_but_takes_socks5(void **state)
+static void go_takes_socks5_and_socks5h(void **state)
 {
 	(void)state;
 	char *socks5h[] = {"HTTPS_PROXY=socks5h://127.0.0.1:1080", NULL};
 	char *socks5[] = {"HTTPS_PROXY=socks5://127.0.0.1:1080", NULL};
-	check_kind(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, socks5h, HFENV_ROUTE_FAILS);
+	check_proxy(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, socks5h, "socks5h://127.0.0.1:1080");
 	check_proxy(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, socks5, "socks5://127.0.0.1:1080");
+}
+
+static void hf_xet_fails_on_an_out_of_range_port(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTPS_PROXY=http://127.0.0.1:80800000", NULL};
+	check_kind(HFENV_CLIENT_HF_XET, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
 }
 
 static void trailing_cr_breaks_curl_and_requests_is_dropped_by_go_and_trimmed_by_urllib_and_reqwest(void **state)
@@ -370,7 +377,8 @@ int main(void)
 		cmocka_unit_test(empty_upper_case_value_in_hf_xet_falls_back_to_all_proxy_not_lower_case),
 		cmocka_unit_test(reqwest_drops_a_socks_proxy_and_goes_direct),
 		cmocka_unit_test(reqwest_falls_through_to_lower_case_when_upper_case_is_socks),
-		cmocka_unit_test(go_fails_on_socks5h_but_takes_socks5),
+		cmocka_unit_test(go_takes_socks5_and_socks5h),
+		cmocka_unit_test(hf_xet_fails_on_an_out_of_range_port),
 		cmocka_unit_test(trailing_cr_breaks_curl_and_requests_is_dropped_by_go_and_trimmed_by_urllib_and_reqwest),
 		cmocka_unit_test(unsupported_scheme_fails_for_curl_and_is_dropped_by_reqwest),
 		cmocka_unit_test(port_out_of_range_fails_for_go_and_curl_and_is_dropped_by_reqwest),

@@ -89,23 +89,63 @@ static void socks_refusal_says_why_and_what_to_do(void **state)
 	hfenv_result_free(&r);
 }
 
-static void clash_socks_all_proxy_next_to_http_proxies_is_accepted(void **state)
+static char *clash_triple[] = {"https_proxy=http://127.0.0.1:7890", "http_proxy=http://127.0.0.1:7890",
+			       "all_proxy=socks5://127.0.0.1:7890", NULL};
+
+static void clash_socks_all_proxy_beside_http_proxies_is_removed(void **state)
 {
 	(void)state;
-	char *envp[] = {"https_proxy=http://127.0.0.1:7890", "http_proxy=http://127.0.0.1:7890",
-			"all_proxy=socks5://127.0.0.1:7890", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
-	normalize(&opts, envp, &r);
+	normalize(&opts, clash_triple, &r);
 	assert_int_equal(r.error_count, 0);
-	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
-	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5://127.0.0.1:7890");
+	assert_null(lookup(&r, "all_proxy"));
+	assert_null(lookup(&r, "ALL_PROXY"));
 	assert_string_equal(lookup(&r, "HTTP_PROXY"), "http://127.0.0.1:7890");
 	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "http://127.0.0.1:7890");
 	hfenv_result_free(&r);
 }
 
-static void socks_all_proxy_next_to_proxy_option_is_accepted(void **state)
+static void removed_socks_all_proxy_warning_names_httpx_and_the_way_out(void **state)
+{
+	(void)state;
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, clash_triple, &r);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
+	assert_true(find_finding(&r, HFENV_WARNING, "all_proxy='socks5://127.0.0.1:7890'", "removed", "httpx", "socksio",
+				 "fails at start", "--allow-socks", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void both_spellings_of_a_socks_all_proxy_beside_http_proxies_are_removed(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTP_PROXY=http://127.0.0.1:7890", "HTTPS_PROXY=http://127.0.0.1:7890",
+			"ALL_PROXY=socks5h://127.0.0.1:7891", "all_proxy=socks5h://127.0.0.1:7891", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_null(lookup(&r, "all_proxy"));
+	assert_null(lookup(&r, "ALL_PROXY"));
+	hfenv_result_free(&r);
+}
+
+static void http_all_proxy_beside_http_proxies_is_kept(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://127.0.0.1:7890", "https_proxy=http://127.0.0.1:7890",
+			"all_proxy=http://127.0.0.1:7891", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	assert_string_equal(lookup(&r, "ALL_PROXY"), "http://127.0.0.1:7891");
+	hfenv_result_free(&r);
+}
+
+static void socks_all_proxy_next_to_proxy_option_is_removed(void **state)
 {
 	(void)state;
 	char *envp[] = {"ALL_PROXY=socks5://127.0.0.1:1080", NULL};
@@ -114,6 +154,55 @@ static void socks_all_proxy_next_to_proxy_option_is_accepted(void **state)
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
 	assert_string_equal(lookup(&r, "https_proxy"), "http://127.0.0.1:7890");
+	assert_null(lookup(&r, "ALL_PROXY"));
+	hfenv_result_free(&r);
+}
+
+static void allow_socks_keeps_clash_all_proxy_as_socks5h(void **state)
+{
+	(void)state;
+	struct hfenv_options opts = {.allow_socks = true};
+	struct hfenv_result r;
+	normalize(&opts, clash_triple, &r);
+	assert_int_equal(r.error_count, 0);
+	assert_string_equal(lookup(&r, "all_proxy"), "socks5h://127.0.0.1:7890");
+	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5h://127.0.0.1:7890");
+	assert_string_equal(lookup(&r, "https_proxy"), "http://127.0.0.1:7890");
+	hfenv_result_free(&r);
+}
+
+static void allowed_socks_warning_says_what_each_client_needs_and_where_names_resolve(void **state)
+{
+	(void)state;
+	struct hfenv_options opts = {.allow_socks = true};
+	struct hfenv_result r;
+	normalize(&opts, clash_triple, &r);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
+	assert_true(find_finding(&r, HFENV_WARNING, "--allow-socks", "httpx", "socksio", "requests", "PySocks",
+				 "resolved at the proxy", "socks5h", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void allowed_socks4_is_kept_and_said_to_resolve_names_in_the_client(void **state)
+{
+	(void)state;
+	char *envp[] = {"all_proxy=socks4://127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {.allow_socks = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_string_equal(lookup(&r, "https_proxy"), "socks4://127.0.0.1:1080");
+	assert_true(find_finding(&r, HFENV_WARNING, "socks4://", "resolves host names itself", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void allowed_socks5h_is_kept_as_it_is(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTPS_PROXY=socks5h://u:p@127.0.0.1:1080", NULL};
+	struct hfenv_options opts = {.allow_socks = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_string_equal(lookup(&r, "https_proxy"), "socks5h://u:p@127.0.0.1:1080");
 	hfenv_result_free(&r);
 }
 
@@ -129,15 +218,15 @@ static void socks_proxy_option_is_refused(void **state)
 	hfenv_result_free(&r);
 }
 
-static void allow_socks_lets_socks_through_silently(void **state)
+static void allow_socks_lets_socks_through_with_one_warning(void **state)
 {
 	(void)state;
-	char *envp[] = {"HTTPS_PROXY=socks5h://127.0.0.1:1080", NULL};
+	char *envp[] = {"HTTPS_PROXY=socks5://127.0.0.1:1080", NULL};
 	struct hfenv_options opts = {.allow_socks = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
-	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
 	assert_string_equal(lookup(&r, "https_proxy"), "socks5h://127.0.0.1:1080");
 	hfenv_result_free(&r);
 }
@@ -150,9 +239,9 @@ static void allowed_socks_all_proxy_fills_the_unset_pairs(void **state)
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
-	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5://127.0.0.1:1080");
-	assert_string_equal(lookup(&r, "http_proxy"), "socks5://127.0.0.1:1080");
-	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5://127.0.0.1:1080");
+	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5h://127.0.0.1:1080");
+	assert_string_equal(lookup(&r, "http_proxy"), "socks5h://127.0.0.1:1080");
+	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5h://127.0.0.1:1080");
 	hfenv_result_free(&r);
 }
 
@@ -165,8 +254,8 @@ static void no_xet_lets_socks_through_with_a_python_warning(void **state)
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
 	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
-	assert_true(find_finding(&r, HFENV_WARNING, "SOCKS", "Python", "PySocks", NULL) >= 0);
-	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5://127.0.0.1:1080");
+	assert_true(find_finding(&r, HFENV_WARNING, "SOCKS", "Xet is off", "socksio", "PySocks", NULL) >= 0);
+	assert_string_equal(lookup(&r, "HTTPS_PROXY"), "socks5h://127.0.0.1:1080");
 	assert_string_equal(lookup(&r, "HF_HUB_DISABLE_XET"), "1");
 	hfenv_result_free(&r);
 }
@@ -180,19 +269,19 @@ static void no_xet_lets_socks_all_proxy_through_with_a_warning(void **state)
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
 	assert_true(find_finding(&r, HFENV_WARNING, "PySocks", NULL) >= 0);
-	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5://127.0.0.1:1080");
+	assert_string_equal(lookup(&r, "ALL_PROXY"), "socks5h://127.0.0.1:1080");
 	hfenv_result_free(&r);
 }
 
-static void no_xet_without_socks_gives_no_warning(void **state)
+static void no_xet_still_removes_a_socks_all_proxy_beside_http_proxies(void **state)
 {
 	(void)state;
-	char *envp[] = {"http_proxy=http://127.0.0.1:7890", "all_proxy=socks5://127.0.0.1:1080",
-			"https_proxy=http://127.0.0.1:7890", NULL};
 	struct hfenv_options opts = {.no_xet = true};
 	struct hfenv_result r;
-	normalize(&opts, envp, &r);
-	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	normalize(&opts, clash_triple, &r);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
+	assert_true(find_finding(&r, HFENV_WARNING, "removed", NULL) >= 0);
+	assert_null(lookup(&r, "ALL_PROXY"));
 	hfenv_result_free(&r);
 }
 
@@ -219,14 +308,21 @@ int main(void)
 		cmocka_unit_test(socks_all_proxy_as_fallback_for_https_is_refused),
 		cmocka_unit_test(socks_all_proxy_as_fallback_for_http_is_refused),
 		cmocka_unit_test(socks_refusal_says_why_and_what_to_do),
-		cmocka_unit_test(clash_socks_all_proxy_next_to_http_proxies_is_accepted),
-		cmocka_unit_test(socks_all_proxy_next_to_proxy_option_is_accepted),
+		cmocka_unit_test(clash_socks_all_proxy_beside_http_proxies_is_removed),
+		cmocka_unit_test(removed_socks_all_proxy_warning_names_httpx_and_the_way_out),
+		cmocka_unit_test(both_spellings_of_a_socks_all_proxy_beside_http_proxies_are_removed),
+		cmocka_unit_test(http_all_proxy_beside_http_proxies_is_kept),
+		cmocka_unit_test(socks_all_proxy_next_to_proxy_option_is_removed),
+		cmocka_unit_test(allow_socks_keeps_clash_all_proxy_as_socks5h),
+		cmocka_unit_test(allowed_socks_warning_says_what_each_client_needs_and_where_names_resolve),
+		cmocka_unit_test(allowed_socks4_is_kept_and_said_to_resolve_names_in_the_client),
+		cmocka_unit_test(allowed_socks5h_is_kept_as_it_is),
 		cmocka_unit_test(socks_proxy_option_is_refused),
-		cmocka_unit_test(allow_socks_lets_socks_through_silently),
+		cmocka_unit_test(allow_socks_lets_socks_through_with_one_warning),
 		cmocka_unit_test(allowed_socks_all_proxy_fills_the_unset_pairs),
 		cmocka_unit_test(no_xet_lets_socks_through_with_a_python_warning),
 		cmocka_unit_test(no_xet_lets_socks_all_proxy_through_with_a_warning),
-		cmocka_unit_test(no_xet_without_socks_gives_no_warning),
+		cmocka_unit_test(no_xet_still_removes_a_socks_all_proxy_beside_http_proxies),
 		cmocka_unit_test(socks_losing_spelling_is_not_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

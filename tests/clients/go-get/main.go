@@ -1,5 +1,5 @@
 // One GET with Go's net/http, proxies from the environment (http.ProxyFromEnvironment).
-// Usage: go-get URL CA_PEM. Prints the body, or the error and exits 1.
+// Usage: go-get URL CA_PEM. Prints the body, or the error and exits 1. go-get --version: the Go release.
 // CA_PEM "-": the default roots, which Go takes from SSL_CERT_FILE and SSL_CERT_DIR when set.
 package main
 
@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
 	"time"
 )
 
@@ -44,6 +45,10 @@ func fetch(url, caFile string) (string, error) {
 }
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "--version" {
+		fmt.Println(runtime.Version())
+		return
+	}
 	if len(os.Args) != 3 {
 		fmt.Fprintln(os.Stderr, "usage: go-get URL CA_PEM")
 		os.Exit(2)

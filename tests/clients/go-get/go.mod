@@ -1,0 +1,3 @@
+module hfenv.test/go-get
+
+go 1.26
