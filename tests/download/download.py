@@ -97,35 +97,19 @@ SCENARIOS = [
     Scenario("stale upper-case HTTPS_PROXY beside https_proxy",
              {"https_proxy": p(), "HTTPS_PROXY": p(DEAD_PROXY_PORT)},
              Expect({HTTPX: {PROXY}, XET: {STALE}}, False), COMPLETE),
-    # hfenv at main keeps ALL_PROXY; the rule "a SOCKS ALL_PROXY beside HTTP proxies that cover http and https
-    # is removed" (issue 14, item 4) flips the through-hfenv row to COMPLETE: replace it by COMPLETE at merge.
+    # hfenv removes a SOCKS ALL_PROXY beside HTTP proxies that cover http and https (httpx fails at start on it).
     Scenario("Clash's triple: http_proxy, https_proxy, all_proxy=socks5://",
              {"http_proxy": p(), "https_proxy": p(), "all_proxy": p(SOCKS_PORT, "socks5")},
-             Expect({HTTPX: set(), XET: set()}, False, SOCKS_IMPORT_ERROR),
-             Expect({HTTPX: set(), XET: set()}, False, SOCKS_IMPORT_ERROR,
-                    note="EXPECTED TO FLIP: hfenv at main passes the SOCKS ALL_PROXY on; c14's SOCKS rule removes it")),
+             Expect({HTTPX: set(), XET: set()}, False, SOCKS_IMPORT_ERROR), COMPLETE),
 ]
 
 
 def read_pins(pins):
+    """The download's clients as tests/clients/pins names them for the venv hf: {name: version}."""
+    wanted = {"huggingface_hub", "hf-xet"}
     with open(pins) as f:
-        return dict(line.split("==", 1) for line in (raw.split("#", 1)[0].strip() for raw in f) if line)
-
-
-def make_venv(venv_dir, pins):
-    """Creates the venv, or makes it again when the pins changed since it was made."""
-    stamp = os.path.join(venv_dir, "pins.txt")
-    with open(pins) as f:
-        wanted = f.read()
-    if os.path.exists(stamp) and open(stamp).read() == wanted:
-        return 0
-    shutil.rmtree(venv_dir, ignore_errors=True)
-    run_checked([PYTHON, "-m", "venv", venv_dir])
-    run_checked([os.path.join(venv_dir, "bin", "python"), "-m", "pip", "install", "--quiet",
-                 "--disable-pip-version-check", "--no-input", "-r", pins])
-    with open(stamp, "w") as f:
-        f.write(wanted)
-    return 0
+        words = [line.split("#", 1)[0].split() for line in f]
+    return {name: version for where, name, version in (w for w in words if w) if where == "venv:hf" and name in wanted}
 
 
 def missing_dependencies(venv_python, hfenv, pins):
@@ -519,8 +503,6 @@ def capture(out_path):
 def main(argv):
     command = argv[1] if len(argv) > 1 else ""
     try:
-        if command == "venv" and len(argv) == 4:
-            return make_venv(*argv[2:])
         if command == "test" and len(argv) == 6:
             return test(*argv[2:])
         if command == "inner" and len(argv) == 5:
