@@ -223,6 +223,8 @@ static bool check_expectation(const struct hfenv_result *r, const char *expectat
 		met = check_order(r, rest);
 	else if (take_prefix(expectation, "edit: ", &rest))
 		met = check_edit(r, rest);
+	else if (take_prefix(expectation, "no edit: ", &rest))
+		met = find_edit(r, rest) == NULL || miss("there is one");
 	else if (take_prefix(expectation, "path: ", &rest))
 		met = (r->path != NULL && strcmp(r->path, rest) == 0) || miss("path is %s", r->path ? r->path : "none");
 	else if (strcmp(expectation, "no path") == 0)

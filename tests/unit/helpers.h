@@ -32,6 +32,7 @@ void assert_no_finding_contains(const struct hfenv_result *r, const char *text);
  *   "errors: 1"           how many errors ("changes", "warnings", "findings", "edits", "variables");
  *                         "no errors" is "errors: 0"
  *   "edit: NAME=VALUE"    an edit sets NAME to VALUE           "edit: -NAME"      an edit removes NAME
+ *   "no edit: NAME"       no edit touches NAME
  *   "path: /bin"          the result's PATH for the exec site  "no path"          it has none
  *   "verbose", "quiet"    the result's flags are set           "not verbose", "not quiet"
  * Every row also checks that each entry whose name has no edit is the input's own pointer, in the input's order.
