@@ -22,4 +22,47 @@ const struct hfenv_edit *find_edit(const struct hfenv_result *r, const char *nam
 /* Fails the test if a finding contains text. */
 void assert_no_finding_contains(const struct hfenv_result *r, const char *text);
 
+/*
+ * Engine cases as table rows: an environment and options in, expectations out, one string each:
+ *   "NAME=VALUE"          NAME is set to exactly VALUE         "-NAME"            NAME is not set
+ *   "order: A B C"        the names of the whole environment, in order (an entry without '=' by its text)
+ *   "change: TEXT"        a finding of that kind contains TEXT ("warning: ...", "error: ..." alike);
+ *                         "a ... b" asks for both fragments in the same finding
+ *   "no warning: TEXT"    no finding of that kind contains TEXT ("no finding: TEXT": of any kind)
+ *   "errors: 1"           how many errors ("changes", "warnings", "findings", "edits", "variables");
+ *                         "no errors" is "errors: 0"
+ *   "edit: NAME=VALUE"    an edit sets NAME to VALUE           "edit: -NAME"      an edit removes NAME
+ *   "no edit: NAME"       no edit touches NAME
+ *   "path: /bin"          the result's PATH for the exec site  "no path"          it has none
+ *   "verbose", "quiet"    the result's flags are set           "not verbose", "not quiet"
+ * Every row also checks that each entry whose name has no edit is the input's own pointer, in the input's order.
+ */
+#define ENGINE_ENV_MAX 16
+#define ENGINE_EXPECT_MAX 16
+
+struct engine_case {
+	const char *name;
+	const char *env[ENGINE_ENV_MAX];
+	struct hfenv_options opts;
+	const char *expect[ENGINE_EXPECT_MAX];
+};
+
+/* -u and NAME=VALUE lists inside a row's options: {UNSET("A", "B"), .no_xet = true}. */
+#define ENGINE_LIST(...) ((const char *const[]){__VA_ARGS__})
+#define ENGINE_COUNT(...) (sizeof ENGINE_LIST(__VA_ARGS__) / sizeof(const char *))
+#define UNSET(...) .unset = ENGINE_LIST(__VA_ARGS__), .unset_count = ENGINE_COUNT(__VA_ARGS__)
+#define ASSIGN(...) .assign = ENGINE_LIST(__VA_ARGS__), .assign_count = ENGINE_COUNT(__VA_ARGS__)
+
+/* Normalizes one row and checks each of its expectations. */
+void run_engine_case(const struct engine_case *row);
+
+struct CMUnitTest;
+
+/* Runs every row as a cmocka test named after it, then the function tests; the status of cmocka's group run. */
+int run_engine_cases(const char *group, const struct engine_case *rows, size_t row_count,
+		     const struct CMUnitTest *functions, size_t function_count);
+
+#define ENGINE_CASES(group, rows, functions) \
+	run_engine_cases(group, rows, sizeof(rows) / sizeof(rows)[0], functions, sizeof(functions) / sizeof(functions)[0])
+
 #endif
