@@ -109,6 +109,11 @@ static void text_append(struct text *t, const char *bytes, size_t n)
 {
 	if (t->failed)
 		return;
+	/* Keeps len + n + 1 and the doubled capacity from wrapping around, which GCC's -O3 cannot rule out otherwise. */
+	if (n >= SIZE_MAX / 2 - t->len) {
+		t->failed = true;
+		return;
+	}
 	if (t->len + n + 1 > t->capacity) {
 		size_t capacity = t->capacity ? t->capacity : 64;
 		while (capacity < t->len + n + 1)
