@@ -71,7 +71,7 @@ function(hfenv_add_static_executable name)
     list(APPEND defines "-D${define}")
   endforeach()
   add_custom_command(OUTPUT "${output}"
-    COMMAND "${HFENV_MUSL_GCC}" -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wpedantic
+    COMMAND "${HFENV_MUSL_GCC}" -std=c11 -D_POSIX_C_SOURCE=200809L ${HFENV_WARNING_FLAGS}
             ${HFENV_STATIC_COMPILE_FLAGS} ${HFENV_MUSL_ONLY_FLAGS} ${defines} -I "${PROJECT_SOURCE_DIR}"
             ${HFENV_STATIC_LINK_FLAGS} -o "${output}" ${sources}
     DEPENDS ${inputs}
