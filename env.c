@@ -118,6 +118,11 @@ static void text_append(struct text *t, const char *bytes, size_t n)
 {
 	if (t->failed)
 		return;
+	/* Keeps len + n + 1 and the doubled capacity from wrapping around, which GCC's -O3 cannot rule out otherwise. */
+	if (n >= SIZE_MAX / 2 - t->len) {
+		t->failed = true;
+		return;
+	}
 	if (t->len + n + 1 > t->capacity) {
 		size_t capacity = t->capacity ? t->capacity : 64;
 		while (capacity < t->len + n + 1)
@@ -921,7 +926,7 @@ static const char *const no_proxy_note_texts[HFENV_NO_PROXY_NOTE_KINDS] = {
 		"Python urllib, wget and httpx for none; list the addresses that must skip it one by one",
 };
 
-/* A name entry that is neither an address nor a loopback name: requests also matches it without a dot boundary. */
+/* A name entry that is neither an address nor a loopback name: requests before 2.34 matches it without a dot boundary. */
 static bool is_suffix_entry(const char *entry, size_t n)
 {
 	if ((n == 9 && memcmp(entry, "localhost", 9) == 0) || memchr(entry, ':', n) != NULL)
@@ -957,8 +962,8 @@ static void report_no_proxy_notes(struct engine *e, const struct slot *s, const 
 		size_t n = strcspn(p, ",");
 		if (is_suffix_entry(p, n)) {
 			add_finding(e, HFENV_WARNING,
-				    "%n: requests skips the proxy for every host that merely ends in an entry (nothf.co for hf.co), "
-				    "where the other clients want a dot before it; no rewrite avoids that", s->name);
+				    "%n: requests before 2.34 (Debian 12 has 2.28) skips the proxy for every host that merely ends in "
+				    "an entry (nothf.co for hf.co), where the other clients want a dot before it; no rewrite avoids that", s->name);
 			return;
 		}
 		p += n + (p[n] == ',');

@@ -276,7 +276,7 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 		case OPT_PROBE:
 			status = HFENV_WITH_PROBE ? set_mode(cl, MODE_PROBE)
 						  : fail("%s is not in hfenv-static, which leaves out the DNS resolver "
-							 "it needs; run the dynamic hfenv for it", "--probe");
+							 "it needs; run hfenv for it", "--probe");
 			break;
 		case OPT_TIMEOUT:
 			cl->timeout_given = true;

@@ -8,7 +8,8 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "put proxy environment variables in order,
 set(CPACK_PACKAGE_DESCRIPTION
   "hfenv normalizes http_proxy/HTTP_PROXY, https_proxy/HTTPS_PROXY, all_proxy/ALL_PROXY and\n"
   "no_proxy/NO_PROXY so that curl, wget, Python, Go and Rust clients all take the same route,\n"
-  "then execs the real command. hfenv-static is the same program, fully static, for containers.")
+  "then execs the real command. hfenv-static is the same program without --probe, fully static,\n"
+  "to copy into any container image.")
 string(JOIN "" CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
 set(CPACK_STRIP_FILES ON)
 

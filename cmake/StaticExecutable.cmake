@@ -74,7 +74,7 @@ function(hfenv_add_static_executable name)
   set(link_flags ${HFENV_STATIC_LINK_FLAGS})
   list(REMOVE_ITEM link_flags -s)
   add_custom_command(OUTPUT "${output}" BYPRODUCTS "${output}.unstripped"
-    COMMAND "${HFENV_MUSL_GCC}" -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wpedantic
+    COMMAND "${HFENV_MUSL_GCC}" -std=c11 -D_POSIX_C_SOURCE=200809L ${HFENV_WARNING_FLAGS}
             ${HFENV_STATIC_COMPILE_FLAGS} ${HFENV_MUSL_ONLY_FLAGS} ${defines} -I "${PROJECT_SOURCE_DIR}"
             ${link_flags} -o "${output}.unstripped" ${sources}
     COMMAND "${CMAKE_STRIP}" --strip-all -o "${output}" "${output}.unstripped"
