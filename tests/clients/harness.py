@@ -354,7 +354,7 @@ def both(route, reasons=None):
     return {"http": Expect(route, reasons or {}), "https": Expect(route, reasons or {})}
 
 
-RANGE_BLIND = ("urllib", "wget")  # take no CIDR range in NO_PROXY (httpx neither)
+RANGE_BLIND = ("urllib", "wget", "httpx", "httpx-socksio")  # take no CIDR range in NO_PROXY; httpx2 does
 
 
 def scenarios():
@@ -530,7 +530,7 @@ def client_versions(client_dir, venvs):
     CLIENT_TITLES.update({
         "curl": " ".join(first_line(["curl", "--version"]).split()[:2]),
         "git": first_line(["git", "--version"]).replace(" version", ""),
-        "wget": " ".join(first_line(["wget", "--version"]).split()[:3:2]),
+        "wget": " ".join(first_line(["wget", "--version"]).split()[1:3]),
         "urllib": "urllib (Python " + first_line([PYTHON, "-V"]).split()[1] + ")",
         "requests": f"requests {pins[py, 'requests']}",
         "httpx": f"httpx {pins[py, 'httpx']}",
