@@ -357,7 +357,7 @@ def both(route, reasons=None):
     return {"http": Expect(route, reasons or {}), "https": Expect(route, reasons or {})}
 
 
-RANGE_BLIND = ("urllib", "wget")  # take no CIDR range in NO_PROXY (httpx neither)
+RANGE_BLIND = ("urllib", "wget", "httpx", "httpx-socksio")  # take no CIDR range in NO_PROXY (httpx2 does)
 
 
 def scenarios():
