@@ -162,6 +162,17 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.digits_port_fails = true,
 		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX,
 	},
+	[HFENV_CLIENT_HTTPX_SOCKSIO] = {
+		.id = "httpx-socksio", .label = "httpx 0.28 + socksio",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.cgi = CGI_DROPS_HTTP_UPPER,
+		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5 | SCHEME_SOCKS5H,
+		.unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
+		.digits_port_fails = true,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX,
+	},
 	[HFENV_CLIENT_HTTPX2] = {
 		.id = "httpx2", .label = "huggingface_hub 2.4 (httpx2)",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},

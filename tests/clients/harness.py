@@ -54,12 +54,11 @@ INCONSISTENT = "INCONSISTENT"
 CLIENTS = ("curl", "git", "wget", "urllib", "requests", "httpx", "httpx-socksio", "huggingface_hub", "reqwest13",
            "go", "reqwest")
 CLIENT_TITLES = {}  # client -> name and version, filled in by client_versions()
-# The --explain=tsv family each client is checked against; a client not listed has no family of its own yet
-# (httpx with socksio: it differs from httpx only where a SOCKS URL is set, and hfenv's users lack socksio).
+# The --explain=tsv family each client is checked against; a client not listed has no family of its own yet.
 # huggingface_hub makes its requests with httpx2, whose NO_PROXY differs from httpx's: family httpx2.
 EXPLAIN_FAMILY = {"curl": "curl", "git": "git", "wget": "wget", "urllib": "urllib", "requests": "requests",
-                  "httpx": "httpx", "huggingface_hub": "httpx2", "reqwest13": "hf_xet", "go": "go",
-                  "reqwest": "reqwest"}
+                  "httpx": "httpx", "httpx-socksio": "httpx-socksio", "huggingface_hub": "httpx2",
+                  "reqwest13": "hf_xet", "go": "go", "reqwest": "reqwest"}
 PINS = os.path.join(HERE, "pins")
 # git ls-remote URL asks for URL/info/refs?service=git-upload-pack; the origin answers as a smart HTTP server.
 GIT_REFS = "/info/refs?service=git-upload-pack"

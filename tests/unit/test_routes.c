@@ -329,7 +329,17 @@ static void httpx_fails_at_start_on_an_unsupported_scheme_in_any_variable(void *
 	(void)state;
 	char *envp[] = {"http_proxy=" PROXY_A, "https_proxy=socks4://127.0.0.1:7891", NULL};
 	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_FAILS);
+	check_kind(HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_FAILS);
 	check_proxy(HFENV_CLIENT_REQUESTS, HFENV_TARGET_HTTP, envp, PROXY_A);
+}
+
+static void httpx_with_socksio_takes_socks5_and_socks5h(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=socks5://127.0.0.1:7891", "https_proxy=socks5h://127.0.0.1:7891", NULL};
+	check_proxy(HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_TARGET_HTTP, envp, "socks5://127.0.0.1:7891");
+	check_proxy(HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_TARGET_HTTPS, envp, "socks5h://127.0.0.1:7891");
+	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
 }
 
 static void empty_lower_case_value_in_httpx_deletes_the_entry_and_all_proxy_still_applies(void **state)
@@ -517,6 +527,7 @@ int main(void)
 		cmocka_unit_test(routes_through_different_proxies_disagree),
 		cmocka_unit_test(httpx_fails_at_start_on_a_socks_all_proxy_beside_http_proxies),
 		cmocka_unit_test(httpx_fails_at_start_on_an_unsupported_scheme_in_any_variable),
+		cmocka_unit_test(httpx_with_socksio_takes_socks5_and_socks5h),
 		cmocka_unit_test(empty_lower_case_value_in_httpx_deletes_the_entry_and_all_proxy_still_applies),
 		cmocka_unit_test(httpx_drops_even_a_socks_http_proxy_under_cgi),
 		cmocka_unit_test(star_in_no_proxy_spares_httpx_its_start_failure),
