@@ -70,7 +70,7 @@ enum route_matching {
 	MATCH_CURL,                   /* dom: dom and subdomains; ".dom" too; "*.dom" and "dom:port" never; CIDR */
 	MATCH_WGET,                   /* dom: dom and subdomains; ".dom": subdomains only; no CIDR, no port */
 	MATCH_URLLIB,                 /* dom and ".dom": dom and subdomains; "dom:port" for a URL with that port; no CIDR */
-	MATCH_REQUESTS,               /* urllib's rule, and any plain suffix of a name; IPv4 CIDR */
+	MATCH_REQUESTS,               /* requests 2.34: urllib's rule, and IPv4 CIDR */
 	MATCH_RUST,                   /* reqwest 0.11: curl's, but case-sensitive; CIDR */
 	MATCH_RUST_ANY_CASE,          /* hyper-util 0.1.20: curl's; CIDR */
 	MATCH_HTTPX,                  /* dom: dom and subdomains; ".dom": subdomains; "*.dom" never; "dom:port"; an address: that
@@ -144,7 +144,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE, .matching = MATCH_URLLIB,
 	},
 	[HFENV_CLIENT_REQUESTS] = {
-		.id = "requests", .label = "requests/pip",
+		.id = "requests", .label = "requests 2.34",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
@@ -518,12 +518,6 @@ static bool address_matches(const unsigned char *address, size_t length, const c
 	return true;
 }
 
-static bool ends_with(const char *host, const char *suffix, size_t n)
-{
-	size_t h = strlen(host);
-	return h >= n && memcmp(host + h - n, suffix, n) == 0;
-}
-
 static size_t count_colons(const char *text, size_t n)
 {
 	size_t count = 0;
@@ -564,20 +558,9 @@ static bool entry_matches(enum route_matching matching, const char *entry, size_
 		if (*entry == '.')
 			return strlen(d->host) != n - 1 && is_domain_of(d->host, entry + 1, n - 1, true);
 		return is_domain_of(d->host, entry, n, true);
-	case MATCH_REQUESTS: {
-		if (address_length == 4 && address_matches(address, 4, entry, n, false))
-			return true;
-		const char *colon = memchr(entry, ':', n);
-		size_t before = colon ? (size_t)(colon - entry) : n;
-		if (name && ends_with(d->host, entry, n))
-			return true;
-		if (name && colon != NULL && d->port_given && digits_equal(colon + 1, n - before - 1, d->port) &&
-		    ends_with(d->host, entry, before))
-			return true;
-		while (n > 0 && *entry == '.')
-			entry++, n--;
-		return is_domain_of(d->host, entry, n, true);
-	}
+	case MATCH_REQUESTS:
+		return (address_length == 4 && address_matches(address, 4, entry, n, false)) ||
+		       entry_matches(MATCH_URLLIB, entry, n, d, address, address_length);
 	case MATCH_URLLIB: {
 		while (n > 0 && *entry == '.')
 			entry++, n--;

@@ -49,7 +49,7 @@ test_nothing_to_change_is_said() {
 
 test_table_names_every_client_family() {
 	run_clean "$HFENV" --explain
-	for label in curl git wget "Python urllib" requests/pip "httpx 0.28 (no socksio)" "httpx 0.28 + socksio" "huggingface_hub 2.4 (httpx2)" "reqwest 0.11" \
+	for label in curl git wget "Python urllib" "requests 2.34" "httpx 0.28 (no socksio)" "httpx 0.28 + socksio" "huggingface_hub 2.4 (httpx2)" "reqwest 0.11" \
 		"hf_xet >= 1.3, uv: reqwest 0.13" Go Node undici; do
 		expect_out_contains "$label"
 	done

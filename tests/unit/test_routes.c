@@ -390,6 +390,15 @@ static void httpx_name_entry_covers_the_name_and_its_subdomains_not_a_longer_nam
 	check_kind_to(HFENV_CLIENT_HTTPX, "nothf.test", 443, envp, HFENV_ROUTE_PROXY);
 }
 
+static void requests_name_entry_covers_the_name_and_its_subdomains_not_a_longer_name(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "no_proxy=hf.test,10.0.0.0/8", NULL};
+	check_kind_to(HFENV_CLIENT_REQUESTS, "cas.hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_REQUESTS, "nothf.test", 443, envp, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_REQUESTS, "10.1.2.3", 443, envp, HFENV_ROUTE_DIRECT);
+}
+
 static void httpx_entry_with_a_port_covers_urls_with_that_port_only(void **state)
 {
 	(void)state;
@@ -534,6 +543,7 @@ int main(void)
 		cmocka_unit_test(httpx_dot_dom_excludes_the_apex),
 		cmocka_unit_test(star_dot_dom_never_matches_in_httpx_and_means_subdomains_in_httpx2),
 		cmocka_unit_test(httpx_name_entry_covers_the_name_and_its_subdomains_not_a_longer_name),
+		cmocka_unit_test(requests_name_entry_covers_the_name_and_its_subdomains_not_a_longer_name),
 		cmocka_unit_test(httpx_entry_with_a_port_covers_urls_with_that_port_only),
 		cmocka_unit_test(httpx_reads_an_ipv4_range_as_its_first_address_and_httpx2_as_a_range),
 		cmocka_unit_test(ipv6_range_fails_httpx_at_start_and_httpx2_takes_it),
