@@ -52,6 +52,7 @@ enum route_bad_value {
 	BAD_FAILS,                    /* the request fails */
 	BAD_IGNORED,                  /* no proxy from this value; a fallback still applies */
 	BAD_SKIPPED,                  /* the next variable of the list is read instead */
+	BAD_FAILS_AT_START,           /* the client cannot be built: every request fails, whatever its URL */
 };
 
 enum route_parsing {
@@ -72,6 +73,9 @@ enum route_matching {
 	MATCH_REQUESTS,               /* requests >= 2.34: IPv4 CIDR, then urllib's rule (2.28 to 2.33 matched plain suffixes) */
 	MATCH_RUST,                   /* reqwest 0.11: curl's, but case-sensitive; CIDR */
 	MATCH_RUST_ANY_CASE,          /* hyper-util 0.1.20: curl's; CIDR */
+	MATCH_HTTPX,                  /* dom: dom and subdomains; ".dom": subdomains; "*.dom" never; "dom:port"; an address: that
+					 address only, "/bits" ignored; an IPv6 range or "[...]" fails at start */
+	MATCH_HTTPX2,                 /* httpx's, but "*.dom" as ".dom", CIDR, and entries it cannot parse dropped */
 	MATCH_GO,                     /* dom: dom and subdomains; ".dom", "*.dom": subdomains; "dom:port"; CIDR; loopback never proxied */
 };
 
@@ -140,13 +144,44 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE, .matching = MATCH_URLLIB,
 	},
 	[HFENV_CLIENT_REQUESTS] = {
-		.id = "requests", .label = "requests/httpx/pip",
+		.id = "requests", .label = "requests 2.34",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matching = MATCH_REQUESTS,
+	},
+	[HFENV_CLIENT_HTTPX] = {
+		.id = "httpx", .label = "httpx 0.28 (no socksio)",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.cgi = CGI_DROPS_HTTP_UPPER,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
+		.digits_port_fails = true,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX,
+	},
+	[HFENV_CLIENT_HTTPX_SOCKSIO] = {
+		.id = "httpx-socksio", .label = "httpx 0.28 + socksio",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.cgi = CGI_DROPS_HTTP_UPPER,
+		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5 | SCHEME_SOCKS5H,
+		.unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
+		.digits_port_fails = true,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX,
+	},
+	[HFENV_CLIENT_HTTPX2] = {
+		.id = "httpx2", .label = "huggingface_hub 2.4 (httpx2)",
+		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
+		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.cgi = CGI_DROPS_HTTP_UPPER,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
+		.digits_port_fails = true,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX2,
 	},
 	[HFENV_CLIENT_REQWEST] = {
 		.id = "reqwest", .label = "reqwest 0.11 (Debian)",
@@ -157,7 +192,7 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY, .matching = MATCH_RUST,
 	},
 	[HFENV_CLIENT_HF_XET] = {
-		.id = "hf_xet", .label = "hf_xet (reqwest >= 0.12.16)",
+		.id = "hf_xet", .label = "hf_xet >= 1.3, uv: reqwest 0.13",
 		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
 		.all = {V_ALL_UPPER, V_ALL_LOWER}, .no = {V_NO_UPPER, V_NO_LOWER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_ALL,
@@ -274,7 +309,7 @@ static bool starts_with_ignoring_case(const char *s, const char *prefix)
 
 static void reject(struct pick *pick, enum route_bad_value bad, const char *reason)
 {
-	pick->kind = bad == BAD_FAILS ? HFENV_ROUTE_FAILS : HFENV_ROUTE_IGNORED;
+	pick->kind = bad == BAD_FAILS || bad == BAD_FAILS_AT_START ? HFENV_ROUTE_FAILS : HFENV_ROUTE_IGNORED;
 	pick->bad = bad;
 	pick->reason = reason;
 }
@@ -537,6 +572,33 @@ static bool entry_matches(enum route_matching matching, const char *entry, size_
 		}
 		return is_domain_of(d->host, entry, n, true);
 	}
+	case MATCH_HTTPX:
+	case MATCH_HTTPX2: {
+		const char *slash = memchr(entry, '/', n);
+		unsigned char entry_address[16];
+		size_t entry_length = parse_address(entry, slash ? (size_t)(slash - entry) : n, entry_address);
+		if (entry_length != 0 && slash != NULL && matching == MATCH_HTTPX2)
+			return !name && address_matches(address, address_length, entry, n, true);
+		if (entry_length != 0)
+			return entry_length == address_length && memcmp(entry_address, address, address_length) == 0;
+		if (slash != NULL && matching == MATCH_HTTPX2)
+			return false;
+		if (n == 9 && same_text(entry, "localhost", n, true))
+			return strcmp(d->host, "localhost") == 0;
+		const char *colon = memchr(entry, ':', n);
+		size_t host_n = colon ? (size_t)(colon - entry) : n;
+		if (colon != NULL && !(d->port_given && digits_equal(colon + 1, n - host_n - 1, d->port)))
+			return false;
+		bool apex = true;
+		if (host_n >= 2 && entry[0] == '*' && entry[1] == '.') {
+			if (matching == MATCH_HTTPX)
+				return false;
+			entry++, host_n--;
+		}
+		if (host_n > 0 && *entry == '.')
+			entry++, host_n--, apex = false;
+		return is_domain_of(d->host, entry, host_n, true) && (apex || strlen(d->host) != host_n);
+	}
 	case MATCH_GO: {
 		if (n == 1 && *entry == '*')
 			return true;
@@ -570,6 +632,23 @@ static bool entry_matches(enum route_matching matching, const char *entry, size_
 		return is_domain_of(d->host, entry, host_n, true) && (apex || strlen(d->host) != host_n);
 	}
 	}
+	return false;
+}
+
+/* httpx builds a URL pattern of every NO_PROXY entry when it starts; these it cannot parse. */
+static bool entry_fails_at_start(enum route_matching matching, const char *entry, size_t n)
+{
+	if (matching != MATCH_HTTPX)
+		return false;
+	const char *slash = memchr(entry, '/', n), *colon = memchr(entry, ':', n);
+	unsigned char address[16];
+	if (*entry == '[' || (slash != NULL && parse_address(entry, (size_t)(slash - entry), address) == 16))
+		return true;
+	if (colon == NULL || count_colons(entry, n) != 1 || slash != NULL)
+		return false;
+	for (const char *p = colon + 1; p < entry + n; p++)
+		if (*p < '0' || *p > '9')
+			return true;
 	return false;
 }
 
@@ -610,6 +689,34 @@ static bool any_value(const struct client_rule *rule, const struct route_values 
 	return false;
 }
 
+/* A value or NO_PROXY entry that stops the client from being built (BAD_FAILS_AT_START); -1 on ENOMEM. */
+static int start_failure(const struct client_rule *rule, const struct route_values *values, bool cgi,
+			 struct hfenv_route *route)
+{
+	if (no_proxy_matches_all(rule, values))
+		return 0;
+	const enum route_variable *lists[] = {rule->http, rule->https, rule->all};
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+		enum route_variable skip = cgi && rule->cgi == CGI_DROPS_HTTP_UPPER ? V_HTTP_UPPER : V_NONE;
+		struct pick pick;
+		if (pick_variable(rule, values, lists[i], skip, &pick) != 0)
+			return -1;
+		free(pick.proxy);
+		if (pick.outcome == PICK_VALUE && pick.kind == HFENV_ROUTE_FAILS && pick.bad == BAD_FAILS_AT_START) {
+			*route = (struct hfenv_route){.kind = HFENV_ROUTE_FAILS, .variable = pick.variable, .reason = pick.reason};
+			return 0;
+		}
+	}
+	const char *list = no_proxy_list(rule, values), *entry;
+	size_t n;
+	while (list != NULL && next_entry(&list, &entry, &n))
+		if (entry_fails_at_start(rule->matching, entry, n)) {
+			*route = (struct hfenv_route){.kind = HFENV_ROUTE_FAILS, .reason = "NO_PROXY entry unparsable"};
+			return 0;
+		}
+	return 0;
+}
+
 static int predict(const struct client_rule *rule, enum hfenv_target target, const struct route_values *values,
 		   const struct hfenv_destination *destination, struct hfenv_route *route)
 {
@@ -623,6 +730,10 @@ static int predict(const struct client_rule *rule, enum hfenv_target target, con
 			*route = (struct hfenv_route){.kind = HFENV_ROUTE_IGNORED, .reason = "CGI"};
 		return 0;
 	}
+	if (start_failure(rule, values, cgi, route) != 0)
+		return -1;
+	if (route->kind == HFENV_ROUTE_FAILS)
+		return 0;
 	enum route_variable skip = cgi_http && rule->cgi == CGI_DROPS_HTTP_UPPER ? V_HTTP_UPPER : V_NONE;
 	struct pick pick, fallback = {.outcome = PICK_UNSET};
 	if (pick_variable(rule, values, names, skip, &pick) != 0)

@@ -55,7 +55,9 @@ CLIENTS = ("curl", "git", "wget", "urllib", "requests", "httpx", "httpx-socksio"
            "go", "reqwest")
 CLIENT_TITLES = {}  # client -> name and version, filled in by client_versions()
 # The --explain=tsv family each client is checked against; a client not listed has no family of its own yet.
+# huggingface_hub makes its requests with httpx2, whose NO_PROXY differs from httpx's: family httpx2.
 EXPLAIN_FAMILY = {"curl": "curl", "git": "git", "wget": "wget", "urllib": "urllib", "requests": "requests",
+                  "httpx": "httpx", "httpx-socksio": "httpx-socksio", "huggingface_hub": "httpx2",
                   "reqwest13": "hf_xet", "go": "go", "reqwest": "reqwest"}
 PINS = os.path.join(HERE, "pins")
 # git ls-remote URL asks for URL/info/refs?service=git-upload-pack; the origin answers as a smart HTTP server.

@@ -49,7 +49,8 @@ test_nothing_to_change_is_said() {
 
 test_table_names_every_client_family() {
 	run_clean "$HFENV" --explain
-	for label in curl git wget "Python urllib" requests/httpx/pip "reqwest 0.11" hf_xet Go Node undici; do
+	for label in curl git wget "Python urllib" "requests 2.34" "httpx 0.28 (no socksio)" "httpx 0.28 + socksio" "huggingface_hub 2.4 (httpx2)" "reqwest 0.11" \
+		"hf_xet >= 1.3, uv: reqwest 0.13" Go Node undici; do
 		expect_out_contains "$label"
 	done
 }
@@ -83,11 +84,21 @@ test_proxy_option_counts_after_hfenv_only() {
 
 test_tsv_has_one_line_per_client_and_scheme() {
 	run_clean http_proxy=$A "$HFENV" --explain=tsv
-	[ "$(printf '%s\n' "$out" | wc -l)" -eq 30 ] || fail "not 30 lines (20 routes, 10 trust): $out"
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 36 ] || fail "not 36 lines (26 routes, 10 trust): $out"
 	printf '%s\n' "$out" | awk -F '\t' 'NF != 6 || ($2 != "http" && $2 != "https" && $2 != "trust") { exit 1 }' ||
 		fail "a line without 6 fields: $out"
 	[ "$(route node https 3)" = direct ] || fail "node https BEFORE is not direct: $out"
 	[ "$(route undici https 3)" = $A ] || fail "undici https BEFORE is not $A: $out"
+}
+
+test_clash_triple_fails_httpx_before_hfenv_only() {
+	run_clean http_proxy=$A https_proxy=$A all_proxy=socks5://127.0.0.1:7891 "$HFENV" --explain=tsv
+	for family in httpx httpx2; do
+		[ "$(route $family https 3)" = fail ] || fail "$family https BEFORE is not fail: $out"
+		[ "$(route $family https 4)" = $A ] || fail "$family https AFTER is not $A: $out"
+	done
+	[ "$(route requests https 3)" = $A ] || fail "requests https BEFORE is not $A: $out"
+	[ "$(route httpx-socksio https 3)" = $A ] || fail "httpx-socksio https BEFORE is not $A: $out"
 }
 
 test_trust_table_shows_each_clients_bundle_before_and_after() {
@@ -164,7 +175,7 @@ test_command_after_explain_is_refused() {
 
 test_host_operand_gives_each_clients_route_for_it() {
 	run_clean https_proxy=$A NO_PROXY=.hf.co "$HFENV" --explain=tsv hf.co http://cas.hf.co/ other.co
-	[ "$(printf '%s\n' "$out" | grep -vc '	trust	')" -eq 50 ] || fail "not 50 route lines: $out"
+	[ "$(printf '%s\n' "$out" | grep -vc '	trust	')" -eq 65 ] || fail "not 65 route lines: $out"
 	printf '%s\n' "$out" | awk -F '\t' '$2 != "trust" && NF != 7 { exit 1 }' || fail "a route line without 7 fields: $out"
 	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "go" && $2 == "https" && $7 == "hf.co"')
 	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	direct" ] || fail "go https hf.co is not $A, then direct: $line"

@@ -303,14 +303,154 @@ static bool every_client_agrees(char **envp)
 	return agree;
 }
 
-static void clash_shell_command_agrees_before_and_after_normalization(void **state)
+static void check_kind_to(enum hfenv_client client, const char *host, unsigned port, char **envp,
+			  enum hfenv_route_kind expected)
+{
+	struct hfenv_destination d = {.host = host, .port = port, .port_given = true};
+	struct hfenv_route route;
+	assert_int_equal(hfenv_predict_route_to(client, HFENV_TARGET_HTTPS, &d, envp, &route), 0);
+	assert_int_equal(route.kind, expected);
+	hfenv_route_free(&route);
+}
+
+static void httpx_fails_at_start_on_a_socks_all_proxy_beside_http_proxies(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=" PROXY_A, "https_proxy=" PROXY_A, "all_proxy=socks5://127.0.0.1:7891", NULL};
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+		check_kind(HFENV_CLIENT_HTTPX, t, envp, HFENV_ROUTE_FAILS);
+		check_kind(HFENV_CLIENT_HTTPX2, t, envp, HFENV_ROUTE_FAILS);
+		check_proxy(HFENV_CLIENT_REQUESTS, t, envp, PROXY_A);
+	}
+}
+
+static void httpx_fails_at_start_on_an_unsupported_scheme_in_any_variable(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=" PROXY_A, "https_proxy=socks4://127.0.0.1:7891", NULL};
+	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_FAILS);
+	check_kind(HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_FAILS);
+	check_proxy(HFENV_CLIENT_REQUESTS, HFENV_TARGET_HTTP, envp, PROXY_A);
+}
+
+static void httpx_with_socksio_takes_socks5_and_socks5h(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=socks5://127.0.0.1:7891", "https_proxy=socks5h://127.0.0.1:7891", NULL};
+	check_proxy(HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_TARGET_HTTP, envp, "socks5://127.0.0.1:7891");
+	check_proxy(HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_TARGET_HTTPS, envp, "socks5h://127.0.0.1:7891");
+	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_FAILS);
+}
+
+static void empty_lower_case_value_in_httpx_deletes_the_entry_and_all_proxy_still_applies(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=", "HTTP_PROXY=" PROXY_A, "ALL_PROXY=" PROXY_B, NULL};
+	check_proxy(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTP, envp, PROXY_B);
+}
+
+static void httpx_drops_even_a_socks_http_proxy_under_cgi(void **state)
+{
+	(void)state;
+	char *envp[] = {"REQUEST_METHOD=GET", "HTTP_PROXY=socks5://127.0.0.1:7891", NULL};
+	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_DIRECT);
+	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_DIRECT);
+}
+
+static void star_in_no_proxy_spares_httpx_its_start_failure(void **state)
+{
+	(void)state;
+	char *envp[] = {"all_proxy=socks5://127.0.0.1:7891", "no_proxy=hf.co,*", NULL};
+	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_DIRECT);
+}
+
+static void httpx_dot_dom_excludes_the_apex(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "no_proxy=.hf.test", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX, "hf.test", 443, envp, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_HTTPX, "cas.hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+}
+
+static void star_dot_dom_never_matches_in_httpx_and_means_subdomains_in_httpx2(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "no_proxy=*.hf.test", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX, "cas.hf.test", 443, envp, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_HTTPX2, "cas.hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HTTPX2, "hf.test", 443, envp, HFENV_ROUTE_PROXY);
+}
+
+static void httpx_name_entry_covers_the_name_and_its_subdomains_not_a_longer_name(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "NO_PROXY=HF.TEST", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX, "hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HTTPX, "cas.hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HTTPX, "nothf.test", 443, envp, HFENV_ROUTE_PROXY);
+}
+
+static void requests_name_entry_covers_the_name_and_its_subdomains_not_a_longer_name(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "no_proxy=hf.test,10.0.0.0/8", NULL};
+	check_kind_to(HFENV_CLIENT_REQUESTS, "cas.hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_REQUESTS, "nothf.test", 443, envp, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_REQUESTS, "10.1.2.3", 443, envp, HFENV_ROUTE_DIRECT);
+}
+
+static void httpx_entry_with_a_port_covers_urls_with_that_port_only(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "no_proxy=hf.test:8443", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX, "hf.test", 8443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HTTPX, "hf.test", 9443, envp, HFENV_ROUTE_PROXY);
+}
+
+static void httpx_reads_an_ipv4_range_as_its_first_address_and_httpx2_as_a_range(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "no_proxy=10.0.0.0/8", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX, "10.1.2.3", 443, envp, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_HTTPX, "10.0.0.0", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HTTPX2, "10.1.2.3", 443, envp, HFENV_ROUTE_DIRECT);
+}
+
+static void ipv6_range_fails_httpx_at_start_and_httpx2_takes_it(void **state)
+{
+	(void)state;
+	char *envp[] = {"NO_PROXY=fd00::/8,hf.test", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX, "hf.test", 443, envp, HFENV_ROUTE_FAILS);
+	check_kind_to(HFENV_CLIENT_HTTPX2, "hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+	char *proxied[] = {"https_proxy=" PROXY_A, "NO_PROXY=fd00::/8", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX2, "fd12::1", 443, proxied, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HTTPX2, "hf.test", 443, proxied, HFENV_ROUTE_PROXY);
+}
+
+static void httpx_localhost_entry_covers_the_name_only(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "no_proxy=localhost", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX, "localhost", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HTTPX, "127.0.0.1", 443, envp, HFENV_ROUTE_PROXY);
+}
+
+static void httpx_connect_fails_on_a_port_out_of_range_but_the_client_starts(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://127.0.0.1:80800000", "https_proxy=" PROXY_A, NULL};
+	check_kind(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTP, envp, HFENV_ROUTE_FAILS);
+	check_proxy(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTPS, envp, PROXY_A);
+}
+
+static void clash_shell_command_disagrees_before_and_agrees_after_normalization(void **state)
 {
 	(void)state;
 	char *envp[] = {"https_proxy=http://127.0.0.1:7890", "http_proxy=http://127.0.0.1:7890",
 			"all_proxy=socks5://127.0.0.1:7890", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
-	assert_true(every_client_agrees(envp));
+	assert_false(every_client_agrees(envp));
 	assert_int_equal(hfenv_normalize(&opts, envp, &r), 0);
 	assert_int_equal(r.error_count, 0);
 	assert_true(every_client_agrees(r.env));
@@ -394,7 +534,22 @@ int main(void)
 		cmocka_unit_test(python_reads_the_last_of_duplicate_entries),
 		cmocka_unit_test(ignored_route_agrees_with_direct),
 		cmocka_unit_test(routes_through_different_proxies_disagree),
-		cmocka_unit_test(clash_shell_command_agrees_before_and_after_normalization),
+		cmocka_unit_test(httpx_fails_at_start_on_a_socks_all_proxy_beside_http_proxies),
+		cmocka_unit_test(httpx_fails_at_start_on_an_unsupported_scheme_in_any_variable),
+		cmocka_unit_test(httpx_with_socksio_takes_socks5_and_socks5h),
+		cmocka_unit_test(empty_lower_case_value_in_httpx_deletes_the_entry_and_all_proxy_still_applies),
+		cmocka_unit_test(httpx_drops_even_a_socks_http_proxy_under_cgi),
+		cmocka_unit_test(star_in_no_proxy_spares_httpx_its_start_failure),
+		cmocka_unit_test(httpx_dot_dom_excludes_the_apex),
+		cmocka_unit_test(star_dot_dom_never_matches_in_httpx_and_means_subdomains_in_httpx2),
+		cmocka_unit_test(httpx_name_entry_covers_the_name_and_its_subdomains_not_a_longer_name),
+		cmocka_unit_test(requests_name_entry_covers_the_name_and_its_subdomains_not_a_longer_name),
+		cmocka_unit_test(httpx_entry_with_a_port_covers_urls_with_that_port_only),
+		cmocka_unit_test(httpx_reads_an_ipv4_range_as_its_first_address_and_httpx2_as_a_range),
+		cmocka_unit_test(ipv6_range_fails_httpx_at_start_and_httpx2_takes_it),
+		cmocka_unit_test(httpx_localhost_entry_covers_the_name_only),
+		cmocka_unit_test(httpx_connect_fails_on_a_port_out_of_range_but_the_client_starts),
+		cmocka_unit_test(clash_shell_command_disagrees_before_and_agrees_after_normalization),
 		cmocka_unit_test(upper_case_only_disagrees_before_and_agrees_after_normalization),
 		cmocka_unit_test(route_environment_applies_unsets_then_assignments),
 		cmocka_unit_test(redact_hides_the_password_without_quoting),
