@@ -66,6 +66,7 @@ static const enum fixed_slot pair_lower[PAIRS] = {HTTP_LOWER, HTTPS_LOWER, ALL_L
 
 struct engine {
 	struct hfenv_result *result;
+	hfenv_bundle_reader *read_bundle;
 	size_t env_capacity;          /* slots of result->env, NULL included */
 	struct slot *slots;
 	size_t slot_count;
@@ -1263,14 +1264,14 @@ static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
 	return NULL;
 }
 
-/* The chosen bundle, checked by opts' reader: false after an error finding. */
-static bool check_bundle(struct engine *e, const struct hfenv_options *opts, const char *source, bool variable,
+/* The chosen bundle, checked by the caller's reader: false after an error finding. */
+static bool check_bundle(struct engine *e, const char *source, bool variable,
 			 const char **path)
 {
-	if (opts->read_bundle == NULL)
+	if (e->read_bundle == NULL)
 		return true;
 	struct hfenv_bundle_facts facts = {0};
-	opts->read_bundle(*path, &facts);
+	e->read_bundle(*path, &facts);
 	const char *problem = bundle_problem(&facts);
 	if (problem != NULL) {
 		free(facts.absolute_path);
@@ -1307,7 +1308,7 @@ static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *o
 		return;
 	}
 	if (bundle != NULL) {
-		if (!check_bundle(e, opts, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle))
+		if (!check_bundle(e, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle))
 			return;
 	} else {
 		for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS && winner == NULL; s++)
@@ -1321,7 +1322,7 @@ static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *o
 				add_finding(e, HFENV_WARNING, "%n=%f and %n=%f differ: using %n for every client (choose with --ca-bundle FILE)",
 					    winner->name, winner->value, fixed(e, s)->name, fixed(e, s)->value, winner->name);
 		bundle = winner->value;
-		if (!check_bundle(e, opts, winner->name, true, &bundle))
+		if (!check_bundle(e, winner->name, true, &bundle))
 			return;
 	}
 	for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS; s++)
@@ -1420,11 +1421,11 @@ static void write_environment(struct engine *e)
  * Reads envp and builds the new environment from block[0], where spare + len(envp) + 1 slots are
  * free to write once read (envp may be block + spare); block NULL: a new array with room for all.
  */
-static int normalize(const struct hfenv_options *opts, char *const envp[], char **block, size_t spare,
-		     bool changes_only_if_verbose, struct hfenv_result *out)
+static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read_bundle, char *const envp[],
+		     char **block, size_t spare, bool changes_only_if_verbose, struct hfenv_result *out)
 {
 	*out = (struct hfenv_result){0};
-	struct engine e = {.result = out};
+	struct engine e = {.result = out, .read_bundle = read_bundle};
 	out->storage = calloc(1, sizeof *out->storage);
 	if (out->storage == NULL || make_slots(&e, opts) != 0)
 		goto out_of_memory;
@@ -1467,14 +1468,16 @@ out_of_memory:
 	return -1;
 }
 
-int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out)
+int hfenv_normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read_bundle, char *const envp[],
+		    struct hfenv_result *out)
 {
-	return normalize(opts, envp, NULL, 0, false, out);
+	return normalize(opts, read_bundle, envp, NULL, 0, false, out);
 }
 
-int hfenv_normalize_in_place(const struct hfenv_options *opts, char **block, size_t spare, struct hfenv_result *out)
+int hfenv_normalize_in_place(const struct hfenv_options *opts, hfenv_bundle_reader *read_bundle, char **block,
+			     size_t spare, struct hfenv_result *out)
 {
-	return normalize(opts, block + spare, block, spare, true, out);
+	return normalize(opts, read_bundle, block + spare, block, spare, true, out);
 }
 
 void hfenv_result_free(struct hfenv_result *result)

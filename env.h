@@ -31,7 +31,6 @@ typedef void hfenv_bundle_reader(const char *path, struct hfenv_bundle_facts *fa
 struct hfenv_options {
 	const char *proxy;            /* -p URL, or NULL */
 	const char *ca_bundle;        /* --ca-bundle FILE, or NULL */
-	hfenv_bundle_reader *read_bundle; /* inspects a CA bundle file; NULL: bundles are taken unchecked */
 	bool no_xet;                  /* -x */
 	bool allow_socks;             /* --allow-socks */
 	bool proxy_loopback;          /* --proxy-loopback: no localhost, 127.0.0.1, ::1 added to NO_PROXY */
@@ -73,11 +72,13 @@ struct hfenv_result {
 };
 
 /*
- * Normalize envp under opts.  Returns 0 and fills *out (free it with
+ * Normalize envp under opts.  read_bundle inspects the CA bundle files the result would name (the
+ * engine reads no file); NULL takes them unchecked.  Returns 0 and fills *out (free it with
  * hfenv_result_free), or -1 with errno ENOMEM and *out empty.
  * Refusals are findings of kind HFENV_ERROR, not a -1 return.
  */
-int hfenv_normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *out);
+int hfenv_normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read_bundle, char *const envp[],
+		    struct hfenv_result *out);
 
 void hfenv_result_free(struct hfenv_result *result);
 

@@ -10,6 +10,7 @@
  * only under -v or HFENV_VERBOSE, since nothing else prints them.  out->env is valid even with
  * errors; after -1, block is not a valid environment.  hfenv_result_free never frees block.
  */
-int hfenv_normalize_in_place(const struct hfenv_options *opts, char **block, size_t spare, struct hfenv_result *out);
+int hfenv_normalize_in_place(const struct hfenv_options *opts, hfenv_bundle_reader *read_bundle, char **block,
+			     size_t spare, struct hfenv_result *out);
 
 #endif

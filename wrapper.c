@@ -233,7 +233,7 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	*cl = (struct command_line){.timeout_ms = PROBE_DEFAULT_TIMEOUT_MS, .options.read_bundle = hfenv_read_ca_bundle};
+	*cl = (struct command_line){.timeout_ms = PROBE_DEFAULT_TIMEOUT_MS};
 	cl->unset = calloc((size_t)argc, sizeof *cl->unset);
 	if (cl->unset == NULL)
 		return fail("%s", strerror(errno));
@@ -503,13 +503,13 @@ static int normalize_over_argv(struct command_line *cl, int argc, char **argv, s
 	cl->options.assign = (const char *const *)cl->operands;
 	cl->command = cl->operands + cl->options.assign_count;
 	environ = no_environment;
-	return hfenv_normalize_in_place(&cl->options, argv, (size_t)argc + 1, result);
+	return hfenv_normalize_in_place(&cl->options, hfenv_read_ca_bundle, argv, (size_t)argc + 1, result);
 }
 
 static int normalize_environment(struct command_line *cl, int argc, char **argv, struct hfenv_result *result)
 {
 	bool over_argv = cl->mode == MODE_RUN && environ == argv + argc + 1;
-	if ((over_argv ? normalize_over_argv(cl, argc, argv, result) : hfenv_normalize(&cl->options, environ, result)) != 0)
+	if ((over_argv ? normalize_over_argv(cl, argc, argv, result) : hfenv_normalize(&cl->options, hfenv_read_ca_bundle, environ, result)) != 0)
 		return fail("%s", strerror(errno));
 	return CONTINUE;
 }

@@ -203,7 +203,7 @@ static void require_stable(const struct hfenv_options *opts, const struct hfenv_
 	struct hfenv_options again_opts = *opts;
 	again_opts.unset_count = again_opts.assign_count = 0;
 	struct hfenv_result again;
-	require(hfenv_normalize(&again_opts, r->env, &again) == 0);
+	require(hfenv_normalize(&again_opts, NULL, r->env, &again) == 0);
 	require(again.error_count == 0);
 	require(again.edit_count == 0);
 	for (size_t i = 0; i < again.finding_count; i++)
@@ -242,7 +242,7 @@ static void require_in_place_agrees(const struct input *in, size_t spare, const 
 		block[i] = argument;
 	memcpy(block + spare, in->env, (in->env_count + 1) * sizeof *block);
 	struct hfenv_result r, kept = *copied;
-	require(hfenv_normalize_in_place(&in->opts, block, spare, &r) == 0);
+	require(hfenv_normalize_in_place(&in->opts, NULL, block, spare, &r) == 0);
 	struct hfenv_finding *findings = calloc(copied->finding_count + 1, sizeof *findings);
 	require(findings != NULL);
 	kept.findings = findings;
@@ -269,7 +269,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	decode(&in, data, size);
 
 	struct hfenv_result r;
-	require(hfenv_normalize(&in.opts, in.env, &r) == 0);
+	require(hfenv_normalize(&in.opts, NULL, in.env, &r) == 0);
 	size_t errors = 0;
 	for (size_t i = 0; i < r.finding_count; i++) {
 		require_clean_message(r.findings[i].message);

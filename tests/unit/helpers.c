@@ -11,7 +11,7 @@
 
 void normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *r)
 {
-	assert_int_equal(hfenv_normalize(opts, envp, r), 0);
+	assert_int_equal(hfenv_normalize(opts, NULL, envp, r), 0);
 }
 
 const char *lookup(const struct hfenv_result *r, const char *name)
@@ -268,13 +268,18 @@ static bool check_unchanged_entries_are_the_input(const struct hfenv_result *r, 
 
 void run_engine_case(const struct engine_case *row)
 {
+	run_engine_case_reading(row, NULL);
+}
+
+void run_engine_case_reading(const struct engine_case *row, hfenv_bundle_reader *read_bundle)
+{
 	if (row->env[ENGINE_ENV_MAX - 1] != NULL || row->expect[ENGINE_EXPECT_MAX - 1] != NULL)
 		fail_msg("%s: a list has no room for its NULL end: raise ENGINE_ENV_MAX or ENGINE_EXPECT_MAX", row->name);
 	if (row->expect[0] == NULL)
 		fail_msg("%s: a row needs an expectation", row->name);
 	char *const *envp = (char *const *)row->env;
 	struct hfenv_result r;
-	normalize(&row->opts, envp, &r);
+	assert_int_equal(hfenv_normalize(&row->opts, read_bundle, envp, &r), 0);
 	const char *failed = NULL;
 	for (size_t i = 0; failed == NULL && row->expect[i] != NULL; i++)
 		if (!check_expectation(&r, row->expect[i]))
@@ -289,22 +294,36 @@ void run_engine_case(const struct engine_case *row)
 	hfenv_result_free(&r);
 }
 
+/* One row and the reader of its group: a cmocka test's state. */
+struct bound_row {
+	const struct engine_case *row;
+	hfenv_bundle_reader *read_bundle;
+};
+
 static void run_row(void **state)
 {
-	run_engine_case(*state);
+	const struct bound_row *bound = *state;
+	run_engine_case_reading(bound->row, bound->read_bundle);
 }
 
-int run_engine_cases(const char *group, const struct engine_case *rows, size_t row_count,
-		     const struct CMUnitTest *functions, size_t function_count)
+int run_engine_cases(const char *group, hfenv_bundle_reader *read_bundle, const struct engine_case *rows,
+		     size_t row_count, const struct CMUnitTest *functions, size_t function_count)
 {
 	struct CMUnitTest *tests = calloc(row_count + function_count, sizeof *tests);
-	if (tests == NULL)
+	struct bound_row *bound = calloc(row_count + 1, sizeof *bound);
+	if (tests == NULL || bound == NULL) {
+		free(tests);
+		free(bound);
 		return 1;
-	for (size_t i = 0; i < row_count; i++)
-		tests[i] = (struct CMUnitTest){.name = rows[i].name, .test_func = run_row, .initial_state = (void *)&rows[i]};
+	}
+	for (size_t i = 0; i < row_count; i++) {
+		bound[i] = (struct bound_row){&rows[i], read_bundle};
+		tests[i] = (struct CMUnitTest){.name = rows[i].name, .test_func = run_row, .initial_state = &bound[i]};
+	}
 	if (function_count > 0)
 		memcpy(tests + row_count, functions, function_count * sizeof *tests);
 	int status = _cmocka_run_group_tests(group, tests, row_count + function_count, NULL, NULL);
 	free(tests);
+	free(bound);
 	return status;
 }

@@ -6,7 +6,7 @@
 
 #include "env.h"
 
-/* Runs hfenv_normalize and fails the test on -1. */
+/* Runs hfenv_normalize, with no CA bundle reader, and fails the test on -1. */
 void normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *r);
 
 /* Value of name in the result environment, or NULL. */
@@ -55,14 +55,18 @@ struct engine_case {
 
 /* Normalizes one row and checks each of its expectations. */
 void run_engine_case(const struct engine_case *row);
+/* The same, with read_bundle inspecting the CA bundle files the row names. */
+void run_engine_case_reading(const struct engine_case *row, hfenv_bundle_reader *read_bundle);
 
 struct CMUnitTest;
 
 /* Runs every row as a cmocka test named after it, then the function tests; the status of cmocka's group run. */
-int run_engine_cases(const char *group, const struct engine_case *rows, size_t row_count,
-		     const struct CMUnitTest *functions, size_t function_count);
+int run_engine_cases(const char *group, hfenv_bundle_reader *read_bundle, const struct engine_case *rows,
+		     size_t row_count, const struct CMUnitTest *functions, size_t function_count);
 
-#define ENGINE_CASES(group, rows, functions) \
-	run_engine_cases(group, rows, sizeof(rows) / sizeof(rows)[0], functions, sizeof(functions) / sizeof(functions)[0])
+#define ENGINE_CASES_READING(group, read_bundle, rows, functions) \
+	run_engine_cases(group, read_bundle, rows, sizeof(rows) / sizeof(rows)[0], functions, \
+			 sizeof(functions) / sizeof(functions)[0])
+#define ENGINE_CASES(group, rows, functions) ENGINE_CASES_READING(group, NULL, rows, functions)
 
 #endif

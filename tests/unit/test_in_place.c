@@ -28,7 +28,7 @@ static char **make_block(char *const envp[], size_t spare)
 
 static void normalize_in_place(const struct hfenv_options *opts, char **block, size_t spare, struct hfenv_result *r)
 {
-	assert_int_equal(hfenv_normalize_in_place(opts, block, spare, r), 0);
+	assert_int_equal(hfenv_normalize_in_place(opts, NULL, block, spare, r), 0);
 }
 
 /* The copy's result, less its change findings unless verbose: the exec path prints them only then. */

@@ -451,7 +451,7 @@ static void clash_shell_command_disagrees_before_and_agrees_after_normalization(
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	assert_false(every_client_agrees(envp));
-	assert_int_equal(hfenv_normalize(&opts, envp, &r), 0);
+	assert_int_equal(hfenv_normalize(&opts, NULL, envp, &r), 0);
 	assert_int_equal(r.error_count, 0);
 	assert_true(every_client_agrees(r.env));
 	hfenv_result_free(&r);
@@ -464,7 +464,7 @@ static void upper_case_only_disagrees_before_and_agrees_after_normalization(void
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	assert_false(every_client_agrees(envp));
-	assert_int_equal(hfenv_normalize(&opts, envp, &r), 0);
+	assert_int_equal(hfenv_normalize(&opts, NULL, envp, &r), 0);
 	assert_true(every_client_agrees(r.env));
 	hfenv_result_free(&r);
 }

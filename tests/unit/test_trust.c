@@ -37,65 +37,77 @@ static void fake_reader(const char *path, struct hfenv_bundle_facts *facts)
 #define EVERY_BUNDLE(path) \
 	"REQUESTS_CA_BUNDLE=" path, "CURL_CA_BUNDLE=" path, "SSL_CERT_FILE=" path, "GIT_SSL_CAINFO=" path, \
 		"NODE_EXTRA_CA_CERTS=" path
-#define READER .read_bundle = fake_reader
 
 static const struct engine_case cases[] = {
-	{"ca_bundle_option_sets_every_bundle_variable", {"SSL_CERT_FILE=/other.pem"}, {.ca_bundle = "/ca.pem", READER},
+	{"ca_bundle_option_sets_every_bundle_variable", {"SSL_CERT_FILE=/other.pem"}, {.ca_bundle = "/ca.pem"},
 	 {"no errors", EVERY_BUNDLE("/ca.pem"), "no warnings"}},
-	{"ca_bundle_setting_works_like_the_option", {"HFENV_CA_BUNDLE=/ca.pem"}, {READER},
+	{"ca_bundle_setting_works_like_the_option", {"HFENV_CA_BUNDLE=/ca.pem"}, {0},
 	 {EVERY_BUNDLE("/ca.pem"), "HFENV_CA_BUNDLE=/ca.pem"}},
-	{"option_wins_over_setting", {"HFENV_CA_BUNDLE=/setting.pem"}, {.ca_bundle = "/option.pem", READER}, {EVERY_BUNDLE("/option.pem")}},
-	{"relative_bundle_of_the_option_becomes_absolute", {NULL}, {.ca_bundle = "relative.pem", READER},
+	{"option_wins_over_setting", {"HFENV_CA_BUNDLE=/setting.pem"}, {.ca_bundle = "/option.pem"}, {EVERY_BUNDLE("/option.pem")}},
+	{"relative_bundle_of_the_option_becomes_absolute", {NULL}, {.ca_bundle = "relative.pem"},
 	 {EVERY_BUNDLE("/work/relative.pem")}},
-	{"empty_ca_bundle_option_is_refused", {NULL}, {.ca_bundle = "", READER}, {"error: --ca-bundle is empty"}},
-	{"unusable_setting_is_refused_naming_it", {"HFENV_CA_BUNDLE=/missing.pem"}, {READER},
+	{"empty_ca_bundle_option_is_refused", {NULL}, {.ca_bundle = ""}, {"error: --ca-bundle is empty"}},
+	{"unusable_setting_is_refused_naming_it", {"HFENV_CA_BUNDLE=/missing.pem"}, {0},
 	 {"errors: 1", "error: HFENV_CA_BUNDLE '/missing.pem' ... is not a usable CA bundle ... No such file or directory", "no edits"}},
-	{"classic_requests_ca_bundle_reaches_httpx_and_hf_xet", {"REQUESTS_CA_BUNDLE=/etc/ssl/corp-bundle.pem", "HOME=/root"}, {READER},
+	{"classic_requests_ca_bundle_reaches_httpx_and_hf_xet", {"REQUESTS_CA_BUNDLE=/etc/ssl/corp-bundle.pem", "HOME=/root"}, {0},
 	 {"SSL_CERT_FILE=/etc/ssl/corp-bundle.pem", "HOME=/root"}},
-	{"differing_bundles_first_in_order_wins_with_a_warning", {"SSL_CERT_FILE=/b.pem", "CURL_CA_BUNDLE=/a.pem"}, {READER},
+	{"differing_bundles_first_in_order_wins_with_a_warning", {"SSL_CERT_FILE=/b.pem", "CURL_CA_BUNDLE=/a.pem"}, {0},
 	 {EVERY_BUNDLE("/a.pem"),
 	  "warning: CURL_CA_BUNDLE='/a.pem' and SSL_CERT_FILE='/b.pem' differ ... using CURL_CA_BUNDLE ... --ca-bundle", "warnings: 1"}},
 	{"requests_ca_bundle_comes_first",
-	 {"GIT_SSL_CAINFO=/d.pem", "SSL_CERT_FILE=/c.pem", "CURL_CA_BUNDLE=/b.pem", "REQUESTS_CA_BUNDLE=/a.pem"}, {READER},
+	 {"GIT_SSL_CAINFO=/d.pem", "SSL_CERT_FILE=/c.pem", "CURL_CA_BUNDLE=/b.pem", "REQUESTS_CA_BUNDLE=/a.pem"}, {0},
 	 {EVERY_BUNDLE("/a.pem"), "warnings: 3"}},
 	{"node_extra_ca_certs_of_its_own_is_kept_without_a_warning", {"NODE_EXTRA_CA_CERTS=/corp-root.pem", "SSL_CERT_FILE=/bundle.pem"},
-	 {READER}, {"NODE_EXTRA_CA_CERTS=/corp-root.pem", "REQUESTS_CA_BUNDLE=/bundle.pem", "no warnings"}},
-	{"unusable_bundle_variable_is_refused_naming_it", {"SSL_CERT_FILE=/missing.pem"}, {READER},
+	 {0}, {"NODE_EXTRA_CA_CERTS=/corp-root.pem", "REQUESTS_CA_BUNDLE=/bundle.pem", "no warnings"}},
+	{"unusable_bundle_variable_is_refused_naming_it", {"SSL_CERT_FILE=/missing.pem"}, {0},
 	 {"errors: 1", "error: SSL_CERT_FILE='/missing.pem' ... is not a usable CA bundle ... No such file or directory", "no edits"}},
-	{"unusable_loser_is_overwritten_by_the_winner", {"REQUESTS_CA_BUNDLE=/ca.pem", "SSL_CERT_FILE=/missing.pem"}, {READER},
+	{"unusable_loser_is_overwritten_by_the_winner", {"REQUESTS_CA_BUNDLE=/ca.pem", "SSL_CERT_FILE=/missing.pem"}, {0},
 	 {"no errors", EVERY_BUNDLE("/ca.pem")}},
-	{"bundle_of_few_certificates_warns_how_to_combine", {"REQUESTS_CA_BUNDLE=/corp-root.pem"}, {READER},
+	{"bundle_of_few_certificates_warns_how_to_combine", {"REQUESTS_CA_BUNDLE=/corp-root.pem"}, {0},
 	 {EVERY_BUNDLE("/corp-root.pem"),
 	  "warning: '/corp-root.pem' holds only 1 certificate: ... instead of the system's roots ... NO_PROXY hosts too"
 	  " ... also look in /etc/ssl/certs ... Node adds ... cat /etc/ssl/certs/ca-certificates.crt '/corp-root.pem' > ... --ca-bundle"}},
-	{"full_bundle_gives_no_warning", {NULL}, {.ca_bundle = "/etc/ssl/certs/ca-certificates.crt", READER}, {"no warnings"}},
-	{"bundle_value_with_cr_is_cleaned", {"SSL_CERT_FILE=/ca.pem\r"}, {READER},
+	{"full_bundle_gives_no_warning", {NULL}, {.ca_bundle = "/etc/ssl/certs/ca-certificates.crt"}, {"no warnings"}},
+	{"bundle_value_with_cr_is_cleaned", {"SSL_CERT_FILE=/ca.pem\r"}, {0},
 	 {EVERY_BUNDLE("/ca.pem"), "warning: SSL_CERT_FILE ... has blanks, CR or LF around it"}},
-	{"without_a_reader_bundles_are_mirrored_unchecked", {"SSL_CERT_FILE=/missing.pem"}, {0},
-	 {"no errors", "no warnings", EVERY_BUNDLE("/missing.pem")}},
-	{"ssl_cert_dir_is_left_alone", {"SSL_CERT_DIR=/etc/ssl/certs"}, {.ca_bundle = "/ca.pem", READER},
+	{"ssl_cert_dir_is_left_alone", {"SSL_CERT_DIR=/etc/ssl/certs"}, {.ca_bundle = "/ca.pem"},
 	 {"SSL_CERT_DIR=/etc/ssl/certs", "no edit: SSL_CERT_DIR"}},
-	{"file_name_is_not_redacted", {"SSL_CERT_FILE=/home/me@corp/missing.pem"}, {READER}, {"error: '/home/me@corp/missing.pem'"}},
-	{"file_name_with_a_password_shape_is_redacted",
-	 {"SSL_CERT_FILE=/a.pem", "REQUESTS_CA_BUNDLE=http://user:secret@h/ca.pem", "CURL_CA_BUNDLE=u:secret@h"}, {0},
-	 {"warnings: 2", "no finding: secret"}},
+	{"file_name_is_not_redacted", {"SSL_CERT_FILE=/home/me@corp/missing.pem"}, {0}, {"error: '/home/me@corp/missing.pem'"}},
 };
+
+/* Rows read with no bundle reader at all, as a caller that checks no file would. */
+static void without_a_reader_bundles_are_mirrored_unchecked(void **state)
+{
+	(void)state;
+	static const struct engine_case row = {"without_a_reader_bundles_are_mirrored_unchecked", {"SSL_CERT_FILE=/missing.pem"}, {0},
+	 {"no errors", "no warnings", EVERY_BUNDLE("/missing.pem")}};
+	run_engine_case(&row);
+}
+
+static void file_name_with_a_password_shape_is_redacted(void **state)
+{
+	(void)state;
+	static const struct engine_case row = {"file_name_with_a_password_shape_is_redacted",
+	 {"SSL_CERT_FILE=/a.pem", "REQUESTS_CA_BUNDLE=http://user:secret@h/ca.pem", "CURL_CA_BUNDLE=u:secret@h"}, {0},
+	 {"warnings: 2", "no finding: secret"}};
+	run_engine_case(&row);
+}
 
 static void unusable_ca_bundle_option_is_refused_naming_the_file(void **state)
 {
 	(void)state;
 	static const struct engine_case files[] = {
-		{"missing", {NULL}, {.ca_bundle = "/missing.pem", READER},
+		{"missing", {NULL}, {.ca_bundle = "/missing.pem"},
 		 {"errors: 1", "error: --ca-bundle '/missing.pem' ... is not a usable CA bundle ... No such file or directory", "no edits"}},
-		{"directory", {NULL}, {.ca_bundle = "/etc/ssl/certs", READER},
+		{"directory", {NULL}, {.ca_bundle = "/etc/ssl/certs"},
 		 {"errors: 1", "error: --ca-bundle '/etc/ssl/certs' ... is not a usable CA bundle ... not a regular file", "no edits"}},
-		{"no certificate", {NULL}, {.ca_bundle = "/empty.pem", READER},
+		{"no certificate", {NULL}, {.ca_bundle = "/empty.pem"},
 		 {"errors: 1", "error: --ca-bundle '/empty.pem' ... is not a usable CA bundle ... no PEM certificate", "no edits"}},
-		{"DER", {NULL}, {.ca_bundle = "/root.der", READER},
+		{"DER", {NULL}, {.ca_bundle = "/root.der"},
 		 {"errors: 1", "error: --ca-bundle '/root.der' ... is not a usable CA bundle ... DER certificate, not PEM", "no edits"}},
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		run_engine_case(&files[i]);
+		run_engine_case_reading(&files[i], fake_reader);
 }
 
 static void one_bundle_variable_reaches_the_unset_ones(void **state)
@@ -104,8 +116,8 @@ static void one_bundle_variable_reaches_the_unset_ones(void **state)
 	for (size_t i = 0; i < BUNDLE_VARIABLES; i++) {
 		char entry[64];
 		snprintf(entry, sizeof entry, "%s=/ca.pem", bundle_variables[i]);
-		struct engine_case row = {bundle_variables[i], {entry}, {READER}, {EVERY_BUNDLE("/ca.pem"), "no warnings", "edits: 4"}};
-		run_engine_case(&row);
+		struct engine_case row = {bundle_variables[i], {entry}, {0}, {EVERY_BUNDLE("/ca.pem"), "no warnings", "edits: 4"}};
+		run_engine_case_reading(&row, fake_reader);
 	}
 }
 
@@ -113,19 +125,22 @@ static void empty_bundle_variable_counts_as_unset_and_is_removed(void **state)
 {
 	(void)state;
 	static const struct engine_case rows[] = {
-		{"beside a set one", {"SSL_CERT_FILE=", "REQUESTS_CA_BUNDLE=/ca.pem"}, {READER}, {EVERY_BUNDLE("/ca.pem"), "no warnings"}},
-		{"alone", {"SSL_CERT_FILE="}, {READER}, {"-SSL_CERT_FILE", "-REQUESTS_CA_BUNDLE", "edit: -SSL_CERT_FILE"}},
+		{"beside a set one", {"SSL_CERT_FILE=", "REQUESTS_CA_BUNDLE=/ca.pem"}, {0}, {EVERY_BUNDLE("/ca.pem"), "no warnings"},
+		},
+		{"alone", {"SSL_CERT_FILE="}, {0}, {"-SSL_CERT_FILE", "-REQUESTS_CA_BUNDLE", "edit: -SSL_CERT_FILE"}},
 	};
-	run_engine_case(&rows[0]);
-	run_engine_case(&rows[1]);
+	run_engine_case_reading(&rows[0], fake_reader);
+	run_engine_case_reading(&rows[1], fake_reader);
 }
 
 int main(void)
 {
 	const struct CMUnitTest functions[] = {
+		cmocka_unit_test(without_a_reader_bundles_are_mirrored_unchecked),
+		cmocka_unit_test(file_name_with_a_password_shape_is_redacted),
 		cmocka_unit_test(unusable_ca_bundle_option_is_refused_naming_the_file),
 		cmocka_unit_test(one_bundle_variable_reaches_the_unset_ones),
 		cmocka_unit_test(empty_bundle_variable_counts_as_unset_and_is_removed),
 	};
-	return ENGINE_CASES("trust", cases, functions);
+	return ENGINE_CASES_READING("trust", fake_reader, cases, functions);
 }
