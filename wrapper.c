@@ -510,9 +510,9 @@ static int normalize_over_argv(struct command_line *cl, int argc, char **argv, s
 static int normalize_environment(struct command_line *cl, int argc, char **argv, struct hfenv_result *result)
 {
 	bool over_argv = cl->mode == MODE_RUN && environ == argv + argc + 1;
-	if ((over_argv ? normalize_over_argv(cl, argc, argv, result) : hfenv_normalize(&cl->options, hfenv_read_ca_bundle, environ, result)) != 0)
-		return fail("%s", strerror(errno));
-	return CONTINUE;
+	int failed = over_argv ? normalize_over_argv(cl, argc, argv, result)
+			       : hfenv_normalize(&cl->options, hfenv_read_ca_bundle, environ, result);
+	return failed ? fail("%s", strerror(errno)) : CONTINUE;
 }
 
 /* Freed although the process ends, so that valgrind and LeakSanitizer report real leaks only. */
