@@ -789,10 +789,10 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
-/* An IPv6 address, perhaps with a prefix length, between brackets. */
+/* An IPv6 address (two colons at least), perhaps with a prefix length, between brackets. */
 static bool is_bracketed_address(const char *p, const char *end)
 {
-	if (p == end || *p == '.' || memchr(p, ':', (size_t)(end - p)) == NULL)
+	if (p == end || *p == '.' || count_char(p, (size_t)(end - p), ':') < 2)
 		return false;
 	for (; p < end; p++)
 		if (!is_ipv6_char(*p) && *p != '/')
@@ -823,18 +823,22 @@ static enum hfenv_no_proxy_note_kind rewrite_no_proxy_entry(struct text *t, cons
 		}
 	}
 	const char *slash = memchr(host, '/', (size_t)(host_end - host));
-	bool ipv6 = memchr(host, ':', (size_t)(host_end - host)) != NULL;
 	enum hfenv_no_proxy_note_kind note = port ? HFENV_NO_PROXY_PORT_REMOVED : HFENV_NO_PROXY_NOTE_KINDS;
 	if (slash != NULL) {
 		size_t bits = (size_t)(host_end - slash - 1);
-		if (bits == 3 && ipv6 && memcmp(slash + 1, "128", 3) == 0)
-			host_end = slash;
-		else if (bits == 2 && !ipv6 && memcmp(slash + 1, "32", 2) == 0)
-			host_end = slash;
-		else if (ipv6)
+		bool bracketed = slash - host >= 2 && host[0] == '[' && slash[-1] == ']';
+		const char *address = bracketed ? host + 1 : host, *address_end = bracketed ? slash - 1 : slash;
+		size_t length = (size_t)(address_end - address);
+		bool ipv6 = count_char(address, length, ':') >= 2 && strspn(address, "0123456789abcdefABCDEF:.") >= length;
+		bool ipv4 = !bracketed && length > 0 && strspn(address, "0123456789.") >= length;
+		if ((ipv6 && bits == 3 && memcmp(slash + 1, "128", 3) == 0) || (ipv4 && bits == 2 && memcmp(slash + 1, "32", 2) == 0)) {
+			host = address;
+			host_end = address_end;
+		} else if (ipv6) {
 			return HFENV_NO_PROXY_IPV6_RANGE_DROPPED;
-		else
+		} else if (ipv4) {
 			note = HFENV_NO_PROXY_RANGE_KEPT;
+		}
 	}
 	if (host == host_end)
 		return note;

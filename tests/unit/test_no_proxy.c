@@ -36,6 +36,30 @@ static void assert_notes(const char *value, enum hfenv_no_proxy_note_kind kind, 
 	hfenv_no_proxy_free(&np);
 }
 
+static void bracketed_entry_with_one_colon_is_no_address_and_keeps_its_brackets(void **state)
+{
+	(void)state;
+	assert_list("[2:1]", "[2:1]");
+	assert_list("[::1]", "::1");
+}
+
+static void one_colon_before_a_prefix_is_no_ipv6_range(void **state)
+{
+	(void)state;
+	assert_list(":6/128", ":6/128");
+	assert_list("::6/128", "::6");
+}
+
+static void slash_after_no_address_is_kept_as_written(void **state)
+{
+	(void)state;
+	assert_list(":6/32", ":6/32");
+	assert_list("host/32", "host/32");
+	assert_list("10.0.0.1/32", "10.0.0.1");
+	assert_list("[::]/128", "::");
+	assert_list("[a:b]/128", "[a:b]/128");
+}
+
 static void entries_are_trimmed(void **state)
 {
 	(void)state;
@@ -340,6 +364,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(entries_are_trimmed),
+		cmocka_unit_test(bracketed_entry_with_one_colon_is_no_address_and_keeps_its_brackets),
+		cmocka_unit_test(one_colon_before_a_prefix_is_no_ipv6_range),
+		cmocka_unit_test(slash_after_no_address_is_kept_as_written),
 		cmocka_unit_test(empty_entries_are_dropped),
 		cmocka_unit_test(only_empty_entries_give_an_empty_list),
 		cmocka_unit_test(dot_domain_becomes_domain),
