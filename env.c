@@ -789,15 +789,23 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
-/* An IPv6 address (two colons at least), perhaps with a prefix length, between brackets. */
-static bool is_bracketed_address(const char *p, const char *end)
+/* IPv6 text: two colons at least, hex digits, colons and dots only, no dot first. */
+static bool is_ipv6_text(const char *p, size_t n)
 {
-	if (p == end || *p == '.' || count_char(p, (size_t)(end - p), ':') < 2)
+	if (n == 0 || *p == '.' || count_char(p, n, ':') < 2)
 		return false;
-	for (; p < end; p++)
-		if (!is_ipv6_char(*p) && *p != '/')
+	for (size_t i = 0; i < n; i++)
+		if (!is_ipv6_char(p[i]))
 			return false;
 	return true;
+}
+
+/* An IPv6 address, perhaps with a prefix length, between brackets. */
+static bool is_bracketed_address(const char *p, const char *end)
+{
+	const char *slash = memchr(p, '/', (size_t)(end - p));
+	const char *address_end = slash ? slash : end;
+	return is_ipv6_text(p, (size_t)(address_end - p)) && (slash == NULL || all_digits(slash + 1, (size_t)(end - slash - 1)));
 }
 
 /* One trimmed entry, rewritten in t[from..]; returns the note it earns, or NOTE_KINDS for none. */
@@ -829,7 +837,7 @@ static enum hfenv_no_proxy_note_kind rewrite_no_proxy_entry(struct text *t, cons
 		bool bracketed = slash - host >= 2 && host[0] == '[' && slash[-1] == ']';
 		const char *address = bracketed ? host + 1 : host, *address_end = bracketed ? slash - 1 : slash;
 		size_t length = (size_t)(address_end - address);
-		bool ipv6 = count_char(address, length, ':') >= 2 && strspn(address, "0123456789abcdefABCDEF:.") >= length;
+		bool ipv6 = is_ipv6_text(address, length);
 		bool ipv4 = !bracketed && length > 0 && strspn(address, "0123456789.") >= length;
 		if ((ipv6 && bits == 3 && memcmp(slash + 1, "128", 3) == 0) || (ipv4 && bits == 2 && memcmp(slash + 1, "32", 2) == 0)) {
 			host = address;

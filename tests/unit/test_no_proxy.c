@@ -58,6 +58,7 @@ static void slash_after_no_address_is_kept_as_written(void **state)
 	assert_list("10.0.0.1/32", "10.0.0.1");
 	assert_list("[::]/128", "::");
 	assert_list("[a:b]/128", "[a:b]/128");
+	assert_list("[.::]/128", "[.::]/128");
 }
 
 static void entries_are_trimmed(void **state)
