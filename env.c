@@ -227,7 +227,7 @@ static void append_redacted(struct text *t, const char *s, size_t n)
 	text_append(t, at, n - (size_t)(at - s));
 }
 
-/* SHOWN_UNREDACTED: a file name, whose '@' hides nothing, unless it has a URL's or a password's shape. */
+/* SHOWN_UNREDACTED: a file name, whose '@' hides nothing, unless it has a URL's, a password's or a token's shape. */
 enum shown { SHOWN_QUOTED = 1, SHOWN_CAPPED = 2, SHOWN_UNREDACTED = 4 };
 
 /* value with its password hidden (unless SHOWN_UNREDACTED) and its bytes escaped; quoted or not, shortened or not. */
@@ -236,7 +236,10 @@ static void append_shown(struct text *t, const char *value, unsigned how)
 	bool quoted = how & SHOWN_QUOTED, capped = how & SHOWN_CAPPED;
 	struct text redacted = {0};
 	const char *at = strrchr(value, '@');
-	bool password_shape = scheme_length(value) > 0 || (at != NULL && memchr(value, ':', (size_t)(at - value)) != NULL);
+	/* Before the last '@', a ':' is a password's and no '/' a user part's (a token): only a path's '@' hides nothing. */
+	bool password_shape = scheme_length(value) > 0 ||
+			      (at != NULL && (memchr(value, ':', (size_t)(at - value)) != NULL ||
+					      memchr(value, '/', (size_t)(at - value)) == NULL));
 	if ((how & SHOWN_UNREDACTED) && !password_shape)
 		text_puts(&redacted, value);
 	else

@@ -93,6 +93,14 @@ static void file_name_with_a_password_shape_is_redacted(void **state)
 	run_engine_case(&row);
 }
 
+static void file_name_with_a_token_shape_is_redacted(void **state)
+{
+	(void)state;
+	static const struct engine_case row = {"file_name_with_a_token_shape_is_redacted",
+	 {"SSL_CERT_FILE=/a.pem", "REQUESTS_CA_BUNDLE=t0ken@"}, {0}, {"warnings: 1", "warning: '***@'", "no finding: t0ken"}};
+	run_engine_case(&row);
+}
+
 static void unusable_ca_bundle_option_is_refused_naming_the_file(void **state)
 {
 	(void)state;
@@ -138,6 +146,7 @@ int main(void)
 	const struct CMUnitTest functions[] = {
 		cmocka_unit_test(without_a_reader_bundles_are_mirrored_unchecked),
 		cmocka_unit_test(file_name_with_a_password_shape_is_redacted),
+		cmocka_unit_test(file_name_with_a_token_shape_is_redacted),
 		cmocka_unit_test(unusable_ca_bundle_option_is_refused_naming_the_file),
 		cmocka_unit_test(one_bundle_variable_reaches_the_unset_ones),
 		cmocka_unit_test(empty_bundle_variable_counts_as_unset_and_is_removed),
