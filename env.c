@@ -236,10 +236,11 @@ static void append_shown(struct text *t, const char *value, unsigned how)
 	bool quoted = how & SHOWN_QUOTED, capped = how & SHOWN_CAPPED;
 	struct text redacted = {0};
 	const char *at = strrchr(value, '@');
-	/* Before the last '@', a ':' is a password's and no '/' a user part's (a token): only a path's '@' hides nothing. */
+	/* A ':' before the last '@' is a password's, no '/' before the first a token's: only a path's '@' hides nothing. */
+	const char *first_at = strchr(value, '@');
 	bool password_shape = scheme_length(value) > 0 ||
 			      (at != NULL && (memchr(value, ':', (size_t)(at - value)) != NULL ||
-					      memchr(value, '/', (size_t)(at - value)) == NULL));
+					      memchr(value, '/', (size_t)(first_at - value)) == NULL));
 	if ((how & SHOWN_UNREDACTED) && !password_shape)
 		text_puts(&redacted, value);
 	else
