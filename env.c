@@ -602,17 +602,24 @@ bool hfenv_fits_dns(const char *host, size_t length)
 	return label > 0 ? decoded <= 253 : decoded > 0 && decoded - 1 <= 253;
 }
 
+bool hfenv_parse_port(const char *text, size_t length, unsigned *port)
+{
+	unsigned long value = 0;
+	if (length == 0 || length > 5)
+		return false;
+	for (size_t i = 0; i < length; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+		value = value * 10 + (unsigned long)(text[i] - '0');
+	}
+	*port = (unsigned)value;
+	return value >= 1 && value <= 65535;
+}
+
 static enum hfenv_url_status check_port(const char *p, const char *end)
 {
-	unsigned long port = 0;
-	if (p == end || end - p > 5)
-		return HFENV_URL_BAD_PORT;
-	for (; p < end; p++) {
-		if (*p < '0' || *p > '9')
-			return HFENV_URL_BAD_PORT;
-		port = port * 10 + (unsigned long)(*p - '0');
-	}
-	return (port >= 1 && port <= 65535) ? HFENV_URL_OK : HFENV_URL_BAD_PORT;
+	unsigned port;
+	return hfenv_parse_port(p, (size_t)(end - p), &port) ? HFENV_URL_OK : HFENV_URL_BAD_PORT;
 }
 
 static enum hfenv_url_status check_host_port(const char *p, const char *end)

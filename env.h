@@ -116,6 +116,9 @@ struct hfenv_url {
 int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url);
 void hfenv_url_free(struct hfenv_url *url);
 
+/* A decimal port from 1 to 65535 in text[0..length), at most 5 digits; false otherwise. */
+bool hfenv_parse_port(const char *text, size_t length, unsigned *port);
+
 /* Length of the scheme before "://" at the start of value, or 0 when it has none. */
 size_t hfenv_scheme_length(const char *value);
 const char *hfenv_url_status_text(enum hfenv_url_status status);
