@@ -1,5 +1,8 @@
 #include "probe.h"
 
+#include "messages.h"
+#include "url.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>

@@ -18,6 +18,9 @@
 #include "env.h"
 #include "env_in_place.h"
 #include "fuzz.h"
+#include "no_proxy.h"
+#include "url.h"
+#include "variables.h"
 
 static const char *const names[] = {
 	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
