@@ -2,6 +2,7 @@
 #include "env_in_place.h"
 
 #include "ascii.h"
+#include "assignments.h"
 #include "engine_internal.h"
 
 #include <errno.h>
@@ -67,17 +68,11 @@ static size_t read_environment(struct engine *e, char *const envp[])
 
 static void apply_assignments(struct engine *e)
 {
-	const struct hfenv_options *opts = e->opts;
-	for (size_t i = 0; i < opts->unset_count; i++) {
-		struct slot *s = find_slot(e, opts->unset[i], strlen(opts->unset[i]));
+	struct hfenv_assignment a;
+	for (size_t i = 0; i < hfenv_assignment_count(e->opts); i++) {
+		struct slot *s = hfenv_assignment_at(e->opts, i, &a) ? find_slot(e, a.name, a.name_len) : NULL;
 		if (s != NULL)
-			s->value = NULL;
-	}
-	for (size_t i = 0; i < opts->assign_count; i++) {
-		const char *eq = strchr(opts->assign[i], '=');
-		struct slot *s = eq ? find_slot(e, opts->assign[i], (size_t)(eq - opts->assign[i])) : NULL;
-		if (s != NULL)
-			s->value = eq + 1;
+			s->value = a.value;
 	}
 }
 

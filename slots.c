@@ -1,5 +1,7 @@
 #include "engine_internal.h"
 
+#include "assignments.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,10 +59,18 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 	return s;
 }
 
+/* NAME of NAME=VALUE is copied: messages and --export read a slot's name as a string. */
+static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment *a)
+{
+	const char *name = a->entry == NULL ? a->name : keep(e, strndup(a->name, a->name_len));
+	if (name != NULL)
+		claim_slot(e, name, a->name_len);
+}
+
 int make_slots(struct engine *e)
 {
 	const struct hfenv_options *opts = e->opts;
-	size_t most = HFENV_VARIABLES + opts->unset_count + opts->assign_count;
+	size_t most = HFENV_VARIABLES + hfenv_assignment_count(opts);
 	size_t capacity = 64;
 	while (capacity < 2 * most)
 		capacity *= 2;
@@ -73,23 +83,14 @@ int make_slots(struct engine *e)
 		struct slot *s = claim_slot(e, hfenv_variables[v].name, strlen(hfenv_variables[v].name));
 		s->owned = hfenv_variable_is_written(v);
 	}
-	for (size_t i = 0; i < opts->unset_count; i++) {
-		const char *name = opts->unset[i];
-		if (*name == '\0' || strchr(name, '=') != NULL)
-			add_finding(e, HFENV_ERROR, "cannot unset %v: a variable name is not empty and has no '='", name);
+	for (size_t i = 0; i < hfenv_assignment_count(opts); i++) {
+		struct hfenv_assignment a;
+		if (hfenv_assignment_at(opts, i, &a))
+			claim_assigned_slot(e, &a);
+		else if (a.entry == NULL)
+			add_finding(e, HFENV_ERROR, "cannot unset %v: a variable name is not empty and has no '='", a.name);
 		else
-			claim_slot(e, name, strlen(name));
-	}
-	for (size_t i = 0; i < opts->assign_count; i++) {
-		const char *assignment = opts->assign[i];
-		const char *eq = strchr(assignment, '=');
-		if (eq == NULL || eq == assignment) {
-			add_finding(e, HFENV_ERROR, "cannot set %v: write it as NAME=VALUE", assignment);
-			continue;
-		}
-		char *name = keep(e, strndup(assignment, (size_t)(eq - assignment)));
-		if (name != NULL)
-			claim_slot(e, name, (size_t)(eq - assignment));
+			add_finding(e, HFENV_ERROR, "cannot set %v: write it as NAME=VALUE", a.entry);
 	}
 	return e->out_of_memory ? -1 : 0;
 }

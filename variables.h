@@ -42,4 +42,7 @@ bool hfenv_variable_is_written(enum hfenv_variable variable);
 /* huggingface_hub's truth rule, by which hfenv reads the flags above too: 1, on, yes, true in any case. */
 bool hfenv_is_true(const char *value);
 
+/* The value of name's first entry in envp, as getenv() reads it; NULL when it has none. */
+const char *hfenv_getenv(char *const envp[], const char *name);
+
 #endif
