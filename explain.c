@@ -21,8 +21,8 @@ struct explanation {
 	bool refused;                 /* hfenv would not run: no AFTER routes */
 	bool agree[HFENV_TARGETS];
 	char *cells[HFENV_CLIENTS][2 * HFENV_TARGETS]; /* before http, after http, before https, after https */
-	struct hfenv_trust trust[HFENV_TRUST_CLIENTS][2]; /* before, after */
-	char *trust_cells[HFENV_TRUST_CLIENTS][2];
+	struct hfenv_trust trust[HFENV_CLIENTS][2]; /* before, after */
+	char *trust_cells[HFENV_CLIENTS][2];
 };
 
 static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
@@ -92,7 +92,7 @@ static char *escaped(const char *text)
 /* What a person reads in a trust cell: the bundle, from which variable, and whether the default roots stay. */
 static char *trust_text(const struct hfenv_trust *trust)
 {
-	if (trust->kind == HFENV_TRUST_DEFAULT)
+	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
 		return concat(trust->roots, "");
 	if (trust->kind == HFENV_TRUST_NONE)
 		return concat("no certificate: empty ", trust->variable);
@@ -110,14 +110,14 @@ static char *trust_text(const struct hfenv_trust *trust)
 /* The trust, for machines: the bundle's file, "default" or "none". */
 static char *trust_token(const struct hfenv_trust *trust)
 {
-	if (trust->kind == HFENV_TRUST_DEFAULT)
+	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
 		return concat("default", "");
 	return trust->kind == HFENV_TRUST_NONE ? concat("none", "") : escaped(trust->file);
 }
 
 static int predict_trust(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
 {
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		hfenv_predict_trust(c, before_env, &x->trust[c][0]);
 		x->trust_cells[c][0] = trust_text(&x->trust[c][0]);
 		if (!x->refused)
@@ -264,7 +264,7 @@ static void free_explanation(struct explanation *x)
 			free(x->cells[c][2 * t + 1]);
 		}
 	}
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		free(x->trust_cells[c][0]);
 		free(x->trust_cells[c][1]);
 	}
@@ -330,9 +330,9 @@ static void print_trust_table(FILE *out, const struct explanation *x, bool colou
 {
 	static const char *const headings[3] = {"CLIENT", "BEFORE", "AFTER"};
 	size_t width[2] = {strlen(headings[0]), strlen(headings[1])};
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
-		if (strlen(hfenv_trust_client_label(c)) > width[0])
-			width[0] = strlen(hfenv_trust_client_label(c));
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		if (strlen(hfenv_client_label(c)) > width[0])
+			width[0] = strlen(hfenv_client_label(c));
 		if (strlen(x->trust_cells[c][0]) > width[1])
 			width[1] = strlen(x->trust_cells[c][0]);
 	}
@@ -342,9 +342,9 @@ static void print_trust_table(FILE *out, const struct explanation *x, bool colou
 	for (size_t col = 0; col < 3; col++)
 		print_cell(out, headings[col], col < 2 ? width[col] : 0, colour ? ANSI_BOLD : NULL, col == 2);
 	fputc('\n', out);
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		bool changed = !x->refused && !same_trust(&x->trust[c][0], &x->trust[c][1]);
-		print_cell(out, hfenv_trust_client_label(c), width[0], NULL, false);
+		print_cell(out, hfenv_client_label(c), width[0], NULL, false);
 		print_cell(out, x->trust_cells[c][0], width[1], NULL, false);
 		print_cell(out, x->trust_cells[c][1], 0, colour && changed ? ANSI_YELLOW : NULL, true);
 		fputc('\n', out);
@@ -406,11 +406,11 @@ static void print_route_lines(FILE *out, const struct explanation *x, const stru
 /* CLIENT trust BEFORE AFTER BEFORE-TEXT AFTER-TEXT, the tokens a file name, "default" or "none". */
 static int print_trust_lines(FILE *out, const struct explanation *x)
 {
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		char *before = trust_token(&x->trust[c][0]);
 		char *after = x->refused ? concat("refused", "") : trust_token(&x->trust[c][1]);
 		if (before != NULL && after != NULL)
-			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\n", hfenv_trust_client_id(c), before, after,
+			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\n", hfenv_client_id(c), before, after,
 				x->trust_cells[c][0], x->refused ? "hfenv refuses to run" : x->trust_cells[c][1]);
 		free(before);
 		free(after);
