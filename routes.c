@@ -353,7 +353,7 @@ static bool port_is_digits(const char *value)
 static bool node_core_takes(const struct client_rule *rule, const char *value, const char *scheme_problem, struct pick *pick)
 {
 	if (strpbrk(value, "\r\n") != NULL) {
-		reject(pick, rule->invalid, "CR or LF in the URL");
+		reject(pick, rule->invalid, "CR/LF in URL");
 		return false;
 	}
 	if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0) {
@@ -366,9 +366,9 @@ static bool node_core_takes(const struct client_rule *rule, const char *value, c
 /* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
 static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
 {
-	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "socks unsupported"
+	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "no SOCKS"
 				     : hfenv_scheme_length(value) == 0         ? "no scheme"
-									 : "scheme unsupported";
+									 : "bad scheme";
 	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
 	if (rule->parsing == PARSE_NODE_CORE && !node_core_takes(rule, value, scheme_problem, pick))
 		return 0;
@@ -382,13 +382,13 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 	else if (status == HFENV_URL_SCHEME)
 		reject(pick, rule->unsupported, scheme_problem);
 	else if (status == HFENV_URL_BAD_PORT && rule->digits_port_fails && port_is_digits(value))
-		reject(pick, BAD_FAILS, "port out of range");
+		reject(pick, BAD_FAILS, "bad port");
 	else if (status == HFENV_URL_DNS_LIMITS)
-		reject(pick, BAD_FAILS, "host name beyond DNS limits");
+		reject(pick, BAD_FAILS, "host too long");
 	else if (status != HFENV_URL_OK)
-		reject(pick, rule->invalid, "not a valid URL");
+		reject(pick, rule->invalid, "bad URL");
 	else if (!(rule->schemes & (1u << url.scheme)))
-		reject(pick, rule->unsupported, url.socks ? "socks unsupported" : "scheme unsupported");
+		reject(pick, rule->unsupported, url.socks ? "no SOCKS" : "bad scheme");
 	else {
 		pick->kind = HFENV_ROUTE_PROXY;
 		pick->proxy = url.text;
@@ -761,7 +761,7 @@ static int start_failure(const struct client_rule *rule, const struct route_valu
 	size_t n;
 	while (list != NULL && next_entry(&list, &entry, &n))
 		if (rule->entry_fails_at_start != NULL && rule->entry_fails_at_start(entry, n)) {
-			*route = (struct hfenv_route){.kind = HFENV_ROUTE_FAILS, .reason = "NO_PROXY entry unparsable"};
+			*route = (struct hfenv_route){.kind = HFENV_ROUTE_FAILS, .reason = "bad NO_PROXY"};
 			return 0;
 		}
 	return 0;
