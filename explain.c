@@ -3,6 +3,7 @@
 #include "messages.h"
 #include "routes.h"
 #include "trust.h"
+#include "url.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -15,26 +16,52 @@
 #define ANSI_YELLOW "\033[33m"
 #define ANSI_RESET "\033[0m"
 
+#define DEFAULT_WIDTH 80
+/* The long labels ("hf_xet >= 1.3, uv: reqwest 0.13") need this many columns for the trust table beside them. */
+#define FULL_LABELS_WIDTH 100
+#define CELL_COLUMNS (2 * HFENV_TARGETS)
+/* Every distinct proxy or bundle of a table has a key; there are at most as many as cells. */
+#define KEYS_MAX (HFENV_CLIENTS * CELL_COLUMNS)
+
+static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
+
+/* The operand a route is for: a host, HOST:PORT or an http(s) URL; its port defaults per scheme. */
+struct explain_target {
+	char *host;                   /* lower case, IPv6 without brackets */
+	unsigned port;                /* 0: the scheme's default */
+	bool targets[HFENV_TARGETS];  /* a URL asks for its scheme only */
+};
+
 struct explanation {
 	struct hfenv_route before[HFENV_CLIENTS][HFENV_TARGETS];
 	struct hfenv_route after[HFENV_CLIENTS][HFENV_TARGETS];
 	const struct hfenv_route *consensus[HFENV_TARGETS]; /* the AFTER route most clients share */
 	bool refused;                 /* hfenv would not run: no AFTER routes */
+	bool shown[HFENV_TARGETS];    /* the schemes asked for */
 	bool agree[HFENV_TARGETS];
-	char *cells[HFENV_CLIENTS][2 * HFENV_TARGETS]; /* before http, after http, before https, after https */
-	struct hfenv_trust trust[HFENV_TRUST_CLIENTS][2]; /* before, after */
-	char *trust_cells[HFENV_TRUST_CLIENTS][2];
+	char *texts[HFENV_CLIENTS][CELL_COLUMNS]; /* before http, after http, before https, after https */
+	struct hfenv_trust trust[HFENV_CLIENTS][2]; /* before, after */
+	char *trust_texts[HFENV_CLIENTS][2];
 };
 
-static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
+/* Values named once above a table ("A = http://..."), and notes for cells too wide for it ("1 = fails: ..."). */
+struct legend {
+	const char *values[KEYS_MAX];
+	size_t count;
+	char *notes[KEYS_MAX];
+	size_t note_count;
+};
 
-static bool starts_with_ignoring_case(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((a[i] >= 'A' && a[i] <= 'Z' ? a[i] - 'A' + 'a' : a[i]) != b[i])
-			return false;
-	return true;
-}
+/* A table as it is printed: the label column, then cells; labels shortened when the full ones do not fit. */
+struct table {
+	size_t cell_columns;
+	const char *groups[HFENV_TARGETS]; /* over each pair of cell columns, or NULL */
+	const char *headings[1 + CELL_COLUMNS];
+	bool rows[HFENV_CLIENTS];     /* the families shown */
+	bool short_labels;
+	char *cells[HFENV_CLIENTS][CELL_COLUMNS];
+	const char *colours[HFENV_CLIENTS][CELL_COLUMNS];
+};
 
 static char *concat(const char *a, const char *b)
 {
@@ -47,25 +74,25 @@ static char *concat(const char *a, const char *b)
 	return s;
 }
 
-/* What a person reads in a cell; the proxy's password is ***. */
+/* What a person reads about a route, the proxy in full (its password ***): the tsv's text fields. */
 static char *route_text(const struct hfenv_route *route)
 {
 	switch (route->kind) {
 	case HFENV_ROUTE_DIRECT:
-		return route->reason ? concat("direct: ", route->reason) : concat("direct", "");
+		return route->reason ? concat("direct: ", route->reason) : strdup("direct");
 	case HFENV_ROUTE_PROXY:
 		return hfenv_redact(route->proxy);
 	case HFENV_ROUTE_IGNORED:
-		return strcmp(route->reason, "CGI") == 0 ? concat("ignored under CGI", "") : concat("ignored: ", route->reason);
+		return strcmp(route->reason, "CGI") == 0 ? strdup("ignored under CGI") : concat("ignored: ", route->reason);
 	case HFENV_ROUTE_REFUSED_CGI:
-		return concat("refused under CGI", "");
+		return strdup("refused under CGI");
 	case HFENV_ROUTE_FAILS:
 		break;
 	}
 	return concat("fails: ", route->reason);
 }
 
-/* The way out, for machines: direct (ignored too), fail, or the proxy as in the cell. */
+/* The way out, for machines: direct (ignored too), fail, or the proxy as in the text. */
 static const char *route_token(const struct hfenv_route *route, const char *text)
 {
 	if (route->kind == HFENV_ROUTE_PROXY)
@@ -90,20 +117,28 @@ static char *escaped(const char *text)
 	return out;
 }
 
-/* What a person reads in a trust cell: the bundle, from which variable, and whether the default roots stay. */
-static char *trust_text(const struct hfenv_trust *trust)
+/* The trust in words, file named as given: the bundle, from which variable, and whether the default roots stay. */
+static char *trust_text(const struct hfenv_trust *trust, const char *file)
 {
-	if (trust->kind == HFENV_TRUST_DEFAULT)
-		return concat(trust->roots, "");
+	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
+		return strdup(trust->roots);
 	if (trust->kind == HFENV_TRUST_NONE)
-		return concat("no certificate: empty ", trust->variable);
-	char *file = escaped(trust->file);
-	size_t n = file ? strlen(file) + strlen(trust->variable) + strlen(trust->roots) + 16 : 0;
-	char *text = file ? malloc(n) : NULL;
+		return concat("none: empty ", trust->variable);
+	size_t n = strlen(file) + strlen(trust->variable) + strlen(trust->roots) + 16;
+	char *text = malloc(n);
 	if (text != NULL && trust->kind == HFENV_TRUST_ADDED)
 		snprintf(text, n, "%s (%s) + %s", file, trust->variable, trust->roots);
 	else if (text != NULL)
 		snprintf(text, n, "%s (%s) only", file, trust->variable);
+	return text;
+}
+
+static char *trust_text_in_full(const struct hfenv_trust *trust)
+{
+	if (trust->file == NULL)
+		return trust_text(trust, "");
+	char *file = escaped(trust->file);
+	char *text = file ? trust_text(trust, file) : NULL;
 	free(file);
 	return text;
 }
@@ -111,20 +146,20 @@ static char *trust_text(const struct hfenv_trust *trust)
 /* The trust, for machines: the bundle's file, "default" or "none". */
 static char *trust_token(const struct hfenv_trust *trust)
 {
-	if (trust->kind == HFENV_TRUST_DEFAULT)
-		return concat("default", "");
-	return trust->kind == HFENV_TRUST_NONE ? concat("none", "") : escaped(trust->file);
+	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
+		return strdup("default");
+	return trust->kind == HFENV_TRUST_NONE ? strdup("none") : escaped(trust->file);
 }
 
 static int predict_trust(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
 {
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		hfenv_predict_trust(c, before_env, &x->trust[c][0]);
-		x->trust_cells[c][0] = trust_text(&x->trust[c][0]);
+		x->trust_texts[c][0] = trust_text_in_full(&x->trust[c][0]);
 		if (!x->refused)
 			hfenv_predict_trust(c, result->env, &x->trust[c][1]);
-		x->trust_cells[c][1] = x->refused ? concat("-", "") : trust_text(&x->trust[c][1]);
-		if (x->trust_cells[c][0] == NULL || x->trust_cells[c][1] == NULL)
+		x->trust_texts[c][1] = x->refused ? strdup("-") : trust_text_in_full(&x->trust[c][1]);
+		if (x->trust_texts[c][0] == NULL || x->trust_texts[c][1] == NULL)
 			return -1;
 	}
 	return 0;
@@ -145,77 +180,46 @@ static const struct hfenv_route *most_shared(struct hfenv_route routes[HFENV_CLI
 	return &routes[best][t];
 }
 
-/* The operand a route is for: a host, HOST:PORT or an http(s) URL; its port defaults per scheme. */
-struct explain_target {
-	char *host;                   /* lower case, IPv6 without brackets */
-	unsigned port;                /* 0: the scheme's default */
-	bool targets[HFENV_TARGETS];  /* a URL asks for its scheme only */
-};
-
-static bool parse_port(const char *p, const char *end, unsigned *port)
+static void lower_in_place(char *text)
 {
-	unsigned long value = 0;
-	if (p == end || end - p > 5)
-		return false;
-	for (; p < end; p++) {
-		if (*p < '0' || *p > '9')
-			return false;
-		value = value * 10 + (unsigned long)(*p - '0');
-	}
-	*port = (unsigned)value;
-	return value >= 1 && value <= 65535;
+	for (; *text; text++)
+		if (*text >= 'A' && *text <= 'Z')
+			*text = (char)(*text - 'A' + 'a');
 }
 
-static bool is_host_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-	       c == '_' || c == ':';
-}
-
-/* -1 on ENOMEM, 0 when text is no host or URL, 1 when parsed. */
+/* -1 on ENOMEM, 0 when text is no host or URL, 1 when parsed: by the engine's URL parser, a URL's path aside. */
 static int parse_explain_target(const char *text, struct explain_target *target)
 {
 	*target = (struct explain_target){.targets = {true, true}};
-	const char *p = text, *scheme_end = strstr(text, "://");
-	if (scheme_end != NULL) {
-		size_t n = (size_t)(scheme_end - text);
-		bool https = n == 5 && starts_with_ignoring_case(text, "https", 5);
-		if (!https && !(n == 4 && starts_with_ignoring_case(text, "http", 4)))
-			return 0;
-		target->targets[https ? HFENV_TARGET_HTTP : HFENV_TARGET_HTTPS] = false;
-		p = scheme_end + 3;
-	}
-	const char *end = p + strcspn(p, scheme_end ? "/?#" : "");
-	for (const char *q = p; q < end; q++)
-		if (*q == '@')
-			p = q + 1;
-	const char *host = p, *host_end = end, *port = NULL;
-	if (*p == '[') {
-		const char *close = memchr(p, ']', (size_t)(end - p));
-		if (close == NULL || (close + 1 < end && close[1] != ':'))
-			return 0;
-		host = p + 1;
-		host_end = close;
-		port = close + 1 < end ? close + 2 : NULL;
-	} else if (memchr(p, ':', (size_t)(end - p)) != NULL) {
-		host_end = memchr(p, ':', (size_t)(end - p));
-		port = host_end + 1;
-		if (memchr(port, ':', (size_t)(end - port)) != NULL)
-			return 0;
-	}
-	size_t n = host_end > host ? (size_t)(host_end - host) : 0;
-	if (n == 0 || n > 253 || *host == '-' || (port != NULL && !parse_port(port, end, &target->port)))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!is_host_char(host[i]) || (host[i] == ':' && *p != '['))
-			return 0;
-	target->host = malloc(n + 1);
-	if (target->host == NULL)
+	size_t scheme = hfenv_scheme_length(text);
+	char *authority = scheme ? strndup(text, scheme + 3 + strcspn(text + scheme + 3, "/?#")) : strdup(text);
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	if (authority == NULL || hfenv_parse_proxy_url(authority, &status, &url) != 0) {
+		free(authority);
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		target->host[i] = (char)(host[i] >= 'A' && host[i] <= 'Z' ? host[i] - 'A' + 'a' : host[i]);
-	target->host[n] = '\0';
-	return 1;
+	}
+	free(authority);
+	bool parsed = status == HFENV_URL_OK && (url.scheme == HFENV_SCHEME_HTTP || url.scheme == HFENV_SCHEME_HTTPS) &&
+		      url.host[0] != '-'; /* no host name starts with '-': an option after the operands */
+	if (parsed && scheme)
+		target->targets[url.scheme == HFENV_SCHEME_HTTPS ? HFENV_TARGET_HTTP : HFENV_TARGET_HTTPS] = false;
+	if (parsed) {
+		lower_in_place(url.host);
+		target->host = url.host;
+		target->port = url.port;
+		url.host = NULL;
+	}
+	hfenv_url_free(&url);
+	return parsed;
+}
+
+bool explain_target_is_valid(const char *text)
+{
+	struct explain_target target;
+	int parsed = parse_explain_target(text, &target);
+	free(target.host);
+	return parsed != 0;
 }
 
 static int predict_one(enum hfenv_client c, enum hfenv_target t, const struct explain_target *target, char *const env[],
@@ -230,55 +234,89 @@ static int predict_one(enum hfenv_client c, enum hfenv_target t, const struct ex
 	return hfenv_predict_route_to(c, t, &destination, env, route);
 }
 
-static int predict_routes(struct explanation *x, char *const before_env[], const struct hfenv_result *result,
-			  const struct explain_target *target)
+static void find_agreement(struct explanation *x)
 {
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
-			if (predict_one(c, t, target, before_env, &x->before[c][t]) != 0 ||
-			    (!x->refused && predict_one(c, t, target, result->env, &x->after[c][t]) != 0))
-				return -1;
-			x->cells[c][2 * t] = route_text(&x->before[c][t]);
-			x->cells[c][2 * t + 1] = x->refused ? concat("-", "") : route_text(&x->after[c][t]);
-			if (x->cells[c][2 * t] == NULL || x->cells[c][2 * t + 1] == NULL)
-				return -1;
-		}
-	}
 	for (enum hfenv_target t = 0; t < HFENV_TARGETS && !x->refused; t++) {
 		x->agree[t] = true;
-		if (target != NULL && !target->targets[t])
+		if (!x->shown[t])
 			continue;
 		x->consensus[t] = most_shared(x->after, t);
 		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
 			x->agree[t] = x->agree[t] && hfenv_routes_agree(&x->after[c][t], x->consensus[t]);
 	}
+}
+
+static int predict_routes(struct explanation *x, char *const before_env[], const struct hfenv_result *result,
+			  const struct explain_target *target)
+{
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++)
+		x->shown[t] = target == NULL || target->targets[t];
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			if (predict_one(c, t, target, before_env, &x->before[c][t]) != 0 ||
+			    (!x->refused && predict_one(c, t, target, result->env, &x->after[c][t]) != 0))
+				return -1;
+			x->texts[c][2 * t] = route_text(&x->before[c][t]);
+			x->texts[c][2 * t + 1] = x->refused ? strdup("-") : route_text(&x->after[c][t]);
+			if (x->texts[c][2 * t] == NULL || x->texts[c][2 * t + 1] == NULL)
+				return -1;
+		}
+	}
+	find_agreement(x);
 	return 0;
 }
 
 static void free_explanation(struct explanation *x)
 {
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (size_t col = 0; col < CELL_COLUMNS; col++)
+			free(x->texts[c][col]);
 		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
 			hfenv_route_free(&x->before[c][t]);
 			hfenv_route_free(&x->after[c][t]);
-			free(x->cells[c][2 * t]);
-			free(x->cells[c][2 * t + 1]);
 		}
-	}
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
-		free(x->trust_cells[c][0]);
-		free(x->trust_cells[c][1]);
+		free(x->trust_texts[c][0]);
+		free(x->trust_texts[c][1]);
 	}
 }
 
-static void print_cell(FILE *out, const char *text, size_t width, const char *colour, bool last)
+static void free_table(struct table *table, struct legend *legend)
 {
-	if (colour != NULL)
-		fprintf(out, "%s%s%s", colour, text, ANSI_RESET);
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
+		for (size_t col = 0; col < CELL_COLUMNS; col++)
+			free(table->cells[c][col]);
+	for (size_t i = 0; i < legend->note_count; i++)
+		free(legend->notes[i]);
+}
+
+/* The key of a legend's value i: proxies A to Z, then P27...; bundles F1, F2... */
+static char *legend_key(size_t i, bool letters)
+{
+	char key[24];
+	if (letters && i < 26)
+		snprintf(key, sizeof key, "%c", (char)('A' + i));
 	else
-		fputs(text, out);
-	for (size_t n = strlen(text); !last && n < width + 2; n++)
-		fputc(' ', out);
+		snprintf(key, sizeof key, "%s%zu", letters ? "P" : "F", i + 1);
+	return strdup(key);
+}
+
+/* value's key, adding value to the legend when it is new. */
+static char *keyed(struct legend *legend, const char *value, bool letters)
+{
+	size_t i = 0;
+	while (i < legend->count && strcmp(legend->values[i], value) != 0)
+		i++;
+	if (i == legend->count)
+		legend->values[legend->count++] = value;
+	return legend_key(i, letters);
+}
+
+static char *route_cell(const struct explanation *x, enum hfenv_client c, size_t col, struct legend *proxies)
+{
+	const struct hfenv_route *route = col % 2 ? &x->after[c][col / 2] : &x->before[c][col / 2];
+	if (route->kind == HFENV_ROUTE_PROXY && !(x->refused && col % 2))
+		return keyed(proxies, route->proxy, true);
+	return strdup(x->texts[c][col]);
 }
 
 /* Green: the route all (or most) clients take after hfenv; red: a client that still differs; yellow: what hfenv changes. */
@@ -292,33 +330,30 @@ static const char *cell_colour(const struct explanation *x, enum hfenv_client c,
 	return hfenv_routes_agree(&x->before[c][t], &x->after[c][t]) ? NULL : ANSI_YELLOW;
 }
 
-static void print_route_table(FILE *out, const struct explanation *x, bool colour)
+/* The route table of the schemes shown: cells name proxies by their legend key. -1 on ENOMEM. */
+static int route_table(const struct explanation *x, struct table *table, struct legend *proxies)
 {
-	static const char *const headings[1 + 2 * HFENV_TARGETS] = {"CLIENT", "BEFORE", "AFTER", "BEFORE", "AFTER"};
-	size_t width[1 + 2 * HFENV_TARGETS];
-	for (size_t col = 0; col < 1 + 2 * HFENV_TARGETS; col++)
-		width[col] = strlen(headings[col]);
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		if (strlen(hfenv_client_label(c)) > width[0])
-			width[0] = strlen(hfenv_client_label(c));
-		for (size_t col = 0; col < 2 * HFENV_TARGETS; col++)
-			if (strlen(x->cells[c][col]) > width[col + 1])
-				width[col + 1] = strlen(x->cells[c][col]);
+	static const char *const groups[HFENV_TARGETS] = {"http:// URLs", "https:// URLs"};
+	table->headings[0] = "CLIENT";
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+		if (!x->shown[t])
+			continue;
+		size_t first = table->cell_columns;
+		table->groups[first / 2] = groups[t];
+		table->headings[1 + first] = "BEFORE";
+		table->headings[2 + first] = "AFTER";
+		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+			table->rows[c] = true;
+			for (size_t i = 0; i < 2; i++) {
+				table->cells[c][first + i] = route_cell(x, c, 2 * t + i, proxies);
+				table->colours[c][first + i] = cell_colour(x, c, 2 * t + i);
+				if (table->cells[c][first + i] == NULL)
+					return -1;
+			}
+		}
+		table->cell_columns += 2;
 	}
-	print_cell(out, "", width[0], NULL, false);
-	print_cell(out, "http:// URLs", width[1] + 2 + width[2], colour ? ANSI_BOLD : NULL, false);
-	print_cell(out, "https:// URLs", 0, colour ? ANSI_BOLD : NULL, true);
-	fputc('\n', out);
-	for (size_t col = 0; col < 1 + 2 * HFENV_TARGETS; col++)
-		print_cell(out, headings[col], width[col], colour ? ANSI_BOLD : NULL, col == 2 * HFENV_TARGETS);
-	fputc('\n', out);
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		print_cell(out, hfenv_client_label(c), width[0], NULL, false);
-		for (size_t col = 0; col < 2 * HFENV_TARGETS; col++)
-			print_cell(out, x->cells[c][col], width[col + 1], colour ? cell_colour(x, c, col) : NULL,
-				   col == 2 * HFENV_TARGETS - 1);
-		fputc('\n', out);
-	}
+	return 0;
 }
 
 static bool same_trust(const struct hfenv_trust *a, const struct hfenv_trust *b)
@@ -326,30 +361,152 @@ static bool same_trust(const struct hfenv_trust *a, const struct hfenv_trust *b)
 	return a->kind == b->kind && (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
 }
 
-/* Yellow: a bundle that hfenv changes. */
-static void print_trust_table(FILE *out, const struct explanation *x, bool colour)
+/* A trust cell: the roots, or the bundle's legend key, "only" or "+ ROOTS"; the variable is in the tsv and the man page. */
+static char *trust_cell(const struct hfenv_trust *trust, struct legend *bundles)
 {
-	static const char *const headings[3] = {"CLIENT", "BEFORE", "AFTER"};
-	size_t width[2] = {strlen(headings[0]), strlen(headings[1])};
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
-		if (strlen(hfenv_trust_client_label(c)) > width[0])
-			width[0] = strlen(hfenv_trust_client_label(c));
-		if (strlen(x->trust_cells[c][0]) > width[1])
-			width[1] = strlen(x->trust_cells[c][0]);
+	if (trust->kind != HFENV_TRUST_ADDED && trust->kind != HFENV_TRUST_REPLACED)
+		return trust_text(trust, "");
+	char *key = keyed(bundles, trust->file, false);
+	char *text = key ? concat(key, trust->kind == HFENV_TRUST_ADDED ? " + " : " only") : NULL;
+	char *cell = text && trust->kind == HFENV_TRUST_ADDED ? concat(text, trust->roots) : text;
+	if (cell != text)
+		free(text);
+	free(key);
+	return cell;
+}
+
+/* The trust table of the families the trust model knows: cells name bundles by their legend key. -1 on ENOMEM. */
+static int trust_table(const struct explanation *x, struct table *table, struct legend *bundles)
+{
+	*table = (struct table){.cell_columns = 2, .headings = {"CLIENT", "BEFORE", "AFTER"}};
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		table->rows[c] = x->trust[c][0].kind != HFENV_TRUST_NOT_MODELLED;
+		if (!table->rows[c])
+			continue;
+		table->cells[c][0] = trust_cell(&x->trust[c][0], bundles);
+		table->cells[c][1] = x->refused ? strdup("-") : trust_cell(&x->trust[c][1], bundles);
+		table->colours[c][1] = !x->refused && !same_trust(&x->trust[c][0], &x->trust[c][1]) ? ANSI_YELLOW : NULL;
+		if (table->cells[c][0] == NULL || table->cells[c][1] == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *row_label(const struct table *table, enum hfenv_client c)
+{
+	return table->short_labels ? hfenv_client_short_label(c) : hfenv_client_label(c);
+}
+
+/* Each column's width; the table's, two spaces between columns. */
+static size_t table_width(const struct table *table, size_t width[1 + CELL_COLUMNS])
+{
+	for (size_t col = 0; col <= table->cell_columns; col++)
+		width[col] = strlen(table->headings[col]);
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		if (!table->rows[c])
+			continue;
+		if (strlen(row_label(table, c)) > width[0])
+			width[0] = strlen(row_label(table, c));
+		for (size_t col = 0; col < table->cell_columns; col++)
+			if (strlen(table->cells[c][col]) > width[col + 1])
+				width[col + 1] = strlen(table->cells[c][col]);
+	}
+	size_t total = 2 * table->cell_columns;
+	for (size_t col = 0; col <= table->cell_columns; col++)
+		total += width[col];
+	return total;
+}
+
+/* A cell too wide for the table becomes its first word and a note: "fails: bad URL" as "fails 1". -1 on ENOMEM. */
+static int note_cell(char **cell, struct legend *notes)
+{
+	size_t i = 0;
+	while (i < notes->note_count && strcmp(notes->notes[i], *cell) != 0)
+		i++;
+	if (i == notes->note_count)
+		notes->notes[notes->note_count++] = *cell;
+	else
+		free(*cell);
+	size_t word = strcspn(notes->notes[i], ": ");
+	char *short_cell = malloc(word + 24);
+	if (short_cell != NULL)
+		snprintf(short_cell, word + 24, "%.*s %zu", (int)word, notes->notes[i], i + 1);
+	*cell = short_cell;
+	return short_cell ? 0 : -1;
+}
+
+/* Fits the table to width: the long labels from FULL_LABELS_WIDTH columns on and when they fit, and notes for cells too wide. */
+static int fit_table(struct table *table, struct legend *notes, size_t width)
+{
+	size_t widths[1 + CELL_COLUMNS];
+	table->short_labels = width < FULL_LABELS_WIDTH || table_width(table, widths) > width;
+	if (table_width(table, widths) <= width)
+		return 0;
+	size_t share = width > widths[0] + 2 * table->cell_columns ? width - widths[0] - 2 * table->cell_columns : 0;
+	share /= table->cell_columns;
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
+		for (size_t col = 0; table->rows[c] && col < table->cell_columns; col++)
+			if (strlen(table->cells[c][col]) > share && note_cell(&table->cells[c][col], notes) != 0)
+				return -1;
+	return 0;
+}
+
+static void print_cell(FILE *out, const char *text, size_t width, const char *colour, bool last)
+{
+	if (colour != NULL)
+		fprintf(out, "%s%s%s", colour, text, ANSI_RESET);
+	else
+		fputs(text, out);
+	for (size_t n = strlen(text); !last && n < width + 2; n++)
+		fputc(' ', out);
+}
+
+static void print_groups(FILE *out, const struct table *table, const size_t width[], bool colour)
+{
+	if (table->groups[0] == NULL)
+		return;
+	print_cell(out, "", width[0], NULL, false);
+	for (size_t g = 0; 2 * g < table->cell_columns; g++) {
+		bool last = 2 * g + 2 >= table->cell_columns;
+		print_cell(out, table->groups[g], width[2 * g + 1] + 2 + width[2 * g + 2], colour ? ANSI_BOLD : NULL, last);
 	}
 	fputc('\n', out);
-	print_cell(out, "Trust: the CA bundle each client verifies https:// servers with", 0, colour ? ANSI_BOLD : NULL, true);
+}
+
+static void print_table(FILE *out, const struct table *table, bool colour)
+{
+	size_t width[1 + CELL_COLUMNS];
+	table_width(table, width);
+	print_groups(out, table, width, colour);
+	for (size_t col = 0; col <= table->cell_columns; col++)
+		print_cell(out, table->headings[col], width[col], colour ? ANSI_BOLD : NULL, col == table->cell_columns);
 	fputc('\n', out);
-	for (size_t col = 0; col < 3; col++)
-		print_cell(out, headings[col], col < 2 ? width[col] : 0, colour ? ANSI_BOLD : NULL, col == 2);
-	fputc('\n', out);
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
-		bool changed = !x->refused && !same_trust(&x->trust[c][0], &x->trust[c][1]);
-		print_cell(out, hfenv_trust_client_label(c), width[0], NULL, false);
-		print_cell(out, x->trust_cells[c][0], width[1], NULL, false);
-		print_cell(out, x->trust_cells[c][1], 0, colour && changed ? ANSI_YELLOW : NULL, true);
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		if (!table->rows[c])
+			continue;
+		print_cell(out, row_label(table, c), width[0], NULL, false);
+		for (size_t col = 0; col < table->cell_columns; col++)
+			print_cell(out, table->cells[c][col], width[col + 1], colour ? table->colours[c][col] : NULL,
+				   col + 1 == table->cell_columns);
 		fputc('\n', out);
 	}
+}
+
+/* "Proxies: A = http://..." and the notes, one a line, under title. */
+static void print_legend(FILE *out, const char *title, const struct legend *legend, bool letters)
+{
+	size_t indent = strlen(title) + 2;
+	for (size_t i = 0; i < legend->count; i++) {
+		char *key = legend_key(i, letters);
+		char *value = letters ? hfenv_redact(legend->values[i]) : escaped(legend->values[i]);
+		fprintf(out, "%-*s%s = %s\n", (int)indent, i == 0 ? title : "", key ? key : "?", value ? value : "?");
+		free(value);
+		free(key);
+		if (i == 0)
+			title = "";
+	}
+	for (size_t i = 0; i < legend->note_count; i++)
+		fprintf(out, "%-*s%zu = %s\n", (int)indent, i == 0 ? "Notes:" : "", i + 1, legend->notes[i]);
 }
 
 static void print_verdict(FILE *out, const struct explanation *x, const char *target)
@@ -368,7 +525,26 @@ static void print_verdict(FILE *out, const struct explanation *x, const char *ta
 		       x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https");
 }
 
-static void print_findings(FILE *out, const struct hfenv_result *result, bool refused, bool colour)
+/* text from column on, wrapped at single spaces before width; lines after the first indented by indent. */
+static void print_wrapped(FILE *out, const char *text, size_t column, size_t indent, size_t width)
+{
+	for (bool first = true; *text; first = false) {
+		size_t word = strcspn(text, " ");
+		if (!first && column + 1 + word > width) {
+			fprintf(out, "\n%*s", (int)indent, "");
+			column = indent;
+		} else if (!first) {
+			fputc(' ', out);
+			column++;
+		}
+		fwrite(text, 1, word, out);
+		column += word;
+		text += word;
+		text += *text == ' ';
+	}
+}
+
+static void print_findings(FILE *out, const struct hfenv_result *result, bool refused, bool colour, size_t width)
 {
 	static const char *const prefixes[] = {[HFENV_CHANGE] = "", [HFENV_WARNING] = "warning: ", [HFENV_ERROR] = "error: "};
 	static const char *const colours[] = {[HFENV_CHANGE] = NULL, [HFENV_WARNING] = ANSI_YELLOW, [HFENV_ERROR] = ANSI_RED};
@@ -376,30 +552,30 @@ static void print_findings(FILE *out, const struct hfenv_result *result, bool re
 		fputs(result->finding_count == 0 ? "hfenv would change nothing.\n" : "What hfenv would do:\n", out);
 	for (size_t i = 0; i < result->finding_count; i++) {
 		const struct hfenv_finding *f = &result->findings[i];
-		fputs("  ", out);
-		if (colour && colours[f->kind] != NULL)
-			fprintf(out, "%s%s%s%s\n", colours[f->kind], prefixes[f->kind], f->message, ANSI_RESET);
-		else
-			fprintf(out, "%s%s\n", prefixes[f->kind], f->message);
+		const char *on = colour ? colours[f->kind] : NULL;
+		fprintf(out, "  %s%s", on ? on : "", prefixes[f->kind]);
+		print_wrapped(out, f->message, 2 + strlen(prefixes[f->kind]), 4, width);
+		fprintf(out, "%s\n", on ? ANSI_RESET : "");
 	}
 }
 
-/* One line per client and scheme; for an operand, a seventh field names it, and a URL gives its scheme only. */
-static void print_route_lines(FILE *out, const struct explanation *x, const struct explain_target *target,
-			      const char *operand)
+/* Every line: CLIENT SCHEME BEFORE AFTER BEFORE-TEXT AFTER-TEXT TARGET (the operand, or empty). */
+static void print_tsv_header(FILE *out)
+{
+	fputs("client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget\n", out);
+}
+
+static void print_route_lines(FILE *out, const struct explanation *x, const char *operand)
 {
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
-			if (target != NULL && !target->targets[t])
+			if (!x->shown[t])
 				continue;
-			const char *before = x->cells[c][2 * t], *after = x->cells[c][2 * t + 1];
-			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s", hfenv_client_id(c), target_names[t],
+			const char *before = x->texts[c][2 * t], *after = x->texts[c][2 * t + 1];
+			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", hfenv_client_id(c), target_names[t],
 				route_token(&x->before[c][t], before),
 				x->refused ? "refused" : route_token(&x->after[c][t], after), before,
-				x->refused ? "hfenv refuses to run" : after);
-			if (operand != NULL)
-				fprintf(out, "\t%s", operand);
-			fputc('\n', out);
+				x->refused ? "hfenv refuses to run" : after, operand ? operand : "");
 		}
 	}
 }
@@ -407,12 +583,14 @@ static void print_route_lines(FILE *out, const struct explanation *x, const stru
 /* CLIENT trust BEFORE AFTER BEFORE-TEXT AFTER-TEXT, the tokens a file name, "default" or "none". */
 static int print_trust_lines(FILE *out, const struct explanation *x)
 {
-	for (enum hfenv_trust_client c = 0; c < HFENV_TRUST_CLIENTS; c++) {
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		if (x->trust[c][0].kind == HFENV_TRUST_NOT_MODELLED)
+			continue;
 		char *before = trust_token(&x->trust[c][0]);
-		char *after = x->refused ? concat("refused", "") : trust_token(&x->trust[c][1]);
+		char *after = x->refused ? strdup("refused") : trust_token(&x->trust[c][1]);
 		if (before != NULL && after != NULL)
-			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\n", hfenv_trust_client_id(c), before, after,
-				x->trust_cells[c][0], x->refused ? "hfenv refuses to run" : x->trust_cells[c][1]);
+			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\t\n", hfenv_client_id(c), before, after,
+				x->trust_texts[c][0], x->refused ? "hfenv refuses to run" : x->trust_texts[c][1]);
 		free(before);
 		free(after);
 		if (before == NULL || after == NULL)
@@ -421,79 +599,101 @@ static int print_trust_lines(FILE *out, const struct explanation *x)
 	return 0;
 }
 
-bool explain_target_is_valid(const char *text)
+static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *operand)
 {
-	struct explain_target target;
-	int parsed = parse_explain_target(text, &target);
-	free(target.host);
-	return parsed != 0;
+	struct table table = {0};
+	struct legend legend = {0};
+	int failed = route_table(x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
+	if (!failed) {
+		bool colour = output->colour;
+		if (operand != NULL)
+			fprintf(output->stream, "%s%s%s\n", colour ? ANSI_BOLD : "", operand, colour ? ANSI_RESET : "");
+		print_legend(output->stream, "Proxies:", &legend, true);
+		if (legend.count + legend.note_count > 0)
+			fputc('\n', output->stream);
+		print_table(output->stream, &table, colour);
+		print_verdict(output->stream, x, operand);
+	}
+	free_table(&table, &legend);
+	return failed ? -1 : 0;
+}
+
+static enum explain_verdict verdict_of(const struct explanation *x)
+{
+	if (x->refused)
+		return EXPLAIN_REFUSED;
+	return x->agree[HFENV_TARGET_HTTP] && x->agree[HFENV_TARGET_HTTPS] ? EXPLAIN_AGREE : EXPLAIN_DISAGREE;
 }
 
 /* The routes for one operand (or for any host not in NO_PROXY); -1 on ENOMEM, else an explain_verdict. */
-static int explain_one(FILE *out, enum explain_format format, bool colour, char *const before_env[],
-		       const struct hfenv_result *result, const char *operand)
+static int explain_one(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result,
+		       const char *operand)
 {
 	struct explanation x = {.refused = result->error_count > 0};
 	struct explain_target target = {0};
 	int failed = operand != NULL && parse_explain_target(operand, &target) != 1;
 	failed = failed || predict_routes(&x, before_env, result, operand ? &target : NULL) != 0;
-	if (!failed && format == EXPLAIN_TSV) {
-		print_route_lines(out, &x, operand ? &target : NULL, operand);
-	} else if (!failed) {
-		if (operand != NULL)
-			fprintf(out, "%s%s%s\n", colour ? ANSI_BOLD : "", operand, colour ? ANSI_RESET : "");
-		print_route_table(out, &x, colour);
-		print_verdict(out, &x, operand);
-	}
-	enum explain_verdict verdict = x.refused ? EXPLAIN_REFUSED
-				       : x.agree[HFENV_TARGET_HTTP] && x.agree[HFENV_TARGET_HTTPS] ? EXPLAIN_AGREE
-												   : EXPLAIN_DISAGREE;
+	if (!failed && output->format == EXPLAIN_TSV)
+		print_route_lines(output->stream, &x, operand);
+	else if (!failed)
+		failed = print_route_table(output, &x, operand);
+	enum explain_verdict verdict = verdict_of(&x);
 	free_explanation(&x);
 	free(target.host);
 	return failed ? -1 : (int)verdict;
 }
 
 /* Trust does not depend on the host: one table (or one set of tsv lines) after the routes. */
-static int explain_trust(FILE *out, enum explain_format format, bool colour, char *const before_env[],
-			 const struct hfenv_result *result)
+static int explain_trust(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result)
 {
 	struct explanation x = {.refused = result->error_count > 0};
+	struct table table = {0};
+	struct legend legend = {0};
 	int failed = predict_trust(&x, before_env, result);
-	if (!failed && format == EXPLAIN_TSV)
-		failed = print_trust_lines(out, &x);
-	else if (!failed)
-		print_trust_table(out, &x, colour);
+	if (!failed && output->format == EXPLAIN_TSV) {
+		failed = print_trust_lines(output->stream, &x);
+	} else if (!failed) {
+		failed = trust_table(&x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
+		fputs("\nTrust: the CA bundle each client verifies https:// servers with\n", output->stream);
+		print_legend(output->stream, "Bundles:", &legend, false);
+		print_table(output->stream, &table, output->colour);
+	}
+	free_table(&table, &legend);
 	free_explanation(&x);
 	return failed;
 }
 
-int explain_routes(FILE *out, enum explain_format format, bool colour, const struct hfenv_options *opts,
-		   char *const envp[], const struct hfenv_result *result, const char *const *operands)
+int explain_routes(const struct explain_output *output, const struct hfenv_options *opts, char *const envp[],
+		   const struct hfenv_result *result, const char *const *operands)
 {
+	struct explain_output fitted = *output;
+	fitted.width = output->width ? output->width : DEFAULT_WIDTH;
 	char **before_env = hfenv_route_environment(opts, envp);
 	if (before_env == NULL) {
 		errno = ENOMEM;
 		return -1;
 	}
+	if (fitted.format == EXPLAIN_TSV)
+		print_tsv_header(fitted.stream);
 	int verdict = EXPLAIN_AGREE;
 	if (operands == NULL || operands[0] == NULL)
-		verdict = explain_one(out, format, colour, before_env, result, NULL);
+		verdict = explain_one(&fitted, before_env, result, NULL);
 	for (size_t i = 0; verdict >= 0 && operands != NULL && operands[i] != NULL; i++) {
-		if (i > 0 && format == EXPLAIN_TABLE)
-			fputc('\n', out);
-		int one = explain_one(out, format, colour, before_env, result, operands[i]);
+		if (i > 0 && fitted.format == EXPLAIN_TABLE)
+			fputc('\n', fitted.stream);
+		int one = explain_one(&fitted, before_env, result, operands[i]);
 		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
 	}
-	if (verdict >= 0 && explain_trust(out, format, colour, before_env, result) != 0)
+	if (verdict >= 0 && explain_trust(&fitted, before_env, result) != 0)
 		verdict = -1;
 	free(before_env);
 	if (verdict < 0) {
 		errno = ENOMEM;
 		return -1;
 	}
-	if (format == EXPLAIN_TABLE) {
-		fputc('\n', out);
-		print_findings(out, result, verdict == EXPLAIN_REFUSED, colour);
+	if (fitted.format == EXPLAIN_TABLE) {
+		fputc('\n', fitted.stream);
+		print_findings(fitted.stream, result, verdict == EXPLAIN_REFUSED, fitted.colour, fitted.width);
 	}
 	return verdict;
 }

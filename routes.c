@@ -66,19 +66,36 @@ enum route_parsing {
 
 enum route_star { STAR_NOT_SPECIAL, STAR_WHOLE_VALUE, STAR_ANY_ENTRY };
 
-/* How a client matches a host against NO_PROXY entries (docs/proxy-clients.md, and tests/clients' rows). */
-enum route_matching {
-	MATCH_CURL,                   /* dom: dom and subdomains; ".dom" too; "*.dom" and "dom:port" never; CIDR */
-	MATCH_WGET,                   /* dom: dom and subdomains; ".dom": subdomains only; no CIDR, no port */
-	MATCH_URLLIB,                 /* dom and ".dom": dom and subdomains; "dom:port" for a URL with that port; no CIDR */
-	MATCH_REQUESTS,               /* requests >= 2.34: IPv4 CIDR, then urllib's rule (2.28 to 2.33 matched plain suffixes) */
-	MATCH_RUST,                   /* reqwest 0.11: curl's, but case-sensitive; CIDR */
-	MATCH_RUST_ANY_CASE,          /* hyper-util 0.1.20: curl's; CIDR */
-	MATCH_HTTPX,                  /* dom: dom and subdomains; ".dom": subdomains; "*.dom" never; "dom:port"; an address: that
-					 address only, "/bits" ignored; an IPv6 range or "[...]" fails at start */
-	MATCH_HTTPX2,                 /* httpx's, but "*.dom" as ".dom", CIDR, and entries it cannot parse dropped */
-	MATCH_GO,                     /* dom: dom and subdomains; ".dom", "*.dom": subdomains; "dom:port"; CIDR; loopback never proxied */
+/* The host a NO_PROXY entry is matched against: the destination, and its address when it is one. */
+struct matched_host {
+	const struct hfenv_destination *d;
+	unsigned char address[16];
+	size_t address_length;        /* 4 or 16; 0 when the host is a name */
 };
+
+/* How a client matches a host against one NO_PROXY entry (docs/proxy-clients.md, and tests/clients' rows). */
+typedef bool entry_matcher(const char *entry, size_t n, const struct matched_host *h);
+/* dom: dom and subdomains; ".dom" too; "*.dom" and "dom:port" never; CIDR */
+static entry_matcher match_curl;
+/* dom: dom and subdomains; ".dom": subdomains only; no CIDR, no port */
+static entry_matcher match_wget;
+/* dom and ".dom": dom and subdomains; "dom:port" for a URL with that port; no CIDR */
+static entry_matcher match_urllib;
+/* requests >= 2.34: IPv4 CIDR, then urllib's rule (2.28 to 2.33 matched plain suffixes) */
+static entry_matcher match_requests;
+/* reqwest 0.11: curl's, but case-sensitive, and "*" alone matches everything; CIDR */
+static entry_matcher match_rust;
+/* hyper-util 0.1.20: reqwest 0.11's, in any case */
+static entry_matcher match_rust_any_case;
+/* dom: dom and subdomains; ".dom": subdomains; "*.dom" never; "dom:port"; an address: that address only, "/bits" ignored */
+static entry_matcher match_httpx;
+/* httpx's, but "*.dom" as ".dom", CIDR, and entries it cannot parse dropped */
+static entry_matcher match_httpx2;
+/* dom: dom and subdomains; ".dom", "*.dom": subdomains; "dom:port"; CIDR */
+static entry_matcher match_go;
+
+/* httpx builds a URL pattern of every NO_PROXY entry when it starts: an IPv6 range, "[...]" or a bad port fails it. */
+static bool httpx_entry_fails_at_start(const char *entry, size_t n);
 
 enum {
 	SCHEME_HTTP = 1u << HFENV_SCHEME_HTTP, SCHEME_HTTPS = 1u << HFENV_SCHEME_HTTPS,
@@ -90,8 +107,6 @@ enum {
 
 /* How one client family reads the proxy variables: the facts of docs/proxy-clients.md, as data. */
 struct client_rule {
-	const char *id;
-	const char *label;
 	enum route_variable http[3];  /* read in this order for http URLs */
 	enum route_variable https[3];
 	enum route_variable all[3];   /* fallback for both; empty when ALL_PROXY is not read */
@@ -108,63 +123,59 @@ struct client_rule {
 	enum route_parsing parsing;
 	bool https_uses_http_proxy;   /* no https proxy: https URLs take the http route */
 	enum route_star star;         /* how "*" in NO_PROXY is read */
-	enum route_matching matching;
+	entry_matcher *matches;       /* how a NO_PROXY entry is matched */
+	bool (*entry_fails_at_start)(const char *entry, size_t n); /* NULL: no entry stops the client */
+	bool loopback_direct;         /* a loopback host is never proxied (Go) */
 };
 
 static const struct client_rule client_rules[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_CURL] = {
-		.id = "curl", .label = "curl",
 		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matching = MATCH_CURL,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matches = match_curl,
 	},
 	[HFENV_CLIENT_GIT] = {
-		.id = "git", .label = "git",
 		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_MEANS_DIRECT, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matching = MATCH_CURL,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matches = match_curl,
 	},
 	[HFENV_CLIENT_WGET] = {
-		.id = "wget", .label = "wget",
 		.http = {V_HTTP_LOWER}, .https = {V_HTTPS_LOWER}, .no = {V_NO_LOWER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEME_HTTP, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL, .matching = MATCH_WGET,
+		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL, .matches = match_wget,
 	},
 	[HFENV_CLIENT_URLLIB] = {
-		.id = "urllib", .label = "Python urllib",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE, .matching = MATCH_URLLIB,
+		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE, .matches = match_urllib,
 	},
 	[HFENV_CLIENT_REQUESTS] = {
-		.id = "requests", .label = "requests 2.34",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matching = MATCH_REQUESTS,
+		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matches = match_requests,
 	},
 	[HFENV_CLIENT_HTTPX] = {
-		.id = "httpx", .label = "httpx 0.28 (no socksio)",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
 		.digits_port_fails = true,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_httpx,
+		.entry_fails_at_start = httpx_entry_fails_at_start,
 	},
 	[HFENV_CLIENT_HTTPX_SOCKSIO] = {
-		.id = "httpx-socksio", .label = "httpx 0.28 + socksio",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
@@ -172,71 +183,57 @@ static const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5 | SCHEME_SOCKS5H,
 		.unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
 		.digits_port_fails = true,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_httpx,
+		.entry_fails_at_start = httpx_entry_fails_at_start,
 	},
 	[HFENV_CLIENT_HTTPX2] = {
-		.id = "httpx2", .label = "huggingface_hub 2.4 (httpx2)",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.all = {V_ALL_LOWER, V_ALL_UPPER}, .no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
 		.digits_port_fails = true,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_HTTPX2,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_httpx2,
 	},
 	[HFENV_CLIENT_REQWEST] = {
-		.id = "reqwest", .label = "reqwest 0.11 (Debian)",
 		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
 		.no = {V_NO_UPPER, V_NO_LOWER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_HTTP,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_SKIPPED, .invalid = BAD_SKIPPED,
-		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY, .matching = MATCH_RUST,
+		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY, .matches = match_rust,
 	},
 	[HFENV_CLIENT_HF_XET] = {
-		.id = "hf_xet", .label = "hf_xet >= 1.3, uv: reqwest 0.13",
 		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
 		.all = {V_ALL_UPPER, V_ALL_LOWER}, .no = {V_NO_UPPER, V_NO_LOWER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_ALL,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_IGNORED, .invalid = BAD_IGNORED,
 		.digits_port_fails = true,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_RUST_ANY_CASE,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_rust_any_case,
 	},
 	[HFENV_CLIENT_GO] = {
-		.id = "go", .label = "Go 1.26 net/http",
 		.http = {V_HTTP_UPPER, V_HTTP_LOWER}, .https = {V_HTTPS_UPPER, V_HTTPS_LOWER},
 		.no = {V_NO_UPPER, V_NO_LOWER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi_needs_value = true, .cgi = CGI_REFUSES_HTTP,
 		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5 | SCHEME_SOCKS5H, .unsupported = BAD_FAILS, .invalid = BAD_IGNORED,
 		.digits_port_fails = true,
-		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matching = MATCH_GO,
+		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_go,
+		.loopback_direct = true,
 	},
 	[HFENV_CLIENT_NODE] = {
-		.id = "node", .label = "Node (NODE_USE_ENV_PROXY=1)",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_IGNORED, .invalid = BAD_FAILS,
-		.parsing = PARSE_NODE_CORE, .star = STAR_ANY_ENTRY, .matching = MATCH_CURL,
+		.parsing = PARSE_NODE_CORE, .star = STAR_ANY_ENTRY, .matches = match_curl,
 	},
 	[HFENV_CLIENT_UNDICI] = {
-		.id = "undici", .label = "undici EnvHttpProxyAgent",
 		.http = {V_HTTP_LOWER, V_HTTP_UPPER}, .https = {V_HTTPS_LOWER, V_HTTPS_UPPER},
 		.no = {V_NO_LOWER, V_NO_UPPER},
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
-		.parsing = PARSE_JS_URL, .https_uses_http_proxy = true, .star = STAR_ANY_ENTRY, .matching = MATCH_CURL,
+		.parsing = PARSE_JS_URL, .https_uses_http_proxy = true, .star = STAR_ANY_ENTRY, .matches = match_curl,
 	},
 };
-
-const char *hfenv_client_id(enum hfenv_client client)
-{
-	return client_rules[client].id;
-}
-
-const char *hfenv_client_label(enum hfenv_client client)
-{
-	return client_rules[client].label;
-}
 
 struct route_values {
 	const char *first[ROUTE_VARIABLES];
@@ -353,21 +350,29 @@ static bool port_is_digits(const char *value)
 	return true;
 }
 
+/* Node's core fails on CR or LF in a value, and ignores one not starting with http:// or https://; false when rejected. */
+static bool node_core_takes(const struct client_rule *rule, const char *value, const char *scheme_problem, struct pick *pick)
+{
+	if (strpbrk(value, "\r\n") != NULL) {
+		reject(pick, rule->invalid, "CR/LF in URL");
+		return false;
+	}
+	if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0) {
+		reject(pick, rule->unsupported, scheme_problem);
+		return false;
+	}
+	return true;
+}
+
 /* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
 static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
 {
-	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "socks unsupported"
+	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "no SOCKS"
 				     : hfenv_scheme_length(value) == 0         ? "no scheme"
-									 : "scheme unsupported";
+									 : "bad scheme";
 	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
-	if (rule->parsing == PARSE_NODE_CORE && strpbrk(value, "\r\n") != NULL) {
-		reject(pick, rule->invalid, "CR or LF in the URL");
+	if (rule->parsing == PARSE_NODE_CORE && !node_core_takes(rule, value, scheme_problem, pick))
 		return 0;
-	}
-	if (rule->parsing == PARSE_NODE_CORE && strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0) {
-		reject(pick, rule->unsupported, scheme_problem);
-		return 0;
-	}
 	enum hfenv_url_status status;
 	struct hfenv_url url;
 	bool has_scheme;
@@ -378,13 +383,13 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 	else if (status == HFENV_URL_SCHEME)
 		reject(pick, rule->unsupported, scheme_problem);
 	else if (status == HFENV_URL_BAD_PORT && rule->digits_port_fails && port_is_digits(value))
-		reject(pick, BAD_FAILS, "port out of range");
+		reject(pick, BAD_FAILS, "bad port");
 	else if (status == HFENV_URL_DNS_LIMITS)
-		reject(pick, BAD_FAILS, "host name beyond DNS limits");
+		reject(pick, BAD_FAILS, "host too long");
 	else if (status != HFENV_URL_OK)
-		reject(pick, rule->invalid, "not a valid URL");
+		reject(pick, rule->invalid, "bad URL");
 	else if (!(rule->schemes & (1u << url.scheme)))
-		reject(pick, rule->unsupported, url.socks ? "socks unsupported" : "scheme unsupported");
+		reject(pick, rule->unsupported, url.socks ? "no SOCKS" : "bad scheme");
 	else {
 		pick->kind = HFENV_ROUTE_PROXY;
 		pick->proxy = url.text;
@@ -527,120 +532,161 @@ static size_t count_colons(const char *text, size_t n)
 	return count;
 }
 
-static bool digits_equal(const char *text, size_t n, unsigned port)
+static bool port_equals(const char *text, size_t n, unsigned port)
 {
-	unsigned long value = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (text[i] < '0' || text[i] > '9' || value > 65535)
-			return false;
-		value = value * 10 + (unsigned long)(text[i] - '0');
-	}
-	return n > 0 && value == port;
+	unsigned value;
+	return hfenv_parse_port(text, n, &value) && value == port;
 }
 
-/* One entry against the destination, as the client's matching reads it. */
-static bool entry_matches(enum route_matching matching, const char *entry, size_t n, const struct hfenv_destination *d,
-			  const unsigned char *address, size_t address_length)
+/* "dom" matches dom and its subdomains, ".dom" its subdomains only. */
+static bool name_matches(const char *host, const char *name, size_t n)
 {
-	bool name = address_length == 0;
-	switch (matching) {
-	case MATCH_CURL:
-	case MATCH_RUST:
-	case MATCH_RUST_ANY_CASE:
-		if (!name)
-			return address_matches(address, address_length, entry, n, true) ||
-			       (matching == MATCH_CURL && n == strlen(d->host) && same_text(entry, d->host, n, true));
-		if (matching != MATCH_CURL && n == 1 && *entry == '*')
-			return true;
-		if (*entry == '.')
-			entry++, n--;
-		return is_domain_of(d->host, entry, n, matching != MATCH_RUST);
-	case MATCH_WGET:
-		if (*entry == '.')
-			return strlen(d->host) != n - 1 && is_domain_of(d->host, entry + 1, n - 1, true);
-		return is_domain_of(d->host, entry, n, true);
-	case MATCH_REQUESTS:
-		return (address_length == 4 && address_matches(address, 4, entry, n, false)) ||
-		       entry_matches(MATCH_URLLIB, entry, n, d, address, address_length);
-	case MATCH_URLLIB: {
-		while (n > 0 && *entry == '.')
-			entry++, n--;
-		const char *colon = memchr(entry, ':', n);
-		if (colon != NULL && address_length != 16) {
-			size_t host_n = (size_t)(colon - entry);
-			return d->port_given && digits_equal(colon + 1, n - host_n - 1, d->port) &&
-			       is_domain_of(d->host, entry, host_n, true);
-		}
-		return is_domain_of(d->host, entry, n, true);
-	}
-	case MATCH_HTTPX:
-	case MATCH_HTTPX2: {
-		const char *slash = memchr(entry, '/', n);
-		unsigned char entry_address[16];
-		size_t entry_length = parse_address(entry, slash ? (size_t)(slash - entry) : n, entry_address);
-		if (entry_length != 0 && slash != NULL && matching == MATCH_HTTPX2)
-			return !name && address_matches(address, address_length, entry, n, true);
-		if (entry_length != 0)
-			return entry_length == address_length && memcmp(entry_address, address, address_length) == 0;
-		if (slash != NULL && matching == MATCH_HTTPX2)
-			return false;
-		if (n == 9 && same_text(entry, "localhost", n, true))
-			return strcmp(d->host, "localhost") == 0;
-		const char *colon = memchr(entry, ':', n);
-		size_t host_n = colon ? (size_t)(colon - entry) : n;
-		if (colon != NULL && !(d->port_given && digits_equal(colon + 1, n - host_n - 1, d->port)))
-			return false;
-		bool apex = true;
-		if (host_n >= 2 && entry[0] == '*' && entry[1] == '.') {
-			if (matching == MATCH_HTTPX)
-				return false;
-			entry++, host_n--;
-		}
-		if (host_n > 0 && *entry == '.')
-			entry++, host_n--, apex = false;
-		return is_domain_of(d->host, entry, host_n, true) && (apex || strlen(d->host) != host_n);
-	}
-	case MATCH_GO: {
-		if (n == 1 && *entry == '*')
-			return true;
-		if (memchr(entry, '/', n) != NULL)
-			return !name && address_matches(address, address_length, entry, n, true);
-		const char *port = NULL;
-		size_t host_n = n;
-		if (*entry == '[') {
-			const char *close = memchr(entry, ']', n);
-			if (close == NULL || (close + 1 < entry + n && close[1] != ':'))
-				return false;
-			port = close + 1 < entry + n ? close + 2 : NULL;
-			host_n = (size_t)(close - entry - 1);
-			entry++;
-			n--;
-		} else if (count_colons(entry, n) == 1) {
-			port = (const char *)memchr(entry, ':', n) + 1;
-			host_n = (size_t)(port - 1 - entry);
-		}
-		if (port != NULL && !digits_equal(port, (size_t)(entry + n - port), d->port))
-			return false;
-		unsigned char entry_address[16];
-		size_t entry_length = parse_address(entry, host_n, entry_address);
-		if (entry_length != 0)
-			return entry_length == address_length && memcmp(entry_address, address, address_length) == 0;
-		bool apex = true;
-		if (host_n >= 2 && entry[0] == '*' && entry[1] == '.')
-			entry++, host_n--;
-		if (*entry == '.')
-			entry++, host_n--, apex = false;
-		return is_domain_of(d->host, entry, host_n, true) && (apex || strlen(d->host) != host_n);
-	}
-	}
-	return false;
+	bool apex = true;
+	if (n > 0 && *name == '.')
+		name++, n--, apex = false;
+	return is_domain_of(host, name, n, true) && (apex || strlen(host) != n);
 }
 
-/* httpx builds a URL pattern of every NO_PROXY entry when it starts; these it cannot parse. */
-static bool entry_fails_at_start(enum route_matching matching, const char *entry, size_t n)
+static bool same_address(const unsigned char *entry_address, size_t entry_length, const struct matched_host *h)
 {
-	if (matching != MATCH_HTTPX)
+	return entry_length == h->address_length && memcmp(entry_address, h->address, entry_length) == 0;
+}
+
+static bool curl_style_matches(const char *entry, size_t n, const struct matched_host *h, bool rust, bool any_case)
+{
+	if (h->address_length != 0)
+		return address_matches(h->address, h->address_length, entry, n, true) ||
+		       (!rust && n == strlen(h->d->host) && same_text(entry, h->d->host, n, true));
+	if (rust && n == 1 && *entry == '*')
+		return true;
+	if (*entry == '.')
+		entry++, n--;
+	return is_domain_of(h->d->host, entry, n, any_case);
+}
+
+static bool match_curl(const char *entry, size_t n, const struct matched_host *h)
+{
+	return curl_style_matches(entry, n, h, false, true);
+}
+
+static bool match_rust(const char *entry, size_t n, const struct matched_host *h)
+{
+	return curl_style_matches(entry, n, h, true, false);
+}
+
+static bool match_rust_any_case(const char *entry, size_t n, const struct matched_host *h)
+{
+	return curl_style_matches(entry, n, h, true, true);
+}
+
+static bool match_wget(const char *entry, size_t n, const struct matched_host *h)
+{
+	if (*entry == '.')
+		return strlen(h->d->host) != n - 1 && is_domain_of(h->d->host, entry + 1, n - 1, true);
+	return is_domain_of(h->d->host, entry, n, true);
+}
+
+static bool match_urllib(const char *entry, size_t n, const struct matched_host *h)
+{
+	while (n > 0 && *entry == '.')
+		entry++, n--;
+	const char *colon = memchr(entry, ':', n);
+	if (colon != NULL && h->address_length != 16) {
+		size_t host_n = (size_t)(colon - entry);
+		return h->d->port_given && port_equals(colon + 1, n - host_n - 1, h->d->port) &&
+		       is_domain_of(h->d->host, entry, host_n, true);
+	}
+	return is_domain_of(h->d->host, entry, n, true);
+}
+
+static bool match_requests(const char *entry, size_t n, const struct matched_host *h)
+{
+	return (h->address_length == 4 && address_matches(h->address, 4, entry, n, false)) || match_urllib(entry, n, h);
+}
+
+/* httpx's name entries: "localhost" is that name alone; "dom:port" for a URL with that port; "*.dom" as ".dom" or never. */
+static bool httpx_name_matches(const char *entry, size_t n, const struct matched_host *h, bool star_dot)
+{
+	if (n == 9 && same_text(entry, "localhost", n, true))
+		return strcmp(h->d->host, "localhost") == 0;
+	const char *colon = memchr(entry, ':', n);
+	size_t host_n = colon ? (size_t)(colon - entry) : n;
+	if (colon != NULL && !(h->d->port_given && port_equals(colon + 1, n - host_n - 1, h->d->port)))
 		return false;
+	if (host_n >= 2 && entry[0] == '*' && entry[1] == '.') {
+		if (!star_dot)
+			return false;
+		entry++, host_n--;
+	}
+	return name_matches(h->d->host, entry, host_n);
+}
+
+static bool httpx_style_matches(const char *entry, size_t n, const struct matched_host *h, bool httpx2)
+{
+	const char *slash = memchr(entry, '/', n);
+	unsigned char entry_address[16];
+	size_t entry_length = parse_address(entry, slash ? (size_t)(slash - entry) : n, entry_address);
+	if (entry_length != 0 && slash != NULL && httpx2)
+		return h->address_length != 0 && address_matches(h->address, h->address_length, entry, n, true);
+	if (entry_length != 0)
+		return same_address(entry_address, entry_length, h);
+	if (slash != NULL && httpx2)
+		return false;
+	return httpx_name_matches(entry, n, h, httpx2);
+}
+
+static bool match_httpx(const char *entry, size_t n, const struct matched_host *h)
+{
+	return httpx_style_matches(entry, n, h, false);
+}
+
+static bool match_httpx2(const char *entry, size_t n, const struct matched_host *h)
+{
+	return httpx_style_matches(entry, n, h, true);
+}
+
+/* Go's "host:port" and "[host]:port": narrows entry to its host; false when the port is not port. */
+static bool go_host_of_entry(const char **entry, size_t *n, unsigned port)
+{
+	const char *p = *entry, *end = *entry + *n, *port_text = NULL;
+	size_t host_n = *n;
+	if (*p == '[') {
+		const char *close = memchr(p, ']', *n);
+		if (close == NULL || (close + 1 < end && close[1] != ':'))
+			return false;
+		port_text = close + 1 < end ? close + 2 : NULL;
+		host_n = (size_t)(close - p - 1);
+		p++;
+	} else if (count_colons(p, *n) == 1) {
+		port_text = (const char *)memchr(p, ':', *n) + 1;
+		host_n = (size_t)(port_text - 1 - p);
+	}
+	if (port_text != NULL && !port_equals(port_text, (size_t)(end - port_text), port))
+		return false;
+	*entry = p;
+	*n = host_n;
+	return true;
+}
+
+static bool match_go(const char *entry, size_t n, const struct matched_host *h)
+{
+	if (n == 1 && *entry == '*')
+		return true;
+	if (memchr(entry, '/', n) != NULL)
+		return h->address_length != 0 && address_matches(h->address, h->address_length, entry, n, true);
+	if (!go_host_of_entry(&entry, &n, h->d->port))
+		return false;
+	unsigned char entry_address[16];
+	size_t entry_length = parse_address(entry, n, entry_address);
+	if (entry_length != 0)
+		return same_address(entry_address, entry_length, h);
+	if (n >= 2 && entry[0] == '*' && entry[1] == '.')
+		entry++, n--;
+	return name_matches(h->d->host, entry, n);
+}
+
+static bool httpx_entry_fails_at_start(const char *entry, size_t n)
+{
 	const char *slash = memchr(entry, '/', n), *colon = memchr(entry, ':', n);
 	unsigned char address[16];
 	if (*entry == '[' || (slash != NULL && parse_address(entry, (size_t)(slash - entry), address) == 16))
@@ -653,20 +699,24 @@ static bool entry_fails_at_start(enum route_matching matching, const char *entry
 	return false;
 }
 
+static bool is_loopback(const struct matched_host *h)
+{
+	return strcmp(h->d->host, "localhost") == 0 || (h->address_length == 4 && h->address[0] == 127) ||
+	       (h->address_length == 16 && memcmp(h->address, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0);
+}
+
 /* Why the client skips the proxy for d: its NO_PROXY, or Go's loopback rule; NULL when it does not. */
 static const char *bypass_reason(const struct client_rule *rule, const struct route_values *values,
 				 const struct hfenv_destination *d)
 {
-	unsigned char address[16];
-	size_t address_length = parse_address(d->host, strlen(d->host), address);
-	if (rule->matching == MATCH_GO &&
-	    (strcmp(d->host, "localhost") == 0 || (address_length == 4 && address[0] == 127) ||
-	     (address_length == 16 && memcmp(address, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0)))
+	struct matched_host h = {.d = d};
+	h.address_length = parse_address(d->host, strlen(d->host), h.address);
+	if (rule->loopback_direct && is_loopback(&h))
 		return "loopback";
 	const char *list = no_proxy_list(rule, values), *entry;
 	size_t n;
 	while (list != NULL && next_entry(&list, &entry, &n))
-		if (entry_matches(rule->matching, entry, n, d, address, address_length))
+		if (rule->matches(entry, n, &h))
 			return "NO_PROXY";
 	return NULL;
 }
@@ -711,11 +761,67 @@ static int start_failure(const struct client_rule *rule, const struct route_valu
 	const char *list = no_proxy_list(rule, values), *entry;
 	size_t n;
 	while (list != NULL && next_entry(&list, &entry, &n))
-		if (entry_fails_at_start(rule->matching, entry, n)) {
-			*route = (struct hfenv_route){.kind = HFENV_ROUTE_FAILS, .reason = "NO_PROXY entry unparsable"};
+		if (rule->entry_fails_at_start != NULL && rule->entry_fails_at_start(entry, n)) {
+			*route = (struct hfenv_route){.kind = HFENV_ROUTE_FAILS, .reason = "bad NO_PROXY"};
 			return 0;
 		}
 	return 0;
+}
+
+static int predict(const struct client_rule *rule, enum hfenv_target target, const struct route_values *values,
+		   const struct hfenv_destination *destination, struct hfenv_route *route);
+
+/* ALL_PROXY's value wins when the scheme's variable gave none, or when only ALL_PROXY's is a usable proxy. */
+static void take_better_pick(struct hfenv_route *route, struct pick *pick, struct pick *fallback)
+{
+	if (fallback->outcome == PICK_VALUE && (pick->outcome != PICK_VALUE || fallback->kind == HFENV_ROUTE_PROXY)) {
+		take_pick(route, fallback);
+		return;
+	}
+	free(fallback->proxy);
+	if (pick->outcome == PICK_VALUE)
+		take_pick(route, pick);
+}
+
+/* The route the scheme's variables give, ALL_PROXY's as their fallback, NO_PROXY aside; -1 on ENOMEM. */
+static int variable_route(const struct client_rule *rule, enum hfenv_target target, const struct route_values *values,
+			  bool cgi, const struct hfenv_destination *destination, struct hfenv_route *route)
+{
+	const enum route_variable *names = target == HFENV_TARGET_HTTPS ? rule->https : rule->http;
+	bool cgi_http = cgi && target == HFENV_TARGET_HTTP;
+	enum route_variable skip = cgi_http && rule->cgi == CGI_DROPS_HTTP_UPPER ? V_HTTP_UPPER : V_NONE;
+	struct pick pick, fallback = {.outcome = PICK_UNSET};
+	if (pick_variable(rule, values, names, skip, &pick) != 0)
+		return -1;
+	bool found = pick.outcome == PICK_VALUE && pick.kind != HFENV_ROUTE_IGNORED;
+	if (found && cgi_http && rule->cgi == CGI_REFUSES_HTTP) {
+		free(pick.proxy);
+		*route = (struct hfenv_route){.kind = HFENV_ROUTE_REFUSED_CGI, .variable = pick.variable, .reason = "CGI"};
+		return 0;
+	}
+	if (pick.outcome == PICK_EMPTY && rule->empty == EMPTY_MEANS_DIRECT)
+		return 0;
+	if (pick.outcome != PICK_VALUE && target == HFENV_TARGET_HTTPS && rule->https_uses_http_proxy)
+		return predict(rule, HFENV_TARGET_HTTP, values, destination, route);
+	if (!found && pick_variable(rule, values, rule->all, V_NONE, &fallback) != 0)
+		return -1;
+	take_better_pick(route, &pick, &fallback);
+	return 0;
+}
+
+/* NO_PROXY=*, an entry matching destination or Go's loopback rule makes a proxy (or a failing one) direct. */
+static void apply_no_proxy(const struct client_rule *rule, const struct route_values *values,
+			   const struct hfenv_destination *destination, struct hfenv_route *route)
+{
+	if (route->kind != HFENV_ROUTE_PROXY && route->kind != HFENV_ROUTE_FAILS)
+		return;
+	const char *reason = no_proxy_matches_all(rule, values) ? "NO_PROXY=*"
+			     : destination != NULL                ? bypass_reason(rule, values, destination)
+								  : NULL;
+	if (reason != NULL) {
+		free(route->proxy);
+		*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT, .reason = reason};
+	}
 }
 
 static int predict(const struct client_rule *rule, enum hfenv_target target, const struct route_values *values,
@@ -735,39 +841,9 @@ static int predict(const struct client_rule *rule, enum hfenv_target target, con
 		return -1;
 	if (route->kind == HFENV_ROUTE_FAILS)
 		return 0;
-	enum route_variable skip = cgi_http && rule->cgi == CGI_DROPS_HTTP_UPPER ? V_HTTP_UPPER : V_NONE;
-	struct pick pick, fallback = {.outcome = PICK_UNSET};
-	if (pick_variable(rule, values, names, skip, &pick) != 0)
+	if (variable_route(rule, target, values, cgi, destination, route) != 0)
 		return -1;
-	bool found = pick.outcome == PICK_VALUE && pick.kind != HFENV_ROUTE_IGNORED;
-	if (found && cgi_http && rule->cgi == CGI_REFUSES_HTTP) {
-		free(pick.proxy);
-		*route = (struct hfenv_route){.kind = HFENV_ROUTE_REFUSED_CGI, .variable = pick.variable, .reason = "CGI"};
-		return 0;
-	}
-	if (pick.outcome == PICK_EMPTY && rule->empty == EMPTY_MEANS_DIRECT)
-		return 0;
-	if (pick.outcome != PICK_VALUE && target == HFENV_TARGET_HTTPS && rule->https_uses_http_proxy)
-		return predict(rule, HFENV_TARGET_HTTP, values, destination, route);
-	if (!found && pick_variable(rule, values, rule->all, V_NONE, &fallback) != 0)
-		return -1;
-	if (fallback.outcome == PICK_VALUE && (pick.outcome != PICK_VALUE || fallback.kind == HFENV_ROUTE_PROXY)) {
-		take_pick(route, &fallback);
-	} else {
-		free(fallback.proxy);
-		if (pick.outcome == PICK_VALUE)
-			take_pick(route, &pick);
-	}
-	if ((route->kind == HFENV_ROUTE_PROXY || route->kind == HFENV_ROUTE_FAILS) && no_proxy_matches_all(rule, values)) {
-		free(route->proxy);
-		*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT, .reason = "NO_PROXY=*"};
-	}
-	const char *bypass = NULL;
-	if ((route->kind == HFENV_ROUTE_PROXY || route->kind == HFENV_ROUTE_FAILS) && destination != NULL &&
-	    (bypass = bypass_reason(rule, values, destination)) != NULL) {
-		free(route->proxy);
-		*route = (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT, .reason = bypass};
-	}
+	apply_no_proxy(rule, values, destination, route);
 	return 0;
 }
 

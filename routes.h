@@ -1,16 +1,10 @@
 #ifndef HFENV_ROUTES_H
 #define HFENV_ROUTES_H
 
+#include "clients.h"
 #include "env.h"
 
 /* The route each client family takes for a URL scheme, predicted from the environment alone (--explain). */
-
-enum hfenv_client {
-	HFENV_CLIENT_CURL, HFENV_CLIENT_GIT, HFENV_CLIENT_WGET, HFENV_CLIENT_URLLIB, HFENV_CLIENT_REQUESTS,
-	HFENV_CLIENT_HTTPX, HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_CLIENT_HTTPX2, HFENV_CLIENT_REQWEST, HFENV_CLIENT_HF_XET,
-	HFENV_CLIENT_GO, HFENV_CLIENT_NODE, HFENV_CLIENT_UNDICI,
-	HFENV_CLIENTS
-};
 
 enum hfenv_target { HFENV_TARGET_HTTP, HFENV_TARGET_HTTPS, HFENV_TARGETS };
 
@@ -28,10 +22,6 @@ struct hfenv_route {
 	const char *variable;         /* the variable the route comes from, or NULL */
 	const char *reason;           /* why, for IGNORED, REFUSED_CGI, FAILS and a NO_PROXY bypass; else NULL */
 };
-
-/* A short id ("curl", "hf_xet") and a label for people ("reqwest 0.11 (Debian)"). */
-const char *hfenv_client_id(enum hfenv_client client);
-const char *hfenv_client_label(enum hfenv_client client);
 
 /* Predicts client's route for target URLs to a host not listed in NO_PROXY; -1 on ENOMEM. */
 int hfenv_predict_route(enum hfenv_client client, enum hfenv_target target, char *const envp[],

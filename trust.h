@@ -1,21 +1,16 @@
 #ifndef HFENV_TRUST_H
 #define HFENV_TRUST_H
 
-#include <stdbool.h>
+#include "clients.h"
 
 /* Which certificates each client trusts, predicted from the environment alone (--explain). */
-
-enum hfenv_trust_client {
-	HFENV_TRUST_CURL, HFENV_TRUST_GIT, HFENV_TRUST_WGET, HFENV_TRUST_URLLIB, HFENV_TRUST_REQUESTS,
-	HFENV_TRUST_HTTPX, HFENV_TRUST_REQWEST, HFENV_TRUST_HF_XET, HFENV_TRUST_GO, HFENV_TRUST_NODE,
-	HFENV_TRUST_CLIENTS
-};
 
 enum hfenv_trust_kind {
 	HFENV_TRUST_DEFAULT,          /* the client's own roots: the system's store, or a bundled copy */
 	HFENV_TRUST_REPLACED,         /* only the bundle in variable */
 	HFENV_TRUST_ADDED,            /* the bundle in variable and the default roots */
 	HFENV_TRUST_NONE,             /* no certificate at all: every HTTPS request fails */
+	HFENV_TRUST_NOT_MODELLED,     /* the trust model has no rule for this family */
 };
 
 struct hfenv_trust {
@@ -25,10 +20,7 @@ struct hfenv_trust {
 	const char *roots;            /* the default roots, for people: "system store", "certifi", ... */
 };
 
-const char *hfenv_trust_client_id(enum hfenv_trust_client client);
-const char *hfenv_trust_client_label(enum hfenv_trust_client client);
-
 /* What client trusts under envp; for duplicate entries it reads the first, as getenv() does. */
-void hfenv_predict_trust(enum hfenv_trust_client client, char *const envp[], struct hfenv_trust *trust);
+void hfenv_predict_trust(enum hfenv_client client, char *const envp[], struct hfenv_trust *trust);
 
 #endif

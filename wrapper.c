@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #define EXIT_HFENV_FAILED 125
@@ -432,12 +433,30 @@ static int run_command(char **argv, const struct hfenv_result *result)
 	return status;
 }
 
+/* The columns --explain's tables may fill: COLUMNS, else the terminal's, else 0 (explain's default). */
+static size_t output_width(void)
+{
+	const char *columns = getenv("COLUMNS");
+	char *end;
+	unsigned long n = columns != NULL ? strtoul(columns, &end, 10) : 0;
+	if (n > 0 && n < 10000 && *end == '\0')
+		return n;
+	struct winsize size;
+	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+}
+
 /* --explain: 0 if all clients agree after hfenv, 1 if not, 125 if it refuses. */
 static int explain(const struct command_line *cl, const struct hfenv_result *result)
 {
-	bool colour = cl->format == EXPLAIN_TABLE && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-	int verdict = explain_routes(stdout, cl->format, colour, &cl->options, environ, result,
-				     (const char *const *)cl->command);
+	struct explain_output output = {
+		.stream = stdout, .format = cl->format, .width = output_width(),
+		.colour = cl->format == EXPLAIN_TABLE && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL,
+	};
+	for (char **operand = cl->command; cl->format == EXPLAIN_TABLE && operand != NULL && *operand != NULL; operand++)
+		if (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0)
+			fprintf(stderr, "hfenv: warning: '%s' is explained as a host; for the format, write --explain=%s\n",
+				*operand, *operand);
+	int verdict = explain_routes(&output, &cl->options, environ, result, (const char *const *)cl->command);
 	if (verdict < 0)
 		return fail("%s", strerror(errno));
 	for (size_t i = 0; cl->format == EXPLAIN_TSV && i < result->finding_count; i++)

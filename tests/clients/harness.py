@@ -609,6 +609,7 @@ def classify(result, through_hfenv, client, scheme, host, path, port, tails):
 
 
 EXPLAIN_TOKENS = {"direct": DIRECT, "fail": FAILED, "refused": REFUSED}
+EXPLAIN_TSV_HEADER = ["client", "scheme", "before", "after", "before_text", "after_text", "target"]
 
 
 def token_route(token, ports):
@@ -627,12 +628,15 @@ def explain_routes(hfenv, options, operands, env, servers, urls):
         raise Failure(f"hfenv --explain=tsv exited {result.returncode}: {result.stderr.strip()}")
     ports = {servers.proxy_port: PROXIED, servers.socks_port: SOCKS, servers.dead_port: FAILED}
     routes = {}
-    for line in result.stdout.splitlines():
+    header, *lines = result.stdout.splitlines() or [""]
+    if header.split("\t") != EXPLAIN_TSV_HEADER:
+        raise Failure(f"hfenv --explain=tsv does not start with its header row: {header!r}")
+    for line in lines:
         fields = line.split("\t")
-        if fields[1] == "trust":
-            continue
         if len(fields) != 7:
             raise Failure(f"hfenv --explain=tsv printed a line without 7 fields: {line!r}")
+        if fields[1] == "trust":
+            continue
         routes[fields[0], fields[1]] = (token_route(fields[2], ports), token_route(fields[3], ports))
     missing = sorted({f"{f} {s}" for f in EXPLAIN_FAMILY.values() for s in ("http", "https") if (f, s) not in routes})
     if missing:

@@ -3,6 +3,11 @@
 A=http://127.0.0.1:7890
 ESC=$(printf '\033')
 
+# expect_finding TEXT: a finding under the table holds TEXT, its wrapped lines joined.
+expect_finding() {
+	sed -e ':a' -e 'N' -e '$!ba' -e 's/\n    / /g' "$TMP/out" | grep -qF -e "$1" || fail "no finding: $1"
+}
+
 # Field $3 (BEFORE) or $4 (AFTER) of the tsv line for client and scheme.
 route() {
 	printf '%s\n' "$out" | awk -F '\t' -v c="$1" -v s="$2" -v f="$3" '$1 == c && $2 == s { print $f }'
@@ -25,20 +30,20 @@ test_refusal_exits_125_with_the_error() {
 	run_clean https_proxy=socks5h://127.0.0.1:1080 "$HFENV" --explain
 	expect_status 125
 	expect_out_contains "hfenv would refuse to run"
-	expect_out_contains "error: https_proxy='socks5h://127.0.0.1:1080' is a SOCKS proxy"
+	expect_finding "error: https_proxy='socks5h://127.0.0.1:1080' is a SOCKS proxy"
 }
 
 test_invalid_proxy_url_exits_125() {
 	run_clean HTTPS_PROXY=http://127.0.0.1:99999 "$HFENV" --explain
 	expect_status 125
-	expect_out_contains "the port must be a number from 1 to 65535"
+	expect_finding "the port must be a number from 1 to 65535"
 }
 
 test_changes_and_warnings_are_listed_under_the_table() {
 	run_clean HTTPS_PROXY=$A http_proxy=$A HTTP_PROXY=http://127.0.0.1:8080 "$HFENV" --explain
 	expect_out_contains "What hfenv would do:"
 	expect_out_contains "  set https_proxy='$A'"
-	expect_out_contains "  warning: http_proxy='$A' and HTTP_PROXY='http://127.0.0.1:8080' differ"
+	expect_finding "  warning: http_proxy='$A' and HTTP_PROXY='http://127.0.0.1:8080' differ"
 }
 
 test_nothing_to_change_is_said() {
@@ -49,9 +54,74 @@ test_nothing_to_change_is_said() {
 
 test_table_names_every_client_family() {
 	run_clean "$HFENV" --explain
-	for label in curl git wget "Python urllib" "requests 2.34" "httpx 0.28 (no socksio)" "httpx 0.28 + socksio" "huggingface_hub 2.4 (httpx2)" "reqwest 0.11" \
-		"hf_xet >= 1.3, uv: reqwest 0.13" Go Node undici; do
+	for label in curl git wget "Python urllib" "requests 2.34" "httpx 0.28" "httpx+socksio" huggingface_hub "reqwest 0.11" \
+		"hf_xet, uv" "Go 1.26" Node undici; do
 		expect_out_contains "$label"
+	done
+}
+
+test_wide_terminal_shows_the_long_labels() {
+	run_clean COLUMNS=120 "$HFENV" --explain
+	for label in "httpx 0.28 (no socksio)" "huggingface_hub 2.4 (httpx2)" "hf_xet >= 1.3, uv: reqwest 0.13" "Go 1.26 net/http"; do
+		expect_out_contains "$label"
+	done
+}
+
+# expect_lines_fit COLUMNS: no line of stdout is wider.
+expect_lines_fit() {
+	wide=$(awk -v w="$1" 'length($0) > w' "$TMP/out")
+	[ -z "$wide" ] || fail "lines over $1 columns: $wide"
+}
+
+test_every_line_fits_80_columns_for_clash() {
+	run_clean http_proxy=$A https_proxy=$A all_proxy=socks5://127.0.0.1:7890 "$HFENV" --explain
+	expect_status 0
+	expect_lines_fit 80
+}
+
+test_every_line_fits_80_columns_for_the_readme_example() {
+	run_clean HTTPS_PROXY=http://alice:secret@127.0.0.1:8888 http_proxy=127.0.0.1:8888 NO_PROXY=.internal.example \
+		"$HFENV" --explain huggingface.co
+	expect_status 0
+	expect_lines_fit 80
+}
+
+test_every_line_fits_80_columns_with_notes_for_long_cells() {
+	run_clean REQUEST_METHOD=GET http_proxy=$A https_proxy=http://u:p@127.0.0.1:8888 NO_PROXY=localhost "$HFENV" --explain localhost
+	expect_lines_fit 80
+	expect_out_contains "Notes:    1 = "
+}
+
+test_proxies_are_named_once_in_a_legend() {
+	run_clean https_proxy=http://alice:secret@127.0.0.1:8888 "$HFENV" --explain
+	expect_out_contains "Proxies:  A = http://alice:***@127.0.0.1:8888"
+	[ "$(grep -c '127.0.0.1:8888' "$TMP/out")" -eq 2 ] || fail "the proxy is not named in the legend and the findings alone"
+	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -1)" = A ] || fail "curl's https AFTER cell is not A"
+}
+
+test_url_operand_shows_its_own_scheme_only() {
+	run_clean https_proxy=$A http_proxy=$A "$HFENV" --explain http://example.com/x
+	expect_out_contains "http:// URLs"
+	expect_out_lacks "https:// URLs"
+	run_clean https_proxy=$A http_proxy=$A "$HFENV" --explain https://example.com/x
+	expect_out_contains "https:// URLs"
+	expect_out_lacks "http:// URLs"
+	run_clean https_proxy=$A http_proxy=$A "$HFENV" --explain=tsv https://example.com/x
+	[ -z "$(printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && $2 == "http"')" ] || fail "an http line for an https URL: $out"
+}
+
+test_tsv_starts_with_a_header_row() {
+	run_clean "$HFENV" --explain=tsv
+	[ "$(printf '%s\n' "$out" | head -1)" = "$(printf 'client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget')" ] ||
+		fail "no header row: $out"
+}
+
+test_format_name_operand_gets_a_hint() {
+	for format in tsv table; do
+		run_clean "$HFENV" --explain $format
+		expect_status 0
+		expect_err_contains "hfenv: warning: '$format' is explained as a host; for the format, write --explain=$format"
+		expect_out_contains "For $format: after hfenv, every client takes the same route."
 	done
 }
 
@@ -84,9 +154,9 @@ test_proxy_option_counts_after_hfenv_only() {
 
 test_tsv_has_one_line_per_client_and_scheme() {
 	run_clean http_proxy=$A "$HFENV" --explain=tsv
-	[ "$(printf '%s\n' "$out" | wc -l)" -eq 36 ] || fail "not 36 lines (26 routes, 10 trust): $out"
-	printf '%s\n' "$out" | awk -F '\t' 'NF != 6 || ($2 != "http" && $2 != "https" && $2 != "trust") { exit 1 }' ||
-		fail "a line without 6 fields: $out"
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 39 ] || fail "not 39 lines (header, 26 routes, 12 trust): $out"
+	printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && (NF != 7 || ($2 != "http" && $2 != "https" && $2 != "trust")) { exit 1 }' ||
+		fail "a line without 7 fields: $out"
 	[ "$(route node https 3)" = direct ] || fail "node https BEFORE is not direct: $out"
 	[ "$(route undici https 3)" = $A ] || fail "undici https BEFORE is not $A: $out"
 }
@@ -105,12 +175,13 @@ test_trust_table_shows_each_clients_bundle_before_and_after() {
 	cp /etc/ssl/certs/ca-certificates.crt "$TMP/ca.pem"
 	run_clean REQUESTS_CA_BUNDLE="$TMP/ca.pem" "$HFENV" --explain
 	expect_out_contains "Trust: the CA bundle each client verifies https:// servers with"
-	expect_out_contains "requests/pip"
+	expect_out_contains "Bundles:  F1 = $TMP/ca.pem"
+	[ "$(awk '$1 == "requests" { print $NF }' "$TMP/out" | tail -1)" = only ] || fail "requests AFTER is not F1 only"
+	expect_out_contains "F1 + system store"
+	[ -z "$(sed -n '/^Trust:/,$p' "$TMP/out" | grep undici)" ] || fail "undici, which the trust model lacks, has a trust row"
+	run_clean REQUESTS_CA_BUNDLE="$TMP/ca.pem" "$HFENV" --explain=tsv
 	expect_out_contains "$TMP/ca.pem (REQUESTS_CA_BUNDLE) only"
 	expect_out_contains "$TMP/ca.pem (SSL_CERT_FILE) + system store"
-	for label in "httpx (huggingface_hub)" "hf_xet (rustls-native-certs)" "wget (GnuTLS: wgetrc only)" Node; do
-		expect_out_contains "$label"
-	done
 }
 
 test_tsv_trust_lines_name_the_bundle_before_and_after() {
@@ -175,8 +246,8 @@ test_command_after_explain_is_refused() {
 
 test_host_operand_gives_each_clients_route_for_it() {
 	run_clean https_proxy=$A NO_PROXY=.hf.co "$HFENV" --explain=tsv hf.co http://cas.hf.co/ other.co
-	[ "$(printf '%s\n' "$out" | grep -vc '	trust	')" -eq 65 ] || fail "not 65 route lines: $out"
-	printf '%s\n' "$out" | awk -F '\t' '$2 != "trust" && NF != 7 { exit 1 }' || fail "a route line without 7 fields: $out"
+	[ "$(printf '%s\n' "$out" | sed 1d | grep -vc '	trust	')" -eq 65 ] || fail "not 65 route lines: $out"
+	printf '%s\n' "$out" | awk -F '\t' 'NF != 7 { exit 1 }' || fail "a line without 7 fields: $out"
 	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "go" && $2 == "https" && $7 == "hf.co"')
 	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	direct" ] || fail "go https hf.co is not $A, then direct: $line"
 	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "curl" && $7 == "http://cas.hf.co/"')

@@ -9,6 +9,7 @@
 
 #include "messages.h"
 #include "routes.h"
+#include "trust.h"
 
 #define PROXY_A "http://127.0.0.1:7890"
 #define PROXY_B "http://127.0.0.1:8080"
@@ -503,6 +504,33 @@ static void every_client_has_an_id_and_a_label(void **state)
 	}
 }
 
+static void huggingface_hub_trusts_ssl_cert_file_alone(void **state)
+{
+	(void)state;
+	char *env[] = {"SSL_CERT_FILE=/ca.pem", NULL};
+	struct hfenv_trust trust;
+	hfenv_predict_trust(HFENV_CLIENT_HTTPX2, env, &trust);
+	assert_int_equal(trust.kind, HFENV_TRUST_REPLACED);
+	assert_string_equal(trust.variable, "SSL_CERT_FILE");
+}
+
+static void trust_of_undici_is_not_modelled(void **state)
+{
+	(void)state;
+	char *env[] = {"NODE_EXTRA_CA_CERTS=/ca.pem", NULL};
+	struct hfenv_trust trust;
+	hfenv_predict_trust(HFENV_CLIENT_UNDICI, env, &trust);
+	assert_int_equal(trust.kind, HFENV_TRUST_NOT_MODELLED);
+}
+
+/* --explain's 80-column tables count on it. */
+static void every_short_label_fits_15_columns(void **state)
+{
+	(void)state;
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
+		assert_in_range(strlen(hfenv_client_short_label(c)), 1, 15);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -555,6 +583,9 @@ int main(void)
 		cmocka_unit_test(route_environment_applies_unsets_then_assignments),
 		cmocka_unit_test(redact_hides_the_password_without_quoting),
 		cmocka_unit_test(every_client_has_an_id_and_a_label),
+		cmocka_unit_test(every_short_label_fits_15_columns),
+		cmocka_unit_test(huggingface_hub_trusts_ssl_cert_file_alone),
+		cmocka_unit_test(trust_of_undici_is_not_modelled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
