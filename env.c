@@ -1318,6 +1318,17 @@ static bool check_bundle(struct engine *e, const char *source, bool variable,
 	return true;
 }
 
+/* Whether giving every bundle variable bundle (NODE_EXTRA_CA_CERTS kept when node_kept) changes what a client reads. */
+static bool bundle_variables_change(struct engine *e, const char *bundle, bool node_kept)
+{
+	for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS; s++) {
+		const struct slot *slot = fixed(e, s);
+		if (slot->duplicates > 0 || (!(s == NODE_EXTRA_CA_CERTS && node_kept) && !same_value(slot->original, bundle)))
+			return true;
+	}
+	return bundle[0] != '/';      /* the reader makes a relative path absolute */
+}
+
 /* A bundle from --ca-bundle or HFENV_CA_BUNDLE, or else the first bundle variable set, goes to every bundle variable. */
 static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *opts)
 {
@@ -1326,12 +1337,15 @@ static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *o
 	const char *setting = fixed(e, SET_CA_BUNDLE)->value;
 	const char *bundle = opts->ca_bundle ? opts->ca_bundle : setting && *setting ? setting : NULL;
 	struct slot *winner = NULL;
+	/* A command that changes nothing opens no file: the bundle is read when asked for or about to spread. */
+	bool check = opts->ca_bundle != NULL || opts->check_ca_bundle || e->result->verbose;
 	if (opts->ca_bundle != NULL && *opts->ca_bundle == '\0') {
 		add_finding(e, HFENV_ERROR, "--ca-bundle is empty: give a PEM file such as /etc/ssl/certs/ca-certificates.crt");
 		return;
 	}
 	if (bundle != NULL) {
-		if (!check_bundle(e, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle))
+		if ((check || bundle_variables_change(e, bundle, false)) &&
+		    !check_bundle(e, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle))
 			return;
 	} else {
 		for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS && winner == NULL; s++)
@@ -1345,7 +1359,8 @@ static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *o
 				add_finding(e, HFENV_WARNING, "%n=%f and %n=%f differ: using %n for every client (choose with --ca-bundle FILE)",
 					    winner->name, winner->value, fixed(e, s)->name, fixed(e, s)->value, winner->name);
 		bundle = winner->value;
-		if (!check_bundle(e, winner->name, true, &bundle))
+		bool node_kept = fixed(e, NODE_EXTRA_CA_CERTS)->value != NULL;
+		if ((check || bundle_variables_change(e, bundle, node_kept)) && !check_bundle(e, winner->name, true, &bundle))
 			return;
 	}
 	for (enum fixed_slot s = REQUESTS_CA_BUNDLE; s <= NODE_EXTRA_CA_CERTS; s++)
