@@ -70,6 +70,25 @@ static struct slot *first_bundle_variable(struct engine *e)
 	return winner;
 }
 
+/* Whether giving every bundle variable bundle (NODE_EXTRA_CA_CERTS kept when node_kept) changes what a client reads. */
+static bool bundle_variables_change(struct engine *e, const char *bundle, bool node_kept)
+{
+	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v <= VAR_NODE_EXTRA_CA_CERTS; v++) {
+		const struct slot *s = slot_of(e, v);
+		if (s->duplicates > 0 || (!(v == VAR_NODE_EXTRA_CA_CERTS && node_kept) && !same_value(s->original, bundle)))
+			return true;
+	}
+	return bundle[0] != '/';      /* the reader makes a relative path absolute */
+}
+
+/* A command that changes nothing opens no file: the bundle is read when asked for or about to spread. */
+static bool check_bundle_if_needed(struct engine *e, const char *source, bool variable, const char **path, bool node_kept)
+{
+	const struct hfenv_options *opts = e->opts;
+	bool asked = opts->ca_bundle != NULL || opts->check_ca_bundle || e->result->verbose;
+	return !(asked || bundle_variables_change(e, *path, node_kept)) || check_bundle(e, source, variable, path);
+}
+
 /* A bundle from --ca-bundle or HFENV_CA_BUNDLE, or else the first bundle variable set, goes to every bundle variable. */
 void normalize_ca_bundles(struct engine *e)
 {
@@ -85,11 +104,12 @@ void normalize_ca_bundles(struct engine *e)
 	struct slot *winner = NULL;
 	bool usable = false;
 	if (bundle != NULL) {
-		usable = check_bundle(e, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle);
+		usable = check_bundle_if_needed(e, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle, false);
 	} else {
 		winner = first_bundle_variable(e);
 		bundle = winner ? winner->value : NULL;
-		usable = winner && check_bundle(e, winner->name, true, &bundle);
+		usable = winner && check_bundle_if_needed(e, winner->name, true, &bundle,
+							  slot_of(e, VAR_NODE_EXTRA_CA_CERTS)->value != NULL);
 	}
 	if (!usable)
 		return;

@@ -35,6 +35,7 @@ struct hfenv_options {
 	bool allow_socks;             /* --allow-socks */
 	bool proxy_loopback;          /* --proxy-loopback: no localhost, 127.0.0.1, ::1 added to NO_PROXY */
 	bool verbose;                 /* -v */
+	bool check_ca_bundle;         /* --explain: read the CA bundle even where no bundle variable changes */
 	bool quiet;                   /* -q */
 	enum hfenv_prefer prefer;     /* --prefer */
 	const char *const *unset;     /* -u NAME, in command-line order */
@@ -72,8 +73,9 @@ struct hfenv_result {
 };
 
 /*
- * Normalize envp under opts.  read_bundle inspects the CA bundle files the result would name (the
- * engine reads no file); NULL takes them unchecked.  Returns 0 and fills *out (free it with
+ * Normalize envp under opts.  read_bundle inspects the CA bundle file the result would name (the
+ * engine reads no file), called only for --ca-bundle, -v, check_ca_bundle, or when a bundle variable
+ * is to change; NULL takes them unchecked.  Returns 0 and fills *out (free it with
  * hfenv_result_free), or -1 with errno ENOMEM and *out empty.
  * Refusals are findings of kind HFENV_ERROR, not a -1 return.
  */

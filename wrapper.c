@@ -210,6 +210,7 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 			return bad_usage("--explain takes hosts or http(s) URLs and runs nothing, but %s is neither", argv[i]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
+	cl->options.check_ca_bundle = cl->mode == MODE_EXPLAIN;
 	return CONTINUE;
 }
 

@@ -10,9 +10,10 @@
 #include <unistd.h>
 
 /*
- * Usage: spawn_bench VARIABLES SPAWNS BATCH COMMAND LABEL=WRAPPER...
+ * Usage: spawn_bench VARIABLES SPAWNS BATCH COMMAND LABEL=WRAPPER [+NAME=VALUE...]...
  *        spawn_bench --exec VARIABLES PROGRAM [ARG...]
- * Spawns COMMAND alone and each WRAPPER COMMAND in an environment of VARIABLES variables,
+ * Spawns COMMAND alone and each WRAPPER COMMAND in an environment of VARIABLES variables (plus the
+ * +NAME=VALUE words after that wrapper, at its end),
  * SPAWNS times each, in round-robin batches of BATCH so that machine noise hits all alike,
  * and prints one Markdown table row per contestant: median time per spawn, median overhead over
  * COMMAND alone (paired by round), that overhead divided by the first wrapper's, and a 95 %
@@ -23,6 +24,7 @@
 struct contestant {
 	const char *label;
 	char *argv[3];
+	char **env;
 	double *batch_us;             /* mean microseconds per spawn, one per round */
 };
 
@@ -59,14 +61,13 @@ static double now_us(void)
 	return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
 }
 
-static int spawn_batch(struct contestant *c, char **env, posix_spawn_file_actions_t *actions, size_t batch,
-		       double *mean_us)
+static int spawn_batch(struct contestant *c, posix_spawn_file_actions_t *actions, size_t batch, double *mean_us)
 {
 	double start = now_us();
 	for (size_t i = 0; i < batch; i++) {
 		pid_t pid;
 		int status;
-		int error = posix_spawn(&pid, c->argv[0], actions, NULL, c->argv, env);
+		int error = posix_spawn(&pid, c->argv[0], actions, NULL, c->argv, c->env);
 		if (error != 0) {
 			fprintf(stderr, "spawn_bench: %s: %s\n", c->argv[0], strerror(error));
 			return -1;
@@ -160,7 +161,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--exec") == 0)
 		return exec_in_environment(argc, argv);
 	if (argc < 6) {
-		fputs("usage: spawn_bench VARIABLES SPAWNS BATCH COMMAND LABEL=WRAPPER...\n", stderr);
+		fputs("usage: spawn_bench VARIABLES SPAWNS BATCH COMMAND LABEL=WRAPPER [+NAME=VALUE...]...\n", stderr);
 		return 2;
 	}
 	size_t variables = parse_count(argv[1], "VARIABLES");
@@ -168,31 +169,46 @@ int main(int argc, char **argv)
 	size_t batch = parse_count(argv[3], "BATCH");
 	size_t rounds = (spawns + batch - 1) / batch;
 	char *command = argv[4];
-	size_t count = (size_t)argc - 4;
+	size_t count = 1;
+	for (int i = 5; i < argc; i++)
+		count += argv[i][0] != '+';
 	struct contestant *contestants = calloc(count, sizeof *contestants);
 	char **env = make_environment(variables);
 	if (contestants == NULL || env == NULL) {
 		perror("spawn_bench");
 		return 1;
 	}
-	for (size_t i = 0; i < count; i++) {
-		struct contestant *c = &contestants[i];
-		c->batch_us = calloc(rounds, sizeof *c->batch_us);
-		if (c->batch_us == NULL) {
-			perror("spawn_bench");
-			return 1;
-		}
-		if (i == 0) {
-			*c = (struct contestant){command, {command, NULL, NULL}, c->batch_us};
-			continue;
-		}
-		char *eq = strchr(argv[4 + i], '=');
-		if (eq == NULL) {
-			fprintf(stderr, "spawn_bench: write a wrapper as LABEL=PATH, not '%s'\n", argv[4 + i]);
+	contestants[0] = (struct contestant){command, {command, NULL, NULL}, env, NULL};
+	for (size_t i = 1, arg = 5; i < count; i++, arg++) {
+		char *eq = strchr(argv[arg], '=');
+		if (eq == NULL || argv[arg][0] == '+') {
+			fprintf(stderr, "spawn_bench: write a wrapper as LABEL=PATH, not '%s'\n", argv[arg]);
 			return 2;
 		}
 		*eq = '\0';
-		*c = (struct contestant){argv[4 + i], {eq + 1, command, NULL}, c->batch_us};
+		contestants[i] = (struct contestant){argv[arg], {eq + 1, command, NULL}, env, NULL};
+		size_t extra = 0;
+		while (arg + 1 + extra < (size_t)argc && argv[arg + 1 + extra][0] == '+')
+			extra++;
+		if (extra == 0)
+			continue;
+		char **own = calloc(variables + extra + 1, sizeof *own);
+		if (own == NULL) {
+			perror("spawn_bench");
+			return 1;
+		}
+		memcpy(own, env, variables * sizeof *own);
+		for (size_t k = 0; k < extra; k++)
+			own[variables + k] = argv[arg + 1 + k] + 1;
+		contestants[i].env = own;
+		arg += extra;
+	}
+	for (size_t i = 0; i < count; i++) {
+		contestants[i].batch_us = calloc(rounds, sizeof *contestants[i].batch_us);
+		if (contestants[i].batch_us == NULL) {
+			perror("spawn_bench");
+			return 1;
+		}
 	}
 	posix_spawn_file_actions_t actions;
 	posix_spawn_file_actions_init(&actions);
@@ -200,7 +216,7 @@ int main(int argc, char **argv)
 	for (size_t round = 0; round < rounds; round++)
 		for (size_t k = 0; k < count; k++) {
 			struct contestant *c = &contestants[(round + k) % count];
-			if (spawn_batch(c, env, &actions, batch, &c->batch_us[round]) != 0)
+			if (spawn_batch(c, &actions, batch, &c->batch_us[round]) != 0)
 				return 1;
 		}
 	double *scratch = calloc(rounds, sizeof *scratch);
@@ -237,6 +253,8 @@ int main(int argc, char **argv)
 	/* Freed so that the sanitizer build's leak check passes on the smoke run. */
 	posix_spawn_file_actions_destroy(&actions);
 	for (size_t i = 0; i < count; i++) {
+		if (contestants[i].env != env)
+			free(contestants[i].env);
 		free(contestants[i].batch_us);
 		free(overheads[i]);
 	}

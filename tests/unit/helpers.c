@@ -209,6 +209,16 @@ static bool check_variable(const struct hfenv_result *r, const char *expectation
 	return strcmp(value, expectation + name_length + 1) == 0 || miss("%s is '%s'", name, value);
 }
 
+/* The reader a row runs with, and how many times the engine called it. */
+static hfenv_bundle_reader *row_reader;
+static size_t bundle_reads;
+
+static void counting_reader(const char *path, struct hfenv_bundle_facts *facts)
+{
+	bundle_reads++;
+	row_reader(path, facts);
+}
+
 static bool check_expectation(const struct hfenv_result *r, const char *expectation)
 {
 	const char *rest;
@@ -227,6 +237,8 @@ static bool check_expectation(const struct hfenv_result *r, const char *expectat
 		met = find_edit(r, rest) == NULL || miss("there is one");
 	else if (take_prefix(expectation, "path: ", &rest))
 		met = (r->path != NULL && strcmp(r->path, rest) == 0) || miss("path is %s", r->path ? r->path : "none");
+	else if (take_prefix(expectation, "bundle reads: ", &rest))
+		met = (size_t)strtoul(rest, NULL, 10) == bundle_reads || miss("the reader was called %zu times", bundle_reads);
 	else if (strcmp(expectation, "no path") == 0)
 		met = r->path == NULL || miss("path is %s", r->path);
 	else if (strcmp(expectation, "verbose") == 0 || strcmp(expectation, "not verbose") == 0)
@@ -279,7 +291,9 @@ void run_engine_case_reading(const struct engine_case *row, hfenv_bundle_reader 
 		fail_msg("%s: a row needs an expectation", row->name);
 	char *const *envp = (char *const *)row->env;
 	struct hfenv_result r;
-	assert_int_equal(hfenv_normalize(&row->opts, read_bundle, envp, &r), 0);
+	row_reader = read_bundle;
+	bundle_reads = 0;
+	assert_int_equal(hfenv_normalize(&row->opts, read_bundle ? counting_reader : NULL, envp, &r), 0);
 	const char *failed = NULL;
 	for (size_t i = 0; failed == NULL && row->expect[i] != NULL; i++)
 		if (!check_expectation(&r, row->expect[i]))
