@@ -6,10 +6,30 @@ _hfenv()
     local cur prev words cword split
     _init_completion -s || return
 
+    # The words as typed (bash splits COMP_WORDS at = and : too), and where each starts in COMP_WORDS,
+    # which _command_offset counts in.
+    local -a typed=() starts=()
+    local line=${COMP_LINE:0:COMP_POINT} rest raw
+    for ((raw = 0; raw <= COMP_CWORD; raw++)); do
+        rest=${line#"${line%%[![:space:]]*}"}
+        if ((raw == 0)) || [[ $rest != "$line" ]]; then
+            starts+=("$raw")
+            typed+=("${COMP_WORDS[raw]}")
+        else
+            typed[-1]+=${COMP_WORDS[raw]}
+        fi
+        line=${rest#"${COMP_WORDS[raw]}"}
+    done
+    cword=$((${#typed[@]} - 1))
+    cur=${typed[cword]} prev=${typed[cword - 1]} split=false
+    if [[ $cur == --*=* ]]; then
+        prev=${cur%%=*} cur=${cur#*=} split=true
+    fi
+
     # i ends at the first operand; past cword when the current word is an option's value.
     local i operands=command
     for ((i = 1; i < cword; i++)); do
-        case ${words[i]} in
+        case ${typed[i]} in
             --)
                 ((i++))
                 break
@@ -33,10 +53,10 @@ _hfenv()
         return
     fi
 
-    if ((i == cword)) && [[ $cur == -* && ${words[i - 1]} != -- ]]; then
+    if ((i == cword)) && [[ $cur == -* && ${typed[i - 1]} != -- ]]; then
         COMPREPLY=($(compgen -W '--proxy= --no-xet --allow-socks --proxy-loopback --prefer= --ca-bundle=
-            --unset= --export --export= --explain --explain= --probe --timeout= --verbose --quiet --help
-            --version -p -x -u -v -q -h -V' -- "$cur"))
+            --unset= --export --explain --probe --timeout= --verbose --quiet --help --version
+            -p -x -u -v -q -h -V' -- "$cur"))
         [[ ${COMPREPLY-} == *= ]] && compopt -o nospace
         return
     fi
@@ -44,10 +64,10 @@ _hfenv()
     case $operands in
         hosts) _known_hosts_real -- "$cur" ;;
         command)
-            while ((i < cword)) && [[ ${words[i]} =~ ^[A-Za-z_][A-Za-z0-9_]*= ]]; do
+            while ((i < cword)) && [[ ${typed[i]} =~ ^[A-Za-z_][A-Za-z0-9_]*= ]]; do
                 ((i++))
             done
-            _command_offset $i
+            _command_offset "${starts[i]}"
             ;;
     esac
 } &&
