@@ -1,8 +1,12 @@
 # bash complete.bash LINE: the candidates bash-completion offers at the end of LINE, one a line; LINE is
 # split into COMP_WORDS as bash splits it (at blanks and at the characters of COMP_WORDBREAKS), and hfenv's
-# completion is loaded the way bash-completion loads it (XDG_DATA_DIRS and the rest).
+# completion is the file HFENV_COMPLETION_FILE names, else what bash-completion loads by itself (XDG_DATA_DIRS...).
 source /usr/share/bash-completion/bash_completion
-_completion_loader hfenv
+if [[ -n ${HFENV_COMPLETION_FILE-} ]]; then
+    source "$HFENV_COMPLETION_FILE"
+else
+    _completion_loader hfenv
+fi
 complete -p hfenv
 COMP_LINE=$1
 COMP_POINT=${#COMP_LINE}
