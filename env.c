@@ -1,5 +1,6 @@
 #include "env.h"
 #include "env_in_place.h"
+#include "hub_settings.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -26,6 +27,7 @@ struct slot {
 	size_t position;              /* index of the first entry in the output */
 	size_t duplicates;
 	bool owned;                   /* hfenv may rewrite it, so duplicates are dropped */
+	bool secret;                  /* no message shows its value */
 };
 
 enum fixed_slot {
@@ -84,6 +86,7 @@ struct engine {
 	bool no_proxy_everything;     /* NO_PROXY has "*": no client may use a proxy */
 	bool socks_url[PAIRS];
 	const struct slot *source[PAIRS]; /* the spelling whose value a pair took */
+	struct slot **hub_slots;      /* the slot of each hfenv_hub_settings row */
 };
 
 static void *keep(struct engine *e, void *block)
@@ -375,18 +378,23 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 
 static int make_slots(struct engine *e, const struct hfenv_options *opts)
 {
-	size_t most = FIXED_SLOTS + opts->unset_count + opts->assign_count;
+	size_t most = FIXED_SLOTS + hfenv_hub_setting_count + opts->unset_count + opts->assign_count;
 	size_t capacity = 64;
 	while (capacity < 2 * most)
 		capacity *= 2;
 	e->slots = calloc(most, sizeof *e->slots);
 	e->table = calloc(capacity, sizeof *e->table);
-	if (e->slots == NULL || e->table == NULL)
+	e->hub_slots = calloc(hfenv_hub_setting_count, sizeof *e->hub_slots);
+	if (e->slots == NULL || e->table == NULL || e->hub_slots == NULL)
 		return -1;
 	e->table_mask = capacity - 1;
 	for (size_t i = 0; i < FIXED_SLOTS; i++) {
 		struct slot *s = claim_slot(e, fixed_slots[i].name, strlen(fixed_slots[i].name));
 		s->owned = fixed_slots[i].owned;
+	}
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++) {
+		e->hub_slots[i] = claim_slot(e, hfenv_hub_settings[i].name, strlen(hfenv_hub_settings[i].name));
+		e->hub_slots[i]->secret = hfenv_hub_settings[i].kind == HFENV_HUB_SECRET;
 	}
 	for (size_t i = 0; i < opts->unset_count; i++) {
 		const char *name = opts->unset[i];
@@ -1353,6 +1361,40 @@ static void normalize_ca_bundles(struct engine *e, const struct hfenv_options *o
 			fixed(e, s)->value = bundle;
 }
 
+/* The Hub's settings room decides their values and messages; the engine reports and applies them. */
+static void normalize_hub_settings(struct engine *e)
+{
+	size_t set = 0;
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
+		set += e->hub_slots[i]->value != NULL;
+	if (set == 0)
+		return;
+	const char **values = malloc(hfenv_hub_setting_count * sizeof *values);
+	struct hfenv_hub_outcome out;
+	if (values == NULL) {
+		e->out_of_memory = true;
+		return;
+	}
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
+		values[i] = e->hub_slots[i]->value;
+	if (hfenv_hub_normalize(values, &out) != 0) {
+		free(values);
+		e->out_of_memory = true;
+		return;
+	}
+	for (size_t i = 0; i < out.made_count; i++)
+		keep(e, out.made[i]);
+	out.made_count = 0;
+	for (size_t i = 0; i < out.message_count; i++) {
+		const struct slot *s = e->hub_slots[out.messages[i].row];
+		add_finding(e, out.messages[i].error ? HFENV_ERROR : HFENV_WARNING, out.messages[i].format, s->name, s->value);
+	}
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
+		e->hub_slots[i]->value = values[i];
+	hfenv_hub_outcome_free(&out);
+	free(values);
+}
+
 static void apply_no_xet(struct engine *e)
 {
 	if (!e->no_xet)
@@ -1425,7 +1467,10 @@ static void write_environment(struct engine *e)
 		r->edits[r->edit_count++] = (struct hfenv_edit){s->name, s->value};
 		if (!e->describe_changes)
 			continue;
-		if (s->original == NULL)
+		if (s->secret)
+			add_finding(e, HFENV_CHANGE, "%s %n (a secret: its value is not shown)",
+				    s->value == NULL ? "unset" : s->original == NULL ? "set" : "changed", s->name);
+		else if (s->original == NULL)
 			add_finding(e, HFENV_CHANGE, "set %n=%v", s->name, s->value);
 		else if (s->value == NULL)
 			add_finding(e, HFENV_CHANGE, "unset %n (was %v)", s->name, s->original);
@@ -1474,6 +1519,7 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 	fill_from_all_proxy(&e);
 	exempt_loopback(&e);
 	normalize_ca_bundles(&e, opts);
+	normalize_hub_settings(&e);
 	apply_no_xet(&e);
 	if (out->error_count == 0)
 		write_environment(&e);
@@ -1482,10 +1528,12 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 		goto out_of_memory;
 	free(e.slots);
 	free(e.table);
+	free(e.hub_slots);
 	return 0;
 out_of_memory:
 	free(e.slots);
 	free(e.table);
+	free(e.hub_slots);
 	hfenv_result_free(out);
 	errno = ENOMEM;
 	return -1;
