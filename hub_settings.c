@@ -335,25 +335,25 @@ static bool is_duration(const char *p)
 	}
 }
 
-static const char trimmed[] = "%n=%v has blanks, CR or LF around it: removed (check the file that sets it)";
-static const char secret_trimmed[] = "%n has blanks, CR or LF around it: removed (check the file that sets it)";
-static const char url_empty[] = "%n is empty: removed, so the default applies; unset it or give a URL";
-static const char url_scheme_added[] = "%n=%v has no scheme: https:// added; write http:// for a plain-HTTP mirror";
-static const char url_bad_scheme[] = "%n=%v is no http(s) URL; write it as https://HOST[:PORT][/PATH]";
-static const char url_query[] = "%n=%v has a query or fragment, which breaks every Hub URL; remove it";
-static const char url_bad_char[] = "%n=%v has a blank, control or non-ASCII byte; remove or percent-encode it";
-static const char url_bad_host[] = "%n=%v has no valid host; write it as https://HOST[:PORT][/PATH]";
-static const char url_bad_port[] = "%n=%v has a bad port; give a number from 1 to 65535";
-static const char flag_respelled[] = "%n=%v reads as false to huggingface_hub: written 1; write 1 or 0";
-static const char flag_neither_hub[] = "%n=%v is neither true nor false (huggingface_hub reads false); set 1 or 0";
+static const char trimmed[] = "%n=%v has blanks, CR or LF around it: removed; fix where it is set";
+static const char secret_trimmed[] = "%n has blanks, CR or LF around it: removed; fix where it is set";
+static const char url_empty[] = "%n is empty: removed, so the default applies; give a URL";
+static const char url_scheme_added[] = "%n=%v has no scheme: https:// added; write http:// if meant";
+static const char url_bad_scheme[] = "%n=%v is no http(s) URL; write https://HOST[:PORT][/PATH]";
+static const char url_query[] = "%n=%v has a query or fragment; remove it";
+static const char url_bad_char[] = "%n=%v has a blank or control byte; percent-encode it";
+static const char url_bad_host[] = "%n=%v has no valid host; write https://HOST[:PORT][/PATH]";
+static const char url_bad_port[] = "%n=%v has a bad port; give one from 1 to 65535";
+static const char flag_respelled[] = "%n=%v reads as false to huggingface_hub: written 1 (use 1 or 0)";
+static const char flag_neither_hub[] = "%n=%v is neither true nor false (the Hub reads false); set 1 or 0";
 static const char flag_neither_xet[] = "%n=%v is neither true nor false (hf_xet ignores it); set 1 or 0";
-static const char number_empty[] = "%n is empty: removed, so the default applies; unset it or give a number";
-static const char not_python_int[] = "%n=%v is no whole number: huggingface_hub fails at import; write e.g. 30";
-static const char not_rust_int[] = "%n=%v is no whole number to hf_xet, which drops it; write e.g. 8";
-static const char not_float[] = "%n=%v is no number to hf_xet, which drops it; write e.g. 0.5";
-static const char not_duration[] = "%n=%v is no duration to hf_xet, which drops it; write e.g. 30s";
-static const char not_size[] = "%n=%v is no size to hf_xet, which drops it; write e.g. 512mb";
-static const char hf_transfer[] = "%n is no longer read (hf_transfer is gone); set HF_XET_HIGH_PERFORMANCE=1 instead";
+static const char number_empty[] = "%n is empty: removed, so the default applies; give a number";
+static const char not_python_int[] = "%n=%v is no whole number: the Hub fails at import; write e.g. 30";
+static const char not_rust_int[] = "%n=%v is no whole number, so hf_xet drops it; write e.g. 8";
+static const char not_float[] = "%n=%v is no number, so hf_xet drops it; write e.g. 0.5";
+static const char not_duration[] = "%n=%v is no duration, so hf_xet drops it; write e.g. 30s";
+static const char not_size[] = "%n=%v is no size, so hf_xet drops it; write e.g. 512mb";
+static const char hf_transfer[] = "%n is ignored now; set HF_XET_HIGH_PERFORMANCE=1 instead";
 
 static void say(struct hfenv_hub_outcome *out, size_t row, bool error, const char *format)
 {
