@@ -1,5 +1,6 @@
 #include "explain.h"
 
+#include "messages.h"
 #include "routes.h"
 #include "trust.h"
 

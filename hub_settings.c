@@ -1,5 +1,9 @@
 #include "hub_settings.h"
-#include "env.h"
+
+#include "ascii.h"
+#include "engine_internal.h"
+#include "url.h"
+#include "variables.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -174,19 +178,9 @@ const struct hfenv_hub_setting *hfenv_hub_setting(const char *name)
 	return NULL;
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static char lower_ascii(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
 static bool equal_ignoring_case(const char *a, const char *b)
@@ -564,21 +558,11 @@ void hfenv_hub_outcome_free(struct hfenv_hub_outcome *out)
 	*out = (struct hfenv_hub_outcome){0};
 }
 
-static const char *lookup(char *const env[], const char *name)
-{
-	size_t n = strlen(name);
-	const char *found = NULL;
-	for (size_t i = 0; env[i] != NULL; i++)
-		if (strncmp(env[i], name, n) == 0 && env[i][n] == '=' && found == NULL)
-			found = env[i] + n + 1;
-	return found;
-}
-
 int hfenv_hub_endpoint(char *const env[], struct hfenv_hub_endpoint *out)
 {
 	*out = (struct hfenv_hub_endpoint){0};
-	const char *value = lookup(env, "HF_ENDPOINT");
-	if (hfenv_is_true(lookup(env, "HUGGINGFACE_CO_STAGING")))
+	const char *value = hfenv_getenv(env, "HF_ENDPOINT");
+	if (hfenv_is_true(hfenv_getenv(env, "HUGGINGFACE_CO_STAGING")))
 		value = "https://hub-ci.huggingface.co";
 	size_t scheme_len = value ? hfenv_scheme_length(value) : 0;
 	if (value == NULL)
@@ -617,7 +601,7 @@ int hfenv_hub_endpoint(char *const env[], struct hfenv_hub_endpoint *out)
 		return -1;
 	}
 	out->mirror = strcmp(out->host, "huggingface.co") != 0;
-	out->xet = !hfenv_is_true(lookup(env, "HF_HUB_DISABLE_XET"));
+	out->xet = !hfenv_is_true(hfenv_getenv(env, "HF_HUB_DISABLE_XET"));
 	return 0;
 }
 
@@ -626,4 +610,34 @@ void hfenv_hub_endpoint_free(struct hfenv_hub_endpoint *endpoint)
 	free(endpoint->url);
 	free(endpoint->host);
 	*endpoint = (struct hfenv_hub_endpoint){0};
+}
+
+/* The engine's step: the room decides from the slots' values; the engine's findings say what it found. */
+void normalize_hub_settings(struct engine *e)
+{
+	size_t set = 0;
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
+		set += e->hub_slots[i]->value != NULL;
+	if (set == 0)
+		return;
+	const char **values = malloc(hfenv_hub_setting_count * sizeof *values);
+	struct hfenv_hub_outcome out;
+	for (size_t i = 0; values != NULL && i < hfenv_hub_setting_count; i++)
+		values[i] = e->hub_slots[i]->value;
+	if (values == NULL || hfenv_hub_normalize(values, &out) != 0) {
+		free(values);
+		e->out_of_memory = true;
+		return;
+	}
+	for (size_t i = 0; i < out.made_count; i++)
+		keep(e, out.made[i]);
+	out.made_count = 0;
+	for (size_t i = 0; i < out.message_count; i++) {
+		const struct slot *s = e->hub_slots[out.messages[i].row];
+		add_finding(e, out.messages[i].error ? HFENV_ERROR : HFENV_WARNING, out.messages[i].format, s->name, s->value);
+	}
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
+		e->hub_slots[i]->value = values[i];
+	hfenv_hub_outcome_free(&out);
+	free(values);
 }

@@ -1,5 +1,9 @@
 #include "probe.h"
 
+#include "messages.h"
+#include "url.h"
+#include "variables.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -10,15 +14,6 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-
-static const char *find_variable(char *const env[], const char *name)
-{
-	size_t n = strlen(name);
-	for (size_t i = 0; env[i] != NULL; i++)
-		if (strncmp(env[i], name, n) == 0 && env[i][n] == '=')
-			return env[i] + n + 1;
-	return NULL;
-}
 
 /* A host and port to connect to; host without IPv6 brackets. */
 struct endpoint {
@@ -398,7 +393,7 @@ enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *c
 	}
 	struct probe_proxy proxy = {0};
 	if (outcome != PROBE_CANNOT)
-		outcome = parse_proxy(find_variable(env, "https_proxy"), &urls[count], &proxy, why);
+		outcome = parse_proxy(hfenv_getenv(env, "https_proxy"), &urls[count], &proxy, why);
 	for (size_t i = 0; i < count && outcome != PROBE_CANNOT; i++)
 		if (!probe_target(out, &proxy, targets[i], &endpoints[i], timeout_ms, width))
 			outcome = PROBE_SOME_FAILED;

@@ -1,19 +1,14 @@
 #include "routes.h"
 
+#include "ascii.h"
+#include "assignments.h"
+#include "url.h"
+#include "variables.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static char lower_ascii(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
 
 enum route_variable {
 	V_NONE, V_HTTP_LOWER, V_HTTP_UPPER, V_HTTPS_LOWER, V_HTTPS_UPPER, V_ALL_LOWER, V_ALL_UPPER,
@@ -23,16 +18,22 @@ enum route_variable {
 	ROUTE_VARIABLES
 };
 
-static const char *const route_variable_names[ROUTE_VARIABLES] = {
-	[V_HTTP_LOWER] = "http_proxy", [V_HTTP_UPPER] = "HTTP_PROXY",
-	[V_HTTPS_LOWER] = "https_proxy", [V_HTTPS_UPPER] = "HTTPS_PROXY",
-	[V_ALL_LOWER] = "all_proxy", [V_ALL_UPPER] = "ALL_PROXY",
-	[V_NO_LOWER] = "no_proxy", [V_NO_UPPER] = "NO_PROXY",
-	[V_REQUEST_METHOD] = "REQUEST_METHOD",
-	[V_REQUESTS_CA_BUNDLE] = "REQUESTS_CA_BUNDLE", [V_CURL_CA_BUNDLE] = "CURL_CA_BUNDLE",
-	[V_SSL_CERT_FILE] = "SSL_CERT_FILE", [V_GIT_SSL_CAINFO] = "GIT_SSL_CAINFO",
-	[V_NODE_EXTRA_CA_CERTS] = "NODE_EXTRA_CA_CERTS",
+/* Each route variable's row in the table of variables (variables.c). */
+static const enum hfenv_variable route_variable_rows[ROUTE_VARIABLES] = {
+	[V_HTTP_LOWER] = VAR_HTTP_LOWER, [V_HTTP_UPPER] = VAR_HTTP_UPPER,
+	[V_HTTPS_LOWER] = VAR_HTTPS_LOWER, [V_HTTPS_UPPER] = VAR_HTTPS_UPPER,
+	[V_ALL_LOWER] = VAR_ALL_LOWER, [V_ALL_UPPER] = VAR_ALL_UPPER,
+	[V_NO_LOWER] = VAR_NO_LOWER, [V_NO_UPPER] = VAR_NO_UPPER,
+	[V_REQUEST_METHOD] = VAR_REQUEST_METHOD,
+	[V_REQUESTS_CA_BUNDLE] = VAR_REQUESTS_CA_BUNDLE, [V_CURL_CA_BUNDLE] = VAR_CURL_CA_BUNDLE,
+	[V_SSL_CERT_FILE] = VAR_SSL_CERT_FILE, [V_GIT_SSL_CAINFO] = VAR_GIT_SSL_CAINFO,
+	[V_NODE_EXTRA_CA_CERTS] = VAR_NODE_EXTRA_CA_CERTS,
 };
+
+static const char *route_variable_name(enum route_variable v)
+{
+	return hfenv_variables[route_variable_rows[v]].name;
+}
 
 enum route_empty {
 	EMPTY_SKIPS,                  /* an empty value counts as unset */
@@ -245,7 +246,7 @@ struct route_values {
 static enum route_variable route_variable_of(const char *entry, size_t name_len)
 {
 	for (enum route_variable v = V_HTTP_LOWER; v < ROUTE_VARIABLES; v++)
-		if (strlen(route_variable_names[v]) == name_len && memcmp(entry, route_variable_names[v], name_len) == 0)
+		if (strlen(route_variable_name(v)) == name_len && memcmp(entry, route_variable_name(v), name_len) == 0)
 			return v;
 	return V_NONE;
 }
@@ -405,10 +406,10 @@ static int pick_variable(const struct client_rule *rule, const struct route_valu
 		if (*value == '\0') {
 			if (rule->empty == EMPTY_SKIPS)
 				continue;
-			*pick = (struct pick){.outcome = PICK_EMPTY, .variable = route_variable_names[names[i]]};
+			*pick = (struct pick){.outcome = PICK_EMPTY, .variable = route_variable_name(names[i])};
 			return 0;
 		}
-		*pick = (struct pick){.outcome = PICK_VALUE, .variable = route_variable_names[names[i]]};
+		*pick = (struct pick){.outcome = PICK_VALUE, .variable = route_variable_name(names[i])};
 		if (judge_value(rule, value, pick) != 0)
 			return -1;
 		if (pick->kind == HFENV_ROUTE_PROXY || pick->bad != BAD_SKIPPED)
@@ -819,16 +820,12 @@ bool hfenv_routes_agree(const struct hfenv_route *a, const struct hfenv_route *b
 char **hfenv_route_environment(const struct hfenv_options *opts, char *const envp[])
 {
 	bool overridden[ROUTE_VARIABLES] = {false};
-	size_t last_assignment[ROUTE_VARIABLES] = {0};
-	for (size_t i = 0; i < opts->unset_count; i++)
-		overridden[route_variable_of(opts->unset[i], strlen(opts->unset[i]))] = true;
-	for (size_t i = 0; i < opts->assign_count; i++) {
-		const char *eq = strchr(opts->assign[i], '=');
-		enum route_variable v = eq ? route_variable_of(opts->assign[i], (size_t)(eq - opts->assign[i])) : V_NONE;
-		if (v != V_NONE) {
-			overridden[v] = true;
-			last_assignment[v] = i + 1;
-		}
+	const char *entry[ROUTE_VARIABLES] = {NULL}; /* the NAME=VALUE in force, NULL when unset */
+	struct hfenv_assignment a;
+	for (size_t i = 0; i < hfenv_assignment_count(opts); i++) {
+		enum route_variable v = hfenv_assignment_at(opts, i, &a) ? route_variable_of(a.name, a.name_len) : V_NONE;
+		overridden[v] = true;
+		entry[v] = a.entry;
 	}
 	size_t env_len = 0;
 	while (envp[env_len] != NULL)
@@ -840,12 +837,16 @@ char **hfenv_route_environment(const struct hfenv_options *opts, char *const env
 	for (size_t i = 0; i < env_len; i++) {
 		const char *eq = strchr(envp[i], '=');
 		enum route_variable v = eq ? route_variable_of(envp[i], (size_t)(eq - envp[i])) : V_NONE;
-		if (v == V_NONE || !overridden[v])
+		if (v == V_NONE || !overridden[v]) {
 			env[k++] = envp[i];
+		} else if (entry[v] != NULL) {
+			env[k++] = (char *)entry[v]; /* in place of the first entry; the others go */
+			entry[v] = NULL;
+		}
 	}
 	for (enum route_variable v = V_HTTP_LOWER; v < ROUTE_VARIABLES; v++)
-		if (last_assignment[v] != 0)
-			env[k++] = (char *)opts->assign[last_assignment[v] - 1];
+		if (entry[v] != NULL)
+			env[k++] = (char *)entry[v];
 	env[k] = NULL;
 	return env;
 }

@@ -53,7 +53,8 @@ bool hfenv_routes_agree(const struct hfenv_route *a, const struct hfenv_route *b
 
 /*
  * envp as a command would see it under `env -u NAME... NAME=VALUE...` with opts' unset and
- * assign lists, for the variables routes depend on; other entries are passed as they are.
+ * assign lists (assignments.h), for the variables routes depend on: an assignment takes the
+ * place of the variable's first entry.  Other entries are passed as they are.
  * NULL-terminated, free() it; entries point into envp and opts.  NULL on ENOMEM.
  */
 char **hfenv_route_environment(const struct hfenv_options *opts, char *const envp[]);

@@ -2,7 +2,9 @@
 #include "env.h"
 #include "env_in_place.h"
 #include "explain.h"
+#include "messages.h"
 #include "probe.h"
+#include "shell_export.h"
 
 #include <errno.h>
 #include <getopt.h>

@@ -8,9 +8,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 TESTS=$(cd "$HERE/.." && pwd)
 PYTHON=/usr/bin/python3
 PIDS=
+# Every variable of the table in variables.c but PATH (unit.variables checks that this list holds them all).
 unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY \
 	HFENV_PROXY HFENV_NO_XET HFENV_ALLOW_SOCKS HFENV_PROXY_LOOPBACK HFENV_PREFER HFENV_VERBOSE HFENV_QUIET \
-	HF_HUB_DISABLE_XET HF_HUB_DISABLE_XETHUB REQUEST_METHOD
+	HFENV_CA_BUNDLE HF_HUB_DISABLE_XET HF_HUB_DISABLE_XETHUB REQUEST_METHOD \
+	REQUESTS_CA_BUNDLE CURL_CA_BUNDLE SSL_CERT_FILE GIT_SSL_CAINFO NODE_EXTRA_CA_CERTS
 TMP=$(mktemp -d) || exit 1
 cleanup() {
 	for pid in $PIDS; do

@@ -18,6 +18,9 @@
 #include "env.h"
 #include "env_in_place.h"
 #include "fuzz.h"
+#include "no_proxy.h"
+#include "url.h"
+#include "variables.h"
 
 static const char *const names[] = {
 	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
@@ -112,15 +115,6 @@ static void decode(struct input *in, const uint8_t *data, size_t size)
 	in->opts.assign = in->assign;
 }
 
-static const char *lookup(char *const env[], const char *name)
-{
-	size_t n = strlen(name);
-	for (size_t i = 0; env[i] != NULL; i++)
-		if (strncmp(env[i], name, n) == 0 && env[i][n] == '=')
-			return env[i] + n + 1;
-	return NULL;
-}
-
 static size_t count(char *const env[], const char *name)
 {
 	size_t n = strlen(name), found = 0;
@@ -149,12 +143,12 @@ static bool require_normal_url(const char *value)
 
 static void require_pairs(const struct hfenv_options *opts, char *const env[])
 {
-	bool cgi = lookup(env, "REQUEST_METHOD") != NULL;
-	bool socks_allowed = opts->allow_socks || opts->no_xet || hfenv_is_true(lookup(env, "HFENV_ALLOW_SOCKS")) ||
-			     hfenv_is_true(lookup(env, "HFENV_NO_XET"));
+	bool cgi = hfenv_getenv(env, "REQUEST_METHOD") != NULL;
+	bool socks_allowed = opts->allow_socks || opts->no_xet || hfenv_is_true(hfenv_getenv(env, "HFENV_ALLOW_SOCKS")) ||
+			     hfenv_is_true(hfenv_getenv(env, "HFENV_NO_XET"));
 	bool socks[3] = {false, false, false};
 	for (size_t pair = 0; pair < PAIR_NAMES / 2; pair++) {
-		const char *lower = lookup(env, names[2 * pair]), *upper = lookup(env, names[2 * pair + 1]);
+		const char *lower = hfenv_getenv(env, names[2 * pair]), *upper = hfenv_getenv(env, names[2 * pair + 1]);
 		require(count(env, names[2 * pair]) <= 1 && count(env, names[2 * pair + 1]) <= 1);
 		if (pair == 0 && cgi)
 			require(upper == NULL);
@@ -176,7 +170,7 @@ static void require_pairs(const struct hfenv_options *opts, char *const env[])
 	if (!socks_allowed) {
 		require(!socks[0] && !socks[1]);
 		if (socks[2])
-			require(lookup(env, "http_proxy") != NULL && lookup(env, "https_proxy") != NULL);
+			require(hfenv_getenv(env, "http_proxy") != NULL && hfenv_getenv(env, "https_proxy") != NULL);
 	}
 }
 
@@ -188,13 +182,13 @@ static void require_accepted_state(const struct hfenv_options *opts, const struc
 	require_pairs(opts, r->env);
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		require(count(r->env, owned[i]) <= 1);
-	if (opts->no_xet || hfenv_is_true(lookup(r->env, "HFENV_NO_XET"))) {
-		require(hfenv_is_true(lookup(r->env, "HF_HUB_DISABLE_XET")));
-		require(hfenv_is_true(lookup(r->env, "HF_HUB_DISABLE_XETHUB")));
+	if (opts->no_xet || hfenv_is_true(hfenv_getenv(r->env, "HFENV_NO_XET"))) {
+		require(hfenv_is_true(hfenv_getenv(r->env, "HF_HUB_DISABLE_XET")));
+		require(hfenv_is_true(hfenv_getenv(r->env, "HF_HUB_DISABLE_XETHUB")));
 	}
 	for (size_t i = 0; i < r->edit_count; i++)
-		require(same(lookup(r->env, r->edits[i].name), r->edits[i].value));
-	require(same(r->path, lookup(r->env, "PATH")));
+		require(same(hfenv_getenv(r->env, r->edits[i].name), r->edits[i].value));
+	require(same(r->path, hfenv_getenv(r->env, "PATH")));
 }
 
 /* The output needs nothing more: the same options (less -u and operands) leave it as it is. */

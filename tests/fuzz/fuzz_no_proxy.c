@@ -6,6 +6,7 @@
  */
 #include "env.h"
 #include "fuzz.h"
+#include "no_proxy.h"
 
 static bool is_blank(char c)
 {

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "helpers.h"
+#include "no_proxy.h"
 
 static void assert_list(const char *value, const char *expected)
 {

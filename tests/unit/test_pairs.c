@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "helpers.h"
+#include "url.h"
 
 static const char *const pair_names[][2] = {
 	{"http_proxy", "HTTP_PROXY"},

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "helpers.h"
+#include "messages.h"
 
 static void assert_quoted(const char *value, const char *expected)
 {

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "messages.h"
 #include "routes.h"
 
 #define PROXY_A "http://127.0.0.1:7890"

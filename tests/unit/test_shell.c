@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "env.h"
+#include "shell_export.h"
+#include "variables.h"
 
 static void assert_statement(enum hfenv_shell shell, const char *name, const char *value, const char *expected)
 {

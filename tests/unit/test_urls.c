@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "env.h"
+#include "url.h"
 
 static void assert_url_ok(const char *value, const char *normalized, bool socks)
 {

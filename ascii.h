@@ -1,0 +1,24 @@
+#ifndef HFENV_ASCII_H
+#define HFENV_ASCII_H
+
+#include <stdbool.h>
+
+/* The byte classes hfenv's parsers share: ASCII rules, whatever the locale says. */
+
+static inline bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static inline char lower_ascii(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* A character of IPv6 text: hex digits, ':' and, for an IPv4 tail, '.'. */
+static inline bool is_ipv6_char(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+}
+
+#endif

@@ -1,0 +1,99 @@
+#include "engine_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
+{
+	switch (facts->status) {
+	case HFENV_BUNDLE_OK:
+		break;
+	case HFENV_BUNDLE_UNREADABLE:
+		return strerror(facts->error);
+	case HFENV_BUNDLE_NOT_A_FILE:
+		return "not a regular file (a bundle is one file of PEM certificates; SSL_CERT_DIR is for directories)";
+	case HFENV_BUNDLE_NO_CERTIFICATE:
+		return "no PEM certificate in it (-----BEGIN CERTIFICATE-----)";
+	case HFENV_BUNDLE_DER:
+		return "it holds a DER certificate, not PEM (convert it: openssl x509 -inform der -in FILE -out FILE.pem)";
+	}
+	return NULL;
+}
+
+/* The chosen bundle, checked by the caller's reader: false after an error finding. */
+static bool check_bundle(struct engine *e, const char *source, bool variable,
+			 const char **path)
+{
+	if (e->read_bundle == NULL)
+		return true;
+	struct hfenv_bundle_facts facts = {0};
+	e->read_bundle(*path, &facts);
+	const char *problem = bundle_problem(&facts);
+	if (problem != NULL) {
+		free(facts.absolute_path);
+		add_finding(e, HFENV_ERROR, variable ? "%n=%f is not a usable CA bundle: %s; point it at a PEM file such as "
+						       "/etc/ssl/certs/ca-certificates.crt, or unset it"
+						     : "%n %f is not a usable CA bundle: %s; give a PEM file such as "
+						       "/etc/ssl/certs/ca-certificates.crt",
+			    source, *path, problem);
+		return false;
+	}
+	if (facts.certificates < HFENV_BUNDLE_FEW)
+		add_finding(e, HFENV_WARNING,
+			    "the CA bundle %f holds only %z certificate%s: requests, pip, httpx and hf_xet trust it instead of "
+			    "the system's roots, so they reject every host reached without the TLS-inspecting proxy (NO_PROXY "
+			    "hosts too), while curl, git, Go and OpenSSL clients such as urllib also look in /etc/ssl/certs and "
+			    "Node adds it to its own; make one bundle with both: cat /etc/ssl/certs/ca-certificates.crt %f "
+			    "> ca-bundle.pem, then hfenv --ca-bundle ca-bundle.pem",
+			    *path, facts.certificates, facts.certificates == 1 ? "" : "s", *path);
+	if (facts.absolute_path != NULL)
+		*path = keep(e, facts.absolute_path);
+	return true;
+}
+
+/* The first bundle variable set, the others that differ from it reported; NULL when none is set. */
+static struct slot *first_bundle_variable(struct engine *e)
+{
+	struct slot *winner = NULL;
+	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v <= VAR_NODE_EXTRA_CA_CERTS && winner == NULL; v++)
+		if (slot_of(e, v)->value != NULL)
+			winner = slot_of(e, v);
+	if (winner == NULL)
+		return NULL;
+	/* NODE_EXTRA_CA_CERTS adds to Node's roots, so a value of its own is kept, not reported. */
+	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v < VAR_NODE_EXTRA_CA_CERTS; v++) {
+		const struct slot *s = slot_of(e, v);
+		if (s != winner && s->value != NULL && !same_value(s->value, winner->value))
+			add_finding(e, HFENV_WARNING, "%n=%f and %n=%f differ: using %n for every client (choose with --ca-bundle FILE)",
+				    winner->name, winner->value, s->name, s->value, winner->name);
+	}
+	return winner;
+}
+
+/* A bundle from --ca-bundle or HFENV_CA_BUNDLE, or else the first bundle variable set, goes to every bundle variable. */
+void normalize_ca_bundles(struct engine *e)
+{
+	const struct hfenv_options *opts = e->opts;
+	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v <= VAR_NODE_EXTRA_CA_CERTS; v++)
+		clean_value(e, slot_of(e, v));
+	if (opts->ca_bundle != NULL && *opts->ca_bundle == '\0') {
+		add_finding(e, HFENV_ERROR, "--ca-bundle is empty: give a PEM file such as /etc/ssl/certs/ca-certificates.crt");
+		return;
+	}
+	const char *setting = slot_of(e, VAR_HFENV_CA_BUNDLE)->value;
+	const char *bundle = opts->ca_bundle ? opts->ca_bundle : setting && *setting ? setting : NULL;
+	struct slot *winner = NULL;
+	bool usable = false;
+	if (bundle != NULL) {
+		usable = check_bundle(e, opts->ca_bundle ? "--ca-bundle" : "HFENV_CA_BUNDLE", false, &bundle);
+	} else {
+		winner = first_bundle_variable(e);
+		bundle = winner ? winner->value : NULL;
+		usable = winner && check_bundle(e, winner->name, true, &bundle);
+	}
+	if (!usable)
+		return;
+	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v <= VAR_NODE_EXTRA_CA_CERTS; v++)
+		if (!(v == VAR_NODE_EXTRA_CA_CERTS && winner != NULL && slot_of(e, v)->value != NULL))
+			slot_of(e, v)->value = bundle;
+}

@@ -1,0 +1,264 @@
+#include "engine_internal.h"
+
+#include "ascii.h"
+#include "no_proxy.h"
+#include "text.h"
+#include "url.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const no_proxy_note_texts[HFENV_NO_PROXY_NOTE_KINDS] = {
+	[HFENV_NO_PROXY_PORT_REMOVED] =
+		"lost their port, so the host now skips the proxy on every port: curl and reqwest ignore an entry "
+		"with a port, Go and requests honour it",
+	[HFENV_NO_PROXY_IPV6_RANGE_DROPPED] =
+		"removed: an IPv6 range makes httpx (huggingface_hub) fail before its first request; list the addresses instead",
+	[HFENV_NO_PROXY_RANGE_KEPT] =
+		"are address ranges: curl, requests, reqwest and Go skip the proxy for every address in them, "
+		"Python urllib, wget and httpx for none; list the addresses that must skip it one by one",
+};
+
+/* A name entry that is neither an address nor a loopback name: requests before 2.34 matches it without a dot boundary. */
+static bool is_suffix_entry(const char *entry, size_t n)
+{
+	if ((n == 9 && memcmp(entry, "localhost", 9) == 0) || memchr(entry, ':', n) != NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (entry[i] >= 'a' && entry[i] <= 'z')
+			return true;
+	return false;
+}
+
+/* One warning per kind of note, naming the entries as the user wrote them. */
+static void report_no_proxy_notes(struct engine *e, const struct slot *s, const struct hfenv_no_proxy *np)
+{
+	for (enum hfenv_no_proxy_note_kind kind = 0; kind < HFENV_NO_PROXY_NOTE_KINDS; kind++) {
+		struct text entries = {0};
+		for (size_t i = 0; i < np->note_count; i++) {
+			if (np->notes[i].kind != kind)
+				continue;
+			if (entries.len > 0)
+				text_puts(&entries, ",");
+			text_append(&entries, np->notes[i].entry, np->notes[i].length);
+		}
+		char *joined = text_finish(&entries);
+		if (joined == NULL)
+			e->out_of_memory = true;
+		else if (*joined != '\0')
+			add_finding(e, HFENV_WARNING, "%n entries %v %s", s->name, joined, no_proxy_note_texts[kind]);
+		free(joined);
+	}
+	if (!e->result->verbose || np->everything)
+		return;
+	for (const char *p = np->list; *p;) {
+		size_t n = strcspn(p, ",");
+		if (is_suffix_entry(p, n)) {
+			add_finding(e, HFENV_WARNING,
+				    "%n: requests before 2.34 (Debian 12 has 2.28) skips the proxy for every host that merely ends in "
+				    "an entry (nothf.co for hf.co), where the other clients want a dot before it; no rewrite avoids that", s->name);
+			return;
+		}
+		p += n + (p[n] == ',');
+	}
+}
+
+static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool report)
+{
+	struct hfenv_no_proxy np;
+	if (hfenv_normalize_no_proxy(s->value, &np) != 0) {
+		e->out_of_memory = true;
+		return NULL;
+	}
+	if (np.bad_entry != NULL) {
+		if (report)
+			add_finding(e, HFENV_ERROR,
+				    "%n=%v: an entry has a blank or control character inside; separate entries with commas",
+				    s->name, s->value);
+		return NULL;
+	}
+	if (report)
+		report_no_proxy_notes(e, s, &np);
+	e->no_proxy_everything = e->no_proxy_everything || (report && np.everything);
+	const char *list = keep(e, np.list);
+	np.list = NULL;
+	hfenv_no_proxy_free(&np);
+	return list;
+}
+
+/* The normalized value of s; NULL when invalid, with an error finding if report is set. */
+static const char *normalize_value(struct engine *e, enum pair pair, struct slot *s, bool report, bool *socks)
+{
+	if (pair == PAIR_NO)
+		return normalize_no_proxy(e, s, report);
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	if (hfenv_parse_proxy_url(s->value, &status, &url) != 0) {
+		e->out_of_memory = true;
+		return NULL;
+	}
+	if (status != HFENV_URL_OK) {
+		if (report)
+			add_finding(e, HFENV_ERROR, "%n=%v is not a usable proxy URL: %s", s->name, s->value,
+				    hfenv_url_status_text(status));
+		return NULL;
+	}
+	*socks = url.socks;
+	char *text = url.text;
+	url.text = NULL;
+	hfenv_url_free(&url);
+	return keep(e, text);
+}
+
+/* Both spellings end up with the preferred value, normalized; under CGI only http_proxy survives. */
+static void normalize_pair(struct engine *e, enum pair pair)
+{
+	struct slot *lower = pair_lower(e, pair), *upper = lower + 1;
+	bool cgi_http = pair == PAIR_HTTP && e->cgi;
+	if (cgi_http && upper->value != NULL) {
+		add_finding(e, HFENV_WARNING,
+			    "REQUEST_METHOD is set (CGI), so HTTP_PROXY=%v may come from a request header (httpoxy): removed; http_proxy is kept",
+			    upper->value);
+		upper->value = NULL;
+	}
+	clean_value(e, lower);
+	clean_value(e, upper);
+	if (lower->value == NULL && upper->value == NULL)
+		return;
+	bool both = lower->value != NULL && upper->value != NULL;
+	bool prefer_upper = e->prefer == HFENV_PREFER_UPPER;
+	struct slot *winner = (lower->value == NULL || (both && prefer_upper)) ? upper : lower;
+	struct slot *loser = winner == lower ? upper : lower;
+	bool socks = false, loser_socks = false;
+	const char *text = normalize_value(e, pair, winner, true, &socks);
+	if (both) {
+		const char *other = normalize_value(e, pair, loser, false, &loser_socks);
+		if (text == NULL || other == NULL || strcmp(text, other) != 0)
+			add_finding(e, HFENV_WARNING, "%n=%v and %n=%v differ: using %n in both (--prefer %s)",
+				    lower->name, lower->value, upper->name, upper->value, winner->name,
+				    prefer_upper ? "upper" : "lower");
+	}
+	if (text != NULL && *text == '\0')
+		text = NULL;
+	lower->value = text;
+	upper->value = cgi_http ? NULL : text;
+	e->socks_url[pair] = text != NULL && socks;
+	e->source[pair] = winner;
+}
+
+/* NO_PROXY=* exempts every host, but wget does not read it so: no proxy variable is left for it to use. */
+static void drop_proxies_for_everything(struct engine *e)
+{
+	if (!e->no_proxy_everything)
+		return;
+	for (enum pair pair = PAIR_HTTP; pair <= PAIR_ALL; pair++) {
+		pair_lower(e, pair)->value = NULL;
+		(pair_lower(e, pair) + 1)->value = NULL;
+		e->socks_url[pair] = false;
+	}
+}
+
+static bool lists_entry(const char *list, const char *entry)
+{
+	size_t n = strlen(entry);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && memcmp(p, entry, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
+/* With a proxy set, loopback skips it in every client, as it always does in Go; --proxy-loopback opts out. */
+static void exempt_loopback(struct engine *e)
+{
+	static const char *const loopback[] = {"localhost", "127.0.0.1", "::1"};
+	if (e->proxy_loopback || (!pair_set(e, PAIR_HTTP) && !pair_set(e, PAIR_HTTPS)))
+		return;
+	const char *list = slot_of(e, VAR_NO_LOWER)->value ? slot_of(e, VAR_NO_LOWER)->value : "";
+	struct text t = {0};
+	text_puts(&t, list);
+	for (size_t i = 0; i < sizeof loopback / sizeof loopback[0]; i++) {
+		if (lists_entry(list, loopback[i]))
+			continue;
+		if (t.len > 0)
+			text_puts(&t, ",");
+		text_puts(&t, loopback[i]);
+	}
+	if (!t.failed && t.len == strlen(list)) {
+		free(t.data);
+		return;
+	}
+	const char *value = keep(e, text_finish(&t));
+	slot_of(e, VAR_NO_LOWER)->value = value;
+	slot_of(e, VAR_NO_UPPER)->value = value;
+}
+
+/* ALL_PROXY fills the HTTP and HTTPS pairs left unset; a SOCKS one that is not allowed was refused already. */
+static void fill_from_all_proxy(struct engine *e)
+{
+	const char *all = slot_of(e, VAR_ALL_LOWER)->value;
+	if (all == NULL)
+		return;
+	for (enum pair pair = PAIR_HTTP; pair <= PAIR_HTTPS; pair++) {
+		if (pair_set(e, pair))
+			continue;
+		pair_lower(e, pair)->value = all;
+		(pair_lower(e, pair) + 1)->value = (pair == PAIR_HTTP && e->cgi) ? NULL : all;
+	}
+}
+
+/* --proxy or HFENV_PROXY goes to both spellings of the HTTP and HTTPS pairs. */
+static void apply_proxy_setting(struct engine *e)
+{
+	const struct hfenv_options *opts = e->opts;
+	const char *source = opts->proxy ? "--proxy" : "HFENV_PROXY";
+	const char *proxy = opts->proxy ? opts->proxy : slot_of(e, VAR_HFENV_PROXY)->value;
+	if (proxy == NULL)
+		return;
+	const char *start = proxy, *end = proxy + strlen(proxy);
+	while (start < end && is_blank(*start))
+		start++;
+	while (end > start && is_blank(end[-1]))
+		end--;
+	if (start == end) {
+		if (opts->proxy)
+			add_finding(e, HFENV_ERROR, "--proxy is empty: give a URL such as http://127.0.0.1:7890");
+		return;
+	}
+	char *value = keep(e, strndup(start, (size_t)(end - start)));
+	if (value == NULL)
+		return;
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	if (hfenv_parse_proxy_url(value, &status, &url) != 0) {
+		e->out_of_memory = true;
+		return;
+	}
+	hfenv_url_free(&url);
+	if (status != HFENV_URL_OK) {
+		add_finding(e, HFENV_ERROR, "%s %v is not a usable proxy URL: %s", source, proxy,
+			    hfenv_url_status_text(status));
+		return;
+	}
+	for (enum hfenv_variable s = VAR_HTTP_LOWER; s <= VAR_HTTPS_UPPER; s++)
+		if (!(s == VAR_HTTP_UPPER && e->cgi))
+			slot_of(e, s)->value = value;
+}
+
+/* The proxy setting, then each pair normalized; NO_PROXY=* leaves no proxy. */
+void normalize_proxies(struct engine *e)
+{
+	apply_proxy_setting(e);
+	for (enum pair pair = PAIR_HTTP; pair < PAIRS; pair++)
+		normalize_pair(e, pair);
+	drop_proxies_for_everything(e);
+}
+
+/* Once the SOCKS policy kept what it allows: ALL_PROXY fills the gaps, and loopback skips the proxy. */
+void complete_proxies(struct engine *e)
+{
+	fill_from_all_proxy(e);
+	exempt_loopback(e);
+}

@@ -1,0 +1,102 @@
+#include "engine_internal.h"
+
+#include "assignments.h"
+#include "hub_settings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t hash_name(const char *name, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 1099511628211u;
+	return (size_t)h;
+}
+
+static size_t filter_bit(const char *name, size_t len)
+{
+	unsigned char first = (unsigned char)name[0], last = (unsigned char)name[len ? len - 1 : 0];
+	return ((first * 31u + last) * 31u + len) % NAME_FILTER_BITS;
+}
+
+/* False when no slot has this name: the environment's other variables skip the hash. */
+static bool may_be_slot(const struct engine *e, const char *name, size_t len)
+{
+	size_t bit = filter_bit(name, len);
+	return e->name_filter[bit / 8] & (1u << bit % 8);
+}
+
+struct slot *find_slot(const struct engine *e, const char *name, size_t len)
+{
+	if (!may_be_slot(e, name, len))
+		return NULL;
+	for (size_t i = hash_name(name, len) & e->table_mask;; i = (i + 1) & e->table_mask) {
+		size_t index = e->table[i];
+		if (index == 0)
+			return NULL;
+		struct slot *s = &e->slots[index - 1];
+		if (s->name_len == len && memcmp(s->name, name, len) == 0)
+			return s;
+	}
+}
+
+/* The slot for name, made owned; name must stay valid while the result lives. */
+static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
+{
+	size_t i = hash_name(name, len) & e->table_mask;
+	for (; e->table[i] != 0; i = (i + 1) & e->table_mask) {
+		struct slot *s = &e->slots[e->table[i] - 1];
+		if (s->name_len == len && memcmp(s->name, name, len) == 0) {
+			s->owned = true;
+			return s;
+		}
+	}
+	struct slot *s = &e->slots[e->slot_count++];
+	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true};
+	e->table[i] = (uint32_t)e->slot_count;
+	size_t bit = filter_bit(name, len);
+	e->name_filter[bit / 8] |= (unsigned char)(1u << bit % 8);
+	return s;
+}
+
+/* NAME of NAME=VALUE is copied: messages and --export read a slot's name as a string. */
+static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment *a)
+{
+	const char *name = a->entry == NULL ? a->name : keep(e, strndup(a->name, a->name_len));
+	if (name != NULL)
+		claim_slot(e, name, a->name_len);
+}
+
+int make_slots(struct engine *e)
+{
+	const struct hfenv_options *opts = e->opts;
+	size_t most = HFENV_VARIABLES + hfenv_hub_setting_count + hfenv_assignment_count(opts);
+	size_t capacity = 64;
+	while (capacity < 2 * most)
+		capacity *= 2;
+	e->slots = calloc(most, sizeof *e->slots);
+	e->table = calloc(capacity, sizeof *e->table);
+	e->hub_slots = calloc(hfenv_hub_setting_count, sizeof *e->hub_slots);
+	if (e->slots == NULL || e->table == NULL || e->hub_slots == NULL)
+		return -1;
+	e->table_mask = capacity - 1;
+	for (enum hfenv_variable v = 0; v < HFENV_VARIABLES; v++) {
+		struct slot *s = claim_slot(e, hfenv_variables[v].name, strlen(hfenv_variables[v].name));
+		s->owned = hfenv_variable_is_written(v);
+	}
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++) {
+		e->hub_slots[i] = claim_slot(e, hfenv_hub_settings[i].name, strlen(hfenv_hub_settings[i].name));
+		e->hub_slots[i]->secret = hfenv_hub_settings[i].kind == HFENV_HUB_SECRET;
+	}
+	for (size_t i = 0; i < hfenv_assignment_count(opts); i++) {
+		struct hfenv_assignment a;
+		if (hfenv_assignment_at(opts, i, &a))
+			claim_assigned_slot(e, &a);
+		else if (a.entry == NULL)
+			add_finding(e, HFENV_ERROR, "cannot unset %v: a variable name is not empty and has no '='", a.name);
+		else
+			add_finding(e, HFENV_ERROR, "cannot set %v: write it as NAME=VALUE", a.entry);
+	}
+	return e->out_of_memory ? -1 : 0;
+}

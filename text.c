@@ -1,0 +1,47 @@
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void text_append(struct text *t, const char *bytes, size_t n)
+{
+	if (t->failed)
+		return;
+	/* Keeps len + n + 1 and the doubled capacity from wrapping around, which GCC's -O3 cannot rule out otherwise. */
+	if (n >= SIZE_MAX / 2 - t->len) {
+		t->failed = true;
+		return;
+	}
+	if (t->len + n + 1 > t->capacity) {
+		size_t capacity = t->capacity ? t->capacity : 64;
+		while (capacity < t->len + n + 1)
+			capacity *= 2;
+		char *data = realloc(t->data, capacity);
+		if (data == NULL) {
+			t->failed = true;
+			return;
+		}
+		t->data = data;
+		t->capacity = capacity;
+	}
+	memcpy(t->data + t->len, bytes, n);
+	t->len += n;
+	t->data[t->len] = '\0';
+}
+
+void text_puts(struct text *t, const char *s)
+{
+	text_append(t, s, strlen(s));
+}
+
+char *text_finish(struct text *t)
+{
+	if (t->failed) {
+		free(t->data);
+		return NULL;
+	}
+	if (t->data == NULL)
+		return strdup("");
+	return t->data;
+}

@@ -1,0 +1,20 @@
+#ifndef HFENV_TEXT_H
+#define HFENV_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A growing string; after a failed allocation appends do nothing and text_finish returns NULL. */
+struct text {
+	char *data;
+	size_t len;
+	size_t capacity;
+	bool failed;
+};
+
+void text_append(struct text *t, const char *bytes, size_t n);
+void text_puts(struct text *t, const char *s);
+/* The finished string, or NULL (and nothing to free) when an append failed. */
+char *text_finish(struct text *t);
+
+#endif
