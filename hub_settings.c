@@ -165,8 +165,6 @@ const struct hfenv_hub_setting hfenv_hub_settings[] = {
 };
 const size_t hfenv_hub_setting_count = sizeof hfenv_hub_settings / sizeof hfenv_hub_settings[0];
 
-const char *const hfenv_hub_xet_hosts[2] = {"cas-server.xethub.hf.co", "transfer.xethub.hf.co"};
-const char *const hfenv_hub_bridge_host = "cas-bridge.xethub.hf.co";
 
 static const char default_endpoint[] = "https://huggingface.co";
 
@@ -640,4 +638,17 @@ void normalize_hub_settings(struct engine *e)
 		e->hub_slots[i]->value = values[i];
 	hfenv_hub_outcome_free(&out);
 	free(values);
+}
+
+size_t hfenv_hub_download_hosts(const struct hfenv_hub_endpoint *endpoint, struct hfenv_hub_host hosts[HFENV_HUB_HOSTS])
+{
+	/* casUrl in xet-core's xet_client/src/hub_client/types.rs; xorb URLs in its openapi/cas.openapi.yaml. */
+	hosts[0] = (struct hfenv_hub_host){"metadata, Xet token", endpoint->host, endpoint->port};
+	if (!endpoint->xet) {
+		hosts[1] = (struct hfenv_hub_host){"download (Xet bridge)", "cas-bridge.xethub.hf.co", 443};
+		return 2;
+	}
+	hosts[1] = (struct hfenv_hub_host){"Xet storage (CAS)", "cas-server.xethub.hf.co", 443};
+	hosts[2] = (struct hfenv_hub_host){"Xet storage (xorbs)", "transfer.xethub.hf.co", 443};
+	return 3;
 }

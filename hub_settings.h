@@ -71,8 +71,20 @@ struct hfenv_hub_endpoint {
 int hfenv_hub_endpoint(char *const env[], struct hfenv_hub_endpoint *out);
 void hfenv_hub_endpoint_free(struct hfenv_hub_endpoint *endpoint);
 
-/* The hosts Xet storage traffic goes to (the CAS and its transfer host), and the bridge used with Xet off. */
-extern const char *const hfenv_hub_xet_hosts[2];
-extern const char *const hfenv_hub_bridge_host;
+/* One host a download goes to, and for what. */
+struct hfenv_hub_host {
+	const char *part;             /* "metadata, Xet token", "Xet storage (CAS)"... */
+	const char *host;
+	unsigned port;
+};
+
+/*
+ * The hosts of a download from endpoint: the endpoint (metadata and Xet token), then with Xet on the
+ * CAS and transfer hosts the Hub's xet-read-token answer names (cas-server.xethub.hf.co and
+ * transfer.xethub.hf.co for huggingface.co and hf-mirror.com), with Xet off the bridge its
+ * resolve redirects to.  Returns how many, at most HFENV_HUB_HOSTS; hosts point into endpoint.
+ */
+#define HFENV_HUB_HOSTS 3
+size_t hfenv_hub_download_hosts(const struct hfenv_hub_endpoint *endpoint, struct hfenv_hub_host hosts[HFENV_HUB_HOSTS]);
 
 #endif
