@@ -34,6 +34,7 @@ struct engine {
 	size_t env_capacity;          /* slots of result->env, NULL included */
 	struct slot *slots;           /* slots[v] is the slot of hfenv_variables[v] */
 	size_t slot_count;
+	size_t slot_capacity;         /* claim_hub_slot grows slots and table when the environment holds Hub settings */
 	uint32_t *table;              /* slot index + 1, 0 when free; argc bounds the slots */
 	size_t table_mask;
 	unsigned char name_filter[NAME_FILTER_BITS / 8]; /* a bit for every slot name (slots.c) */
@@ -48,7 +49,6 @@ struct engine {
 	bool no_proxy_everything;     /* NO_PROXY has "*": no client may use a proxy */
 	bool socks_url[PAIRS];
 	const struct slot *source[PAIRS]; /* the spelling whose value a pair took */
-	struct slot **hub_slots;      /* hub_slots[i] is the slot of hfenv_hub_settings[i] (hub_settings.h) */
 };
 
 /*
@@ -105,10 +105,12 @@ void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *for
 /* Strips blanks, CR and LF around the value; an empty value becomes unset. */
 void clean_value(struct engine *e, struct slot *s);
 
-/* The name table (slots.c): a slot for every row of hfenv_variables and of hfenv_hub_settings, and every name of -u
- * and NAME=VALUE. */
+/* The name table (slots.c): a slot for every row of hfenv_variables and every name of -u and NAME=VALUE. */
 int make_slots(struct engine *e);
 /* The slot named name[0..len), or NULL. */
 struct slot *find_slot(const struct engine *e, const char *name, size_t len);
+/* A slot for name[0..len) if it is a variable of the Hub's table (hub_settings.h), else NULL: claimed when the
+ * environment holds it, so that a run without one pays for none. */
+struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len);
 
 #endif

@@ -47,6 +47,8 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
 		struct slot *s = eq ? find_slot(e, entry, len) : NULL;
+		if (s == NULL && eq != NULL)
+			s = claim_hub_slot(e, entry, len);
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {
@@ -295,12 +297,10 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 		goto out_of_memory;
 	free(e.slots);
 	free(e.table);
-	free(e.hub_slots);
 	return 0;
 out_of_memory:
 	free(e.slots);
 	free(e.table);
-	free(e.hub_slots);
 	hfenv_result_free(out);
 	errno = ENOMEM;
 	return -1;

@@ -31,8 +31,8 @@ struct hfenv_hub_setting {
 extern const struct hfenv_hub_setting hfenv_hub_settings[];
 extern const size_t hfenv_hub_setting_count;
 
-/* The row of name, or NULL. */
-const struct hfenv_hub_setting *hfenv_hub_setting(const char *name);
+/* The row of the variable named name[0..len), or NULL; a binary search of the table, in strcmp order. */
+const struct hfenv_hub_setting *hfenv_hub_find(const char *name, size_t len);
 
 /* One line for the user: format holds %n (the name) and, unless the setting is a secret, %v (the value as given). */
 struct hfenv_hub_message {
@@ -48,13 +48,19 @@ struct hfenv_hub_outcome {
 	size_t made_count;
 };
 
+/* One setting to read: its row in hfenv_hub_settings and its value, never NULL. */
+struct hfenv_hub_value {
+	size_t row;
+	const char *value;
+};
+
 /*
- * Reads values[i], the value of hfenv_hub_settings[i] (NULL when unset), as its readers mean it and
- * rewrites it in place: trimmed, an endpoint given a scheme and stripped of trailing slashes, a
- * flag respelled, an empty number unset.  New values point into the old ones, to static text or to
- * out->made.  0, or -1 with errno ENOMEM (out empty).  Free out with hfenv_hub_outcome_free.
+ * Reads each of values[0..count) as its readers mean it and rewrites its value: trimmed, an endpoint
+ * given a scheme and stripped of trailing slashes, a flag respelled, an empty number NULL (unset).
+ * New values point into the old ones, to static text or to out->made.  0, or -1 with errno ENOMEM
+ * (out empty).  Free out with hfenv_hub_outcome_free.
  */
-int hfenv_hub_normalize(const char **values, struct hfenv_hub_outcome *out);
+int hfenv_hub_normalize(struct hfenv_hub_value *values, size_t count, struct hfenv_hub_outcome *out);
 void hfenv_hub_outcome_free(struct hfenv_hub_outcome *out);
 
 /* The endpoint a download's metadata and Xet token come from, and whether huggingface_hub uses Xet. */

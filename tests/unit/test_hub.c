@@ -90,17 +90,26 @@ static const struct engine_case cases[] = {
 	 {"order: A HF_ENDPOINT B HF_HOME", "HF_ENDPOINT=https://hf-mirror.com"}},
 	{"hub_setting_given_twice_keeps_the_first", {"HF_HOME=/a", "HF_HOME=/b"}, {0},
 	 {"HF_HOME=/a", "variables: 1", "warning: HF_HOME is in the environment 2 times"}},
+	{"many_hub_settings_are_all_read",
+	 {"HF_HOME=/h", "HF_HUB_CACHE=/c", "HF_XET_CACHE=/x", "HF_TOKEN_PATH=/t", "HF_HUB_OFFLINE=0", "HF_DEBUG=0",
+	  "HF_HUB_VERBOSITY=info", "HF_HUB_ETAG_TIMEOUT=5", "HF_XET_HP=0", "HF_XET_CLIENT_READ_TIMEOUT=5m",
+	  "HF_XET_LOG_PREFIX=x", "HF_ENDPOINT=hf-mirror.com", "HF_HOME=/again", "PATH=/bin"}, {0},
+	 {"HF_ENDPOINT=https://hf-mirror.com", "HF_HOME=/h", "warnings: 2", "edits: 1", "variables: 13", "path: /bin"}},
 	{"no_xet_option_overrides_a_false_flag", {"HF_HUB_DISABLE_XET=0"}, {.no_xet = true}, {"HF_HUB_DISABLE_XET=1"}},
 };
 
-static void table_names_are_unique_hf_names(void **state)
+static void table_is_hf_names_in_strcmp_order(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < hfenv_hub_setting_count; i++) {
 		const char *name = hfenv_hub_settings[i].name;
 		assert_true(strncmp(name, "HF_", 3) == 0 || strncmp(name, "HUGGING", 7) == 0);
-		assert_ptr_equal(hfenv_hub_setting(name), &hfenv_hub_settings[i]);
+		assert_true(i == 0 || strcmp(hfenv_hub_settings[i - 1].name, name) < 0);
+		assert_ptr_equal(hfenv_hub_find(name, strlen(name)), &hfenv_hub_settings[i]);
 	}
+	assert_null(hfenv_hub_find("HF_TOKE", 7));
+	assert_null(hfenv_hub_find("HF_TOKEN_", 9));
+	assert_null(hfenv_hub_find("HOME", 4));
 }
 
 /* Every kind's refusal and warning, for a token planted in each secret: no message shows it. */
@@ -163,7 +172,7 @@ static void unusable_endpoint_gives_einval(void **state)
 int main(void)
 {
 	const struct CMUnitTest functions[] = {
-		cmocka_unit_test(table_names_are_unique_hf_names),
+		cmocka_unit_test(table_is_hf_names_in_strcmp_order),
 		cmocka_unit_test(secrets_never_appear_in_a_message),
 		cmocka_unit_test(endpoint_defaults_to_the_hub_with_xet),
 		cmocka_unit_test(endpoint_of_a_mirror_gives_its_host_and_port),
