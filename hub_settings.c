@@ -24,9 +24,9 @@
 #define HUB_TEXT HFENV_HUB_TEXT
 
 /*
- * In strcmp order (hfenv_hub_find searches it).  huggingface_hub 2.4.0 reads its settings in constants.py at import unless noted; hf_xet 1.8.0 in
- * xet-core's xet_runtime/src/config/groups/G.rs (field F of group G is HF_XET_G_F), old names in
- * config/aliases.rs.  docs/hub-settings.md says which parser reads each kind.
+ * In strcmp order: hfenv_hub_find searches it.  huggingface_hub 2.4.0 reads its settings in constants.py at
+ * import unless noted; hf_xet 1.8.0 in xet-core's xet_runtime/src/config/groups/G.rs (field F of group G is
+ * HF_XET_G_F), old names in config/aliases.rs.  docs/hub-settings.md says which parser reads each kind.
  */
 const struct hfenv_hub_setting hfenv_hub_settings[] = {
 	{"HF_ASSETS_CACHE", HUB_PATH, READ_HUB},
@@ -179,7 +179,7 @@ const struct hfenv_hub_setting *hfenv_hub_find(const char *name, size_t len)
 		int order = strncmp(row, name, len);
 		if (order == 0 && row[len] == '\0')
 			return &hfenv_hub_settings[middle];
-		if (order > 0 || (order == 0 && row[len] != '\0'))
+		if (order >= 0)
 			high = middle;
 		else
 			low = middle + 1;
@@ -412,7 +412,7 @@ static bool has_http_scheme(const char *value, size_t scheme_len)
 	return true;
 }
 
-/* An endpoint: a scheme when it has none, no trailing slash; NULL when it needs to stop hfenv (*problem set). */
+/* An endpoint given a scheme and stripped of trailing slashes; NULL when empty (removed); *problem when unusable. */
 static const char *normalize_url(struct hfenv_hub_outcome *out, size_t row, const char *value, const char **problem)
 {
 	if (*value == '\0') {
