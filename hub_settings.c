@@ -628,8 +628,11 @@ void normalize_hub_settings(struct engine *e)
 	size_t count = 0;
 	for (size_t i = 0; i < e->slot_count; i++) {
 		struct slot *s = &e->slots[i];
-		const struct hfenv_hub_setting *row = s->value == NULL ? NULL : hfenv_hub_find(s->name, s->name_len);
-		if (row == NULL)
+		bool present = s->value != NULL || s->original != NULL;
+		const struct hfenv_hub_setting *row = present ? hfenv_hub_find(s->name, s->name_len) : NULL;
+		if (row != NULL)
+			s->secret = row->kind == HFENV_HUB_SECRET; /* -u HF_TOKEN: "unset" must not show it either */
+		if (row == NULL || s->value == NULL)
 			continue;
 		if (values == NULL) {
 			values = malloc((e->slot_count - i) * sizeof *values);
@@ -638,7 +641,6 @@ void normalize_hub_settings(struct engine *e)
 				break;
 		}
 		s->owned = true;
-		s->secret = row->kind == HFENV_HUB_SECRET;
 		slots[count] = s;
 		values[count++] = (struct hfenv_hub_value){(size_t)(row - hfenv_hub_settings), s->value};
 	}

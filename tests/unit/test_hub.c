@@ -78,6 +78,8 @@ static const struct engine_case cases[] = {
 	  "change: changed HF_TOKEN (a secret: its value is not shown)"}},
 	{"token_set_by_an_operand_is_not_shown", {NULL}, {ASSIGN("HF_TOKEN=hf_abcdef123"), .verbose = true},
 	 {"HF_TOKEN=hf_abcdef123", "change: set HF_TOKEN (a secret", "no finding: hf_abcdef"}},
+	{"token_unset_by_an_option_is_not_shown", {"HF_TOKEN=hf_abcdef123"}, {UNSET("HF_TOKEN"), .verbose = true},
+	 {"-HF_TOKEN", "change: unset HF_TOKEN (a secret", "no finding: hf_abcdef"}},
 	{"old_token_name_is_a_secret_too", {"HUGGING_FACE_HUB_TOKEN= hf_abcdef123"}, {0}, {"no finding: hf_abcdef", "warnings: 1"}},
 	{"hf_transfer_points_at_high_performance", {"HF_HUB_ENABLE_HF_TRANSFER=1"}, {0},
 	 {"HF_HUB_ENABLE_HF_TRANSFER=1", "warning: HF_HUB_ENABLE_HF_TRANSFER is ignored now; set HF_XET_HIGH_PERFORMANCE=1",
