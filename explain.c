@@ -507,13 +507,14 @@ static int print_hub_block(FILE *out, const struct hfenv_result *result, bool co
 		struct hfenv_destination destination = {hosts[h].host, hosts[h].port, hosts[h].port != (https ? 443u : 80u)};
 		char *texts[HFENV_CLIENTS] = {0};
 		for (enum hfenv_client c = 0; !failed && c < HFENV_CLIENTS; c++) {
-			struct hfenv_route route;
+			struct hfenv_route route = {0};
 			failed = hfenv_predict_route_to(c, https ? HFENV_TARGET_HTTPS : HFENV_TARGET_HTTP, &destination,
 							result->env, &route) != 0 || (texts[c] = route_text(&route)) == NULL;
 			hfenv_route_free(&route);
 		}
 		if (!failed)
-			fprintf(out, "  %s: %s:%u\n", hosts[h].part, hosts[h].host, hosts[h].port);
+			fprintf(out, strchr(hosts[h].host, ':') ? "  %s: [%s]:%u\n" : "  %s: %s:%u\n", hosts[h].part,
+				hosts[h].host, hosts[h].port);
 		for (enum hfenv_client c = 0; !failed && c < HFENV_CLIENTS; c++) {
 			bool first = true;
 			for (enum hfenv_client d = 0; d < c; d++)
