@@ -4,6 +4,7 @@
 #include "ascii.h"
 #include "assignments.h"
 #include "engine_internal.h"
+#include "hub_settings.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
 		struct slot *s = eq ? find_slot(e, entry, len) : NULL;
-		if (s == NULL && eq != NULL)
+		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len))
 			s = claim_hub_slot(e, entry, len);
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);

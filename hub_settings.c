@@ -170,7 +170,7 @@ static const char default_endpoint[] = "https://huggingface.co";
 
 const struct hfenv_hub_setting *hfenv_hub_find(const char *name, size_t len)
 {
-	if (len < 4 || name[0] != 'H' || !((name[1] == 'F' && name[2] == '_') || name[1] == 'U'))
+	if (!hfenv_hub_may_be(name, len))
 		return NULL;
 	size_t low = 0, high = hfenv_hub_setting_count;
 	while (low < high) {

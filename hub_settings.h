@@ -31,6 +31,12 @@ struct hfenv_hub_setting {
 extern const struct hfenv_hub_setting hfenv_hub_settings[];
 extern const size_t hfenv_hub_setting_count;
 
+/* False for a name that is no HF_... or HUGGING...: the test every variable of the environment pays, inline. */
+static inline bool hfenv_hub_may_be(const char *name, size_t len)
+{
+	return len >= 4 && name[0] == 'H' && ((name[1] == 'F' && name[2] == '_') || name[1] == 'U');
+}
+
 /* The row of the variable named name[0..len), or NULL; a binary search of the table, in strcmp order. */
 const struct hfenv_hub_setting *hfenv_hub_find(const char *name, size_t len);
 
