@@ -21,6 +21,7 @@ struct slot {
 	size_t position;              /* index of the first entry in the output */
 	size_t duplicates;
 	bool owned;                   /* hfenv may rewrite it, so duplicates are dropped */
+	bool secret;                  /* no message shows its value */
 };
 
 /* The proxy variables by what they are for; each is a pair of slots, lower case first. */
@@ -33,6 +34,7 @@ struct engine {
 	size_t env_capacity;          /* slots of result->env, NULL included */
 	struct slot *slots;           /* slots[v] is the slot of hfenv_variables[v] */
 	size_t slot_count;
+	size_t slot_capacity;         /* claim_hub_slot grows slots and table when the environment holds Hub settings */
 	uint32_t *table;              /* slot index + 1, 0 when free; argc bounds the slots */
 	size_t table_mask;
 	unsigned char name_filter[NAME_FILTER_BITS / 8]; /* a bit for every slot name (slots.c) */
@@ -67,6 +69,8 @@ engine_step complete_proxies;
 engine_step check_socks;
 /* ca_policy.c: one CA bundle for every client, the one the user named or the first bundle variable set. */
 engine_step normalize_ca_bundles;
+/* hub_settings.c: the Hub's own settings (HF_ENDPOINT, HF_HUB_*, HF_XET_*, HF_TOKEN) read as their readers mean them. */
+engine_step normalize_hub_settings;
 
 static inline struct slot *slot_of(struct engine *e, enum hfenv_variable variable)
 {
@@ -105,5 +109,8 @@ void clean_value(struct engine *e, struct slot *s);
 int make_slots(struct engine *e);
 /* The slot named name[0..len), or NULL. */
 struct slot *find_slot(const struct engine *e, const char *name, size_t len);
+/* A slot for name[0..len) if it is a variable of the Hub's table (hub_settings.h), else NULL: claimed when the
+ * environment holds it, so that a run without one pays for none. */
+struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len);
 
 #endif

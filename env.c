@@ -4,6 +4,7 @@
 #include "ascii.h"
 #include "assignments.h"
 #include "engine_internal.h"
+#include "hub_settings.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -47,6 +48,8 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
 		struct slot *s = eq ? find_slot(e, entry, len) : NULL;
+		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len))
+			s = claim_hub_slot(e, entry, len);
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {
@@ -200,7 +203,10 @@ static bool make_room(struct engine *e)
 
 static void describe_change(struct engine *e, const struct slot *s)
 {
-	if (s->original == NULL)
+	if (s->secret)
+		add_finding(e, HFENV_CHANGE, "%s %n (a secret: its value is not shown)",
+			    s->value == NULL ? "unset" : s->original == NULL ? "set" : "changed", s->name);
+	else if (s->original == NULL)
 		add_finding(e, HFENV_CHANGE, "set %n=%v", s->name, s->value);
 	else if (s->value == NULL)
 		add_finding(e, HFENV_CHANGE, "unset %n (was %v)", s->name, s->original);
@@ -253,6 +259,7 @@ static engine_step *const steps[] = {
 	check_socks,
 	complete_proxies,
 	normalize_ca_bundles,
+	normalize_hub_settings,
 	apply_no_xet,
 };
 

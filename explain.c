@@ -1,5 +1,6 @@
 #include "explain.h"
 
+#include "hub_settings.h"
 #include "messages.h"
 #include "routes.h"
 #include "trust.h"
@@ -663,6 +664,71 @@ static int explain_trust(const struct explain_output *output, char *const before
 	return failed;
 }
 
+/* "    TEXT: id, id, ..." wrapped at 80 columns; the clients whose route to destination reads as text. */
+static void print_route_group(FILE *out, const char *text, char *const texts[HFENV_CLIENTS])
+{
+	size_t column = (size_t)fprintf(out, "    %s:", text);
+	const char *separator = " ";
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		if (strcmp(texts[c], text) != 0)
+			continue;
+		const char *id = hfenv_client_id(c);
+		if (column + strlen(separator) + strlen(id) + 1 > 80) {
+			fputs(",\n     ", out);
+			column = 5;
+			separator = " ";
+		}
+		column += (size_t)fprintf(out, "%s%s", separator, id);
+		separator = ", ";
+	}
+	fputc('\n', out);
+}
+
+/* The Hugging Face block: the endpoint, whether Xet is on, and every client's route to each download host. */
+static int print_hub_block(FILE *out, const struct hfenv_result *result, bool colour)
+{
+	struct hfenv_hub_endpoint endpoint;
+	if (result->error_count > 0 || hfenv_hub_endpoint(result->env, &endpoint) != 0)
+		return result->error_count > 0 || errno != ENOMEM ? 0 : -1;
+	struct hfenv_hub_host hosts[HFENV_HUB_HOSTS];
+	size_t count = hfenv_hub_download_hosts(&endpoint, hosts);
+	char *url = hfenv_redact(endpoint.url);
+	int failed = url == NULL;
+	if (!failed)
+		fprintf(out, "\n%sHugging Face%s, after hfenv\n  endpoint %s (%s); Xet %s\n", colour ? ANSI_BOLD : "",
+			colour ? ANSI_RESET : "", url, endpoint.mirror ? "a mirror" : "the Hub",
+			endpoint.xet ? "on" : "off (HF_HUB_DISABLE_XET)");
+	for (size_t h = 0; !failed && h < count; h++) {
+		bool https = h > 0 || endpoint.https;
+		struct hfenv_destination destination = {hosts[h].host, hosts[h].port, hosts[h].port != (https ? 443u : 80u)};
+		char *texts[HFENV_CLIENTS] = {0};
+		for (enum hfenv_client c = 0; !failed && c < HFENV_CLIENTS; c++) {
+			struct hfenv_route route = {0};
+			failed = hfenv_predict_route_to(c, https ? HFENV_TARGET_HTTPS : HFENV_TARGET_HTTP, &destination,
+							result->env, &route) != 0 || (texts[c] = route_text(&route)) == NULL;
+			hfenv_route_free(&route);
+		}
+		if (!failed)
+			fprintf(out, strchr(hosts[h].host, ':') ? "  %s: [%s]:%u\n" : "  %s: %s:%u\n", hosts[h].part,
+				hosts[h].host, hosts[h].port);
+		for (enum hfenv_client c = 0; !failed && c < HFENV_CLIENTS; c++) {
+			bool first = true;
+			for (enum hfenv_client d = 0; d < c; d++)
+				first = first && strcmp(texts[d], texts[c]) != 0;
+			if (first)
+				print_route_group(out, texts[c], texts);
+		}
+		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
+			free(texts[c]);
+	}
+	if (!failed && endpoint.mirror && endpoint.xet)
+		fputs("  Xet storage traffic does not go to the mirror. If those hosts are unreachable,\n"
+		      "  run with -x (Xet off), or give them a proxy (-p, or https_proxy).\n", out);
+	free(url);
+	hfenv_hub_endpoint_free(&endpoint);
+	return failed ? -1 : 0;
+}
+
 int explain_routes(const struct explain_output *output, const struct hfenv_options *opts, char *const envp[],
 		   const struct hfenv_result *result, const char *const *operands)
 {
@@ -684,6 +750,8 @@ int explain_routes(const struct explain_output *output, const struct hfenv_optio
 		int one = explain_one(&fitted, before_env, result, operands[i]);
 		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
 	}
+	if (verdict >= 0 && fitted.format == EXPLAIN_TABLE && print_hub_block(fitted.stream, result, fitted.colour) != 0)
+		verdict = -1;
 	if (verdict >= 0 && explain_trust(&fitted, before_env, result) != 0)
 		verdict = -1;
 	free(before_env);

@@ -1,6 +1,7 @@
 #include "engine_internal.h"
 
 #include "assignments.h"
+#include "hub_settings.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,40 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 	return s;
 }
 
+/* Twice the room for slots, the table rebuilt to match; no slot pointer is kept across a claim. */
+static bool grow_slots(struct engine *e)
+{
+	size_t capacity = 2 * e->slot_capacity, table_capacity = 2 * (e->table_mask + 1);
+	struct slot *slots = realloc(e->slots, capacity * sizeof *slots);
+	uint32_t *table = calloc(table_capacity, sizeof *table);
+	if (slots != NULL)
+		e->slots = slots;
+	if (slots == NULL || table == NULL) {
+		free(table);
+		e->out_of_memory = true;
+		return false;
+	}
+	e->slot_capacity = capacity;
+	free(e->table);
+	e->table = table;
+	e->table_mask = table_capacity - 1;
+	for (size_t k = 0; k < e->slot_count; k++) {
+		size_t i = hash_name(slots[k].name, slots[k].name_len) & e->table_mask;
+		while (table[i] != 0)
+			i = (i + 1) & e->table_mask;
+		table[i] = (uint32_t)(k + 1);
+	}
+	return true;
+}
+
+struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len)
+{
+	const struct hfenv_hub_setting *row = hfenv_hub_find(name, len);
+	if (row == NULL || (e->slot_count == e->slot_capacity && !grow_slots(e)))
+		return NULL;
+	return claim_slot(e, row->name, len);
+}
+
 /* NAME of NAME=VALUE is copied: messages and --export read a slot's name as a string. */
 static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment *a)
 {
@@ -70,11 +105,13 @@ static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment 
 int make_slots(struct engine *e)
 {
 	const struct hfenv_options *opts = e->opts;
-	size_t most = HFENV_VARIABLES + hfenv_assignment_count(opts);
+	/* Room for a few Hub settings from the environment (claim_hub_slot): more make the arrays grow. */
+	size_t most = HFENV_VARIABLES + hfenv_assignment_count(opts) + 8;
 	size_t capacity = 64;
 	while (capacity < 2 * most)
 		capacity *= 2;
 	e->slots = calloc(most, sizeof *e->slots);
+	e->slot_capacity = most;
 	e->table = calloc(capacity, sizeof *e->table);
 	if (e->slots == NULL || e->table == NULL)
 		return -1;

@@ -37,8 +37,10 @@ NETNS = f"hfenv-download-{os.getpid()}"
 PROXY_ADDR, CLIENT_ADDR, PREFIX = "10.200.14.1", "10.200.14.2", 30
 PROXY_PORT, DEAD_PROXY_PORT, SOCKS_PORT = 8888, 3128, 7890
 PROXY_PEER = "127.0.0.3"
-NAMES = {"hub": "hub.test", "cas": "cas.hf.test", "transfer": "transfer.hf.test"}
-PORTS = {"hub": 443, "cas": 4443, "transfer": 4444}
+NAMES = {"hub": "hub.test", "cas": "cas.hf.test", "transfer": "transfer.hf.test", "mirror": "mirror.test"}
+PORTS = {"hub": 443, "cas": 4443, "transfer": 4444, "mirror": 8443}
+# The mirror listens where the client's namespace reaches it directly: the proxy's side of the veth.
+ADDRESSES = {"hub": "127.0.0.1", "cas": "127.0.0.1", "transfer": "127.0.0.1", "mirror": PROXY_ADDR}
 ROLE_BY_PORT = {port: role for role, port in PORTS.items()}
 REPO, FILENAME, COMMIT = "seed/model", "model.safetensors", "5eed" * 10
 FILE_SIZE, CHUNK_SIZE = 300_000, 64 * 1024
@@ -64,12 +66,19 @@ def run_checked(argv, **kwargs):
     return result
 
 
+# What a complete download asks for: (client, method, role of the host).
+XET_REQUESTS = {("httpx", "HEAD", "hub"), ("httpx", "GET", "hub"), ("hf_xet", "GET", "hub"), ("hf_xet", "GET", "cas"),
+                ("hf_xet", "GET", "transfer")}
+
+
 @dataclass
 class Expect:
     routes: dict                    # client -> the set of routes its requests take
     completed: bool                 # the download finishes and the bytes match
     error: str = ""                 # a part of the error message when it does not
     note: str = ""                  # why, when it is not what hfenv should end up doing
+    requests: set = field(default_factory=lambda: set(XET_REQUESTS))  # what a complete download asks for
+    absent: str = ""                # no request path holds this
 
 
 @dataclass
@@ -78,6 +87,7 @@ class Scenario:
     env: dict
     without: Expect
     through: Expect = None          # None: not run through hfenv
+    xet_token: bool = True          # the Hub serves xet-read-token (a mirror may not)
 
 
 def p(port=PROXY_PORT, scheme="http"):
@@ -87,6 +97,32 @@ def p(port=PROXY_PORT, scheme="http"):
 ALL_PROXY = {HTTPX: {PROXY}, XET: {PROXY}}
 COMPLETE = Expect(ALL_PROXY, True)
 SOCKS_IMPORT_ERROR = "socksio"
+
+# The Hub's own settings as a .env file, a copied command or a guide leaves them (issue 19).
+WITH_PROXY = {"https_proxy": p()}
+XET_OFF = Expect({HTTPX: {PROXY}, XET: set()}, True, requests={(HTTPX, "HEAD", "hub"), (HTTPX, "GET", "transfer")},
+                 absent="xet-read-token")
+MIRROR_REQUESTS = {(c, m, "mirror" if role == "hub" else role) for c, m, role in XET_REQUESTS}
+HUB_SCENARIOS = [
+    Scenario("HF_ENDPOINT followed by a CR", {**WITH_PROXY, "HF_ENDPOINT": "https://hub.test\r"},
+             Expect({HTTPX: set(), XET: set()}, False, "InvalidURL"), COMPLETE),
+    Scenario("HF_ENDPOINT without a scheme", {**WITH_PROXY, "HF_ENDPOINT": "hub.test"},
+             Expect({HTTPX: set(), XET: set()}, False, "UnsupportedProtocol"), COMPLETE),
+    # No error at import: the blank reaches the proxy's CONNECT line ("hub.test :443"), which tinyproxy refuses.
+    Scenario("HF_ENDPOINT with a trailing blank", {**WITH_PROXY, "HF_ENDPOINT": "https://hub.test "},
+             Expect({HTTPX: set(), XET: set()}, False, "ProxyError"), COMPLETE),
+    # The reason users set it: a Hub (a mirror) that does not serve xet-read-token.
+    Scenario("HF_HUB_DISABLE_XET=1 followed by a CR, Hub without xet-read-token",
+             {**WITH_PROXY, "HF_HUB_DISABLE_XET": "1\r"},
+             Expect({HTTPX: {PROXY}, XET: set()}, False, note="the Hub reads '1\\r' as false: Xet stays on"),
+             XET_OFF, xet_token=False),
+    Scenario("empty HF_HUB_DOWNLOAD_TIMEOUT", {**WITH_PROXY, "HF_HUB_DOWNLOAD_TIMEOUT": ""},
+             Expect({HTTPX: set(), XET: set()}, False, "ValueError"), COMPLETE),
+    Scenario("mirror as guides print it, listed in NO_PROXY; Xet storage through the proxy",
+             {**WITH_PROXY, "HF_ENDPOINT": "mirror.test:8443/", "NO_PROXY": "mirror.test"},
+             Expect({HTTPX: set(), XET: set()}, False, "UnsupportedProtocol"),
+             Expect({HTTPX: {DIRECT}, XET: {DIRECT, PROXY}}, True, requests=MIRROR_REQUESTS)),
+]
 
 SCENARIOS = [
     Scenario("no proxy variable (egress blocked: every client is refused)", {},
@@ -101,6 +137,7 @@ SCENARIOS = [
     Scenario("Clash's triple: http_proxy, https_proxy, all_proxy=socks5://",
              {"http_proxy": p(), "https_proxy": p(), "all_proxy": p(SOCKS_PORT, "socks5")},
              Expect({HTTPX: set(), XET: set()}, False, SOCKS_IMPORT_ERROR), COMPLETE),
+    *HUB_SCENARIOS,
 ]
 
 
@@ -168,7 +205,7 @@ class Lab:
         run_checked(["ip", "link", "set", "lo", "up"])
         hosts = os.path.join(self.dir, "hosts")
         with open(hosts, "w") as f:
-            f.write("127.0.0.1 localhost\n127.0.0.1 " + " ".join(NAMES.values()) + "\n")
+            f.write("127.0.0.1 localhost\n" + "".join(f"{ADDRESSES[role]} {name}\n" for role, name in NAMES.items()))
         run_checked(["mount", "--bind", hosts, "/etc/hosts"])
         # ip netns keeps its names under /run/netns: a /run of this mount namespace keeps them from the machine.
         run_checked(["mount", "-t", "tmpfs", "hfenv-download", "/run"])
@@ -277,7 +314,8 @@ def run_once(lab, scenario, through_hfenv, hfenv, venv_python, index):
         json.dump({"repo": REPO, "revision": "main", "commit": COMMIT, "filename": FILENAME,
                    "content_file": lab.content, "chunk_size": CHUNK_SIZE,
                    "certificate": os.path.join(lab.dir, "origin.pem"), "key": os.path.join(lab.dir, "origin.key"),
-                   "ports": PORTS, "urls": {role: url(role) for role in NAMES}}, f)
+                   "ports": PORTS, "addresses": ADDRESSES, "urls": {role: url(role) for role in NAMES},
+                   "xet_token": scenario.xet_token}, f)
     started = []
     try:
         origin = lab.spawn([PYTHON, "-I", os.path.join(HERE, "origin.py"), run_dir], os.path.join(run_dir, "origin.out"))
@@ -373,8 +411,8 @@ def classify(run):
         if p["kind"] != "syn":
             continue
         client = XET if p["time"] >= xet_started else HTTPX
-        if p["daddr"] == PROXY_ADDR and p["dport"] == PROXY_PORT:
-            continue  # a connection to the proxy: its requests are the origin's rows above
+        if p["daddr"] == PROXY_ADDR and p["dport"] in (PROXY_PORT, PORTS["mirror"]):
+            continue  # a connection to the proxy or the mirror: its requests are the origin's rows above
         outcome = "refused" if (p["dport"], p["sport"]) in refused else "no answer"
         if p["daddr"] == PROXY_ADDR:
             key = (client, f"connect to a proxy at {PROXY_ADDR}:{p['dport']}", STALE, outcome)
@@ -386,7 +424,7 @@ def classify(run):
     for (client, request, route, outcome), count in attempts.items():
         run.rows.append((client, request, route, f"{outcome}, {count} connection attempt{'s' if count > 1 else ''}"))
     httpx_answered = sum(1 for e in run.result.get("httpx", []) if e["status"] is not None)
-    httpx_seen = sum(1 for row in run.rows if row[0] == HTTPX and row[2] == PROXY)
+    httpx_seen = sum(1 for row in run.rows if row[0] == HTTPX and not row[1].startswith("connect "))
     if httpx_answered != httpx_seen:
         raise Failure(f"httpx got {httpx_answered} answers, the origin logged {httpx_seen} httpx requests")
 
@@ -412,12 +450,13 @@ def check(run, expect):
         problems.append(f"download {'completed' if completed else 'failed'}, expected it to "
                         f"{'complete with matching bytes' if expect.completed else 'fail'}")
     if expect.completed:
-        wanted = {(HTTPX, "HEAD", "hub"), (HTTPX, "GET", "hub"), (XET, "GET", "hub"), (XET, "GET", "cas"),
-                  (XET, "GET", "transfer")}
         seen = {(c, req.split(" ", 1)[0], next(r for r, n in NAMES.items() if req.split(" ", 1)[1].startswith(n)))
-                for c, req, route, _ in run.rows if route == PROXY}
-        if not wanted <= seen:
-            problems.append(f"a complete download makes {sorted(wanted - seen)} too")
+                for c, req, route, _ in run.rows if route in (PROXY, DIRECT) and not req.startswith("connect")}
+        if not expect.requests <= seen:
+            problems.append(f"a complete download makes {sorted(expect.requests - seen)} too")
+    if expect.absent:
+        problems += [f"the origin saw {req}, which holds {expect.absent!r}" for _, req, _, _ in run.rows
+                     if expect.absent in req]
     error = run.result.get("error") or ""
     if expect.error and expect.error not in error:
         problems.append(f"error should mention {expect.error!r}: {error}")

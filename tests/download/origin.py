@@ -2,12 +2,15 @@
 
     origin.py STATE_DIR     (run by download.py with Debian's python3; stopped by its pid)
 
-Reads STATE_DIR/origin.json (ports, names, certificate, the file) and serves, over TLS on 127.0.0.1:
+Reads STATE_DIR/origin.json (ports, addresses, names, certificate, the file) and serves, over TLS:
   hub       HEAD/GET /<repo>/resolve/<rev>/<file>   302 with X-Xet-Hash, Link rel="xet-auth", X-Linked-Size/Etag
             GET /api/models/<repo>/xet-read-token/<rev>   the CAS URL and a token, as headers and as JSON
+                                                    (404 when origin.json says xet_token false)
+  mirror    the same as hub, under another name
   cas       GET /v2/reconstructions/<file hash>     terms and one fetch URL per xorb (V1 at /v1/... too)
             POST /v1/telemetry                      accepted and logged
   transfer  GET /xorbs/default/<xorb hash>          the xorb's bytes, honouring one Range
+            GET /xet-bridge/<file hash>             the whole file (the resolve redirect, used with Xet off)
 Every request is appended to STATE_DIR/requests.jsonl with its peer address and raw header names.
 """
 import hashlib
@@ -111,14 +114,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def route(self):
         state, path = self.server.state, self.path.split("?", 1)[0]
-        handler = {"hub": self.hub, "cas": self.cas, "transfer": self.transfer}[self.server.role]
+        handler = {"hub": self.hub, "mirror": self.hub, "cas": self.cas, "transfer": self.transfer}[self.server.role]
         handler(state, path)
 
     def hub(self, state, path):
         repo, revision, name = state.config["repo"], state.config["revision"], state.config["filename"]
         content = state.content
         if path in (f"/{repo}/resolve/{revision}/{name}", f"/{repo}/resolve/{state.config['commit']}/{name}"):
-            token_route = f"{state.urls['hub']}/api/models/{repo}/xet-read-token/{state.config['commit']}"
+            token_route = f"{state.urls[self.server.role]}/api/models/{repo}/xet-read-token/{state.config['commit']}"
             self.reply(302, headers=[
                 ("Location", f"{state.urls['transfer']}/xet-bridge/{content.file_hash}"),
                 ("X-Repo-Commit", state.config["commit"]),
@@ -127,7 +130,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 ("X-Xet-Hash", content.file_hash),
                 ("Link", f'<{token_route}>; rel="xet-auth", <{state.urls["cas"]}>; rel="xet-cas"'),
             ])
-        elif path == f"/api/models/{repo}/xet-read-token/{state.config['commit']}":
+        elif path == f"/api/models/{repo}/xet-read-token/{state.config['commit']}" and state.config["xet_token"]:
             with state.lock:
                 state.tokens_issued += 1
                 first = state.tokens_issued == 1
@@ -151,14 +154,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def transfer(self, state, path):
         match = re.fullmatch(r"/xorbs/default/([0-9a-f]{64})", path)
         body = state.content.xorbs.get(match.group(1)) if match else None
+        if path == f"/xet-bridge/{state.content.file_hash}":
+            body = state.content.data
         if body is None:
             self.reply(404)
             return
-        requested = re.fullmatch(r"bytes=(\d+)-(\d+)", self.headers.get("Range", ""))
+        requested = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
         if not requested:
             self.reply(200, body)
             return
-        start, end = int(requested.group(1)), min(int(requested.group(2)), len(body) - 1)
+        start, end = int(requested.group(1)), min(int(requested.group(2) or len(body) - 1), len(body) - 1)
         self.reply(206, body[start:end + 1], headers=[("Content-Range", f"bytes {start}-{end}/{len(body)}")])
 
     def log_message(self, *_):
@@ -181,7 +186,7 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, role, port, context, state):
-        super().__init__(("127.0.0.1", port), Handler)
+        super().__init__((state.config["addresses"][role], port), Handler)
         self.role, self.context, self.state = role, context, state
 
     def finish_request(self, request, client_address):

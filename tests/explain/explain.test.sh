@@ -95,7 +95,8 @@ test_every_line_fits_80_columns_with_notes_for_long_cells() {
 test_proxies_are_named_once_in_a_legend() {
 	run_clean https_proxy=http://alice:secret@127.0.0.1:8888 "$HFENV" --explain
 	expect_out_contains "Proxies:  A = http://alice:***@127.0.0.1:8888"
-	[ "$(grep -c '127.0.0.1:8888' "$TMP/out")" -eq 2 ] || fail "the proxy is not named in the legend and the findings alone"
+	[ "$(sed '/^Hugging Face/,/^Trust:/d' "$TMP/out" | grep -c '127.0.0.1:8888')" -eq 2 ] ||
+		fail "the proxy is not named in the legend and the findings alone"
 	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -1)" = A ] || fail "curl's https AFTER cell is not A"
 }
 
@@ -273,6 +274,37 @@ test_unknown_explain_format_is_refused() {
 	run_clean "$HFENV" --explain=json
 	expect_status 125
 	expect_err_contains "--explain takes table or tsv"
+}
+
+test_hugging_face_block_names_the_default_hub_and_xet_hosts() {
+	run_clean https_proxy=$A "$HFENV" --explain
+	expect_out_contains "  endpoint https://huggingface.co (the Hub); Xet on"
+	expect_out_contains "  metadata, Xet token: huggingface.co:443"
+	expect_out_contains "  Xet storage (CAS): cas-server.xethub.hf.co:443"
+	expect_out_contains "  Xet storage (xorbs): transfer.xethub.hf.co:443"
+	expect_out_lacks "does not go to the mirror"
+}
+
+test_hugging_face_block_routes_a_mirror_in_no_proxy_directly() {
+	run_clean https_proxy=$A HF_ENDPOINT=hf-mirror.com/ NO_PROXY=hf-mirror.com "$HFENV" --explain
+	expect_out_contains "  endpoint https://hf-mirror.com (a mirror); Xet on"
+	expect_out_contains "    direct: NO_PROXY"
+	expect_out_contains "  Xet storage traffic does not go to the mirror."
+	expect_out_contains "  run with -x (Xet off), or give them a proxy"
+}
+
+test_hugging_face_block_with_xet_off_names_the_bridge() {
+	run_clean https_proxy=$A HF_HUB_DISABLE_XET=1 "$HFENV" --explain
+	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
+	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_lacks "cas-server"
+}
+
+test_hugging_face_block_lines_fit_80_columns_and_hide_the_token() {
+	run_clean https_proxy=$A HF_ENDPOINT=mirror.corp:8443 "HF_TOKEN=hf_planted$(printf '\r')" "$HFENV" --explain
+	expect_out_lacks "hf_planted"
+	long=$(printf '%s\n' "$out" | sed -n '/^Hugging Face/,/^$/p' | awk 'length > 80')
+	[ -z "$long" ] || fail "lines over 80 columns: $long"
 }
 
 run_case

@@ -4,13 +4,15 @@
  * Input: a flag byte (bit 0 --no-xet, 1 --allow-socks, 2 --verbose, 3 --quiet, bits 4-5 --prefer:
  * 1 lower, 2 upper, bits 6-7 the spare slots before the environment in place), then records separated by NUL bytes. A record is a tag byte and a body.
  * Tag bits 0-1: 0 an environment entry, 1 -u, 2 a NAME=VALUE operand, 3 --proxy BODY; bit 2:
- * plant a password in the value (or a token, where the user part before '@' is empty); bits 3-7: a name from the table below (the record is then
+ * plant a password in the value (or a token, where the user part before '@' is empty; a token before the whole value of a
+ * secret, HF_TOKEN); bits 3-7: a name from the table below (the record is then
  * NAME=BODY, or NAME for -u), or, past the table, none (the body is the whole record).
  *
  * Properties, always: every message is one clean line without the planted password or token. When the
  * engine accepts: each normalized pair is equal in both spellings, except that under CGI
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
- * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; --no-xet shows; the edits
+ * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; HF_ENDPOINT has a scheme and no
+ * trailing slash; no Hub setting appears twice; --no-xet shows; the edits
  * (what --export prints) match the output; path is the first PATH of the output; and normalizing the
  * output again changes nothing.
  * Always, hfenv_normalize_in_place gives what hfenv_normalize gives.
@@ -18,6 +20,7 @@
 #include "env.h"
 #include "env_in_place.h"
 #include "fuzz.h"
+#include "hub_settings.h"
 #include "no_proxy.h"
 #include "url.h"
 #include "variables.h"
@@ -27,6 +30,8 @@ static const char *const names[] = {
 	"no_proxy", "NO_PROXY", "REQUEST_METHOD", "HFENV_PROXY", "HFENV_NO_XET", "HFENV_ALLOW_SOCKS",
 	"HFENV_PREFER", "HFENV_VERBOSE", "HFENV_QUIET", "HF_HUB_DISABLE_XET", "HF_HUB_DISABLE_XETHUB", "PATH",
 	"REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "HFENV_CA_BUNDLE",
+	"HF_TOKEN", "HF_ENDPOINT", "HF_HUB_DOWNLOAD_TIMEOUT", "HF_XET_CLIENT_CONNECT_TIMEOUT", "HF_XET_HIGH_PERFORMANCE",
+	"HF_HUB_ENABLE_HF_TRANSFER", "HF_XET_RECONSTRUCTION_DOWNLOAD_BUFFER_SIZE", "HF_HOME",
 };
 #define NAME_COUNT (sizeof names / sizeof names[0])
 enum { PAIR_NAMES = 8 };
@@ -50,10 +55,30 @@ static char *keep(struct input *in, char *s)
 	return s;
 }
 
-/* prefix followed by value, with a password planted in value if asked. */
-static char *make_entry(const char *prefix, size_t prefix_len, const char *value, bool plant)
+/* PLANTED_PASSWORD followed by value: a secret's whole value is the secret. */
+static char *plant_secret(const char *value)
 {
-	char *planted = plant ? plant_password(value) : NULL;
+	char *planted = malloc(sizeof PLANTED_PASSWORD + strlen(value));
+	require(planted != NULL);
+	strcpy(planted, PLANTED_PASSWORD);
+	strcat(planted, value);
+	return planted;
+}
+
+/* The name[0..len) of a Hub setting no message may show. */
+static bool is_secret(const char *name, size_t len)
+{
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
+		if (hfenv_hub_settings[i].kind == HFENV_HUB_SECRET && strlen(hfenv_hub_settings[i].name) == len &&
+		    memcmp(hfenv_hub_settings[i].name, name, len) == 0)
+			return true;
+	return false;
+}
+
+/* prefix followed by value, with a password planted in value if asked (a secret's value: a token before it). */
+static char *make_entry(const char *prefix, size_t prefix_len, const char *value, bool plant, bool secret)
+{
+	char *planted = plant ? secret ? plant_secret(value) : plant_password(value) : NULL;
 	const char *text = planted ? planted : value;
 	char *entry = malloc(prefix_len + strlen(text) + 1);
 	require(entry != NULL);
@@ -71,17 +96,17 @@ static void add_record(struct input *in, unsigned char tag, const char *body)
 	const char *name = name_index < NAME_COUNT ? names[name_index] : NULL;
 	char *entry;
 	if (kind == RECORD_PROXY) {
-		entry = make_entry("", 0, body, plant);
+		entry = make_entry("", 0, body, plant, false);
 	} else if (kind == RECORD_UNSET) {
-		entry = make_entry("", 0, name ? name : body, false);
+		entry = make_entry("", 0, name ? name : body, false, false);
 	} else if (name != NULL) {
 		char prefix[64];
 		int n = snprintf(prefix, sizeof prefix, "%s=", name);
-		entry = make_entry(prefix, (size_t)n, body, plant);
+		entry = make_entry(prefix, (size_t)n, body, plant, is_secret(name, strlen(name)));
 	} else {
 		const char *eq = strchr(body, '=');
 		const char *value = eq ? eq + 1 : body;
-		entry = make_entry(body, (size_t)(value - body), value, plant);
+		entry = make_entry(body, (size_t)(value - body), value, plant, eq != NULL && is_secret(body, (size_t)(eq - body)));
 	}
 	keep(in, entry);
 	if (kind == RECORD_ENV)
@@ -182,6 +207,13 @@ static void require_accepted_state(const struct hfenv_options *opts, const struc
 	require_pairs(opts, r->env);
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		require(count(r->env, owned[i]) <= 1);
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
+		require(count(r->env, hfenv_hub_settings[i].name) <= 1);
+	const char *endpoint = hfenv_getenv(r->env, "HF_ENDPOINT");
+	if (endpoint != NULL) {
+		size_t scheme = hfenv_scheme_length(endpoint);
+		require((scheme == 4 || scheme == 5) && endpoint[strlen(endpoint) - 1] != '/');
+	}
 	if (opts->no_xet || hfenv_is_true(hfenv_getenv(r->env, "HFENV_NO_XET"))) {
 		require(hfenv_is_true(hfenv_getenv(r->env, "HF_HUB_DISABLE_XET")));
 		require(hfenv_is_true(hfenv_getenv(r->env, "HF_HUB_DISABLE_XETHUB")));

@@ -1,0 +1,43 @@
+. "$(dirname "$0")/../lib.sh"
+
+CR=$(printf '\r')
+
+test_endpoint_as_guides_print_it_reaches_the_command_fixed() {
+	run env -i "HF_ENDPOINT=hf-mirror.com/$CR" "$HFENV" printenv HF_ENDPOINT
+	expect_status 0
+	expect_out "https://hf-mirror.com"
+	expect_err_contains "hfenv: warning: HF_ENDPOINT='hf-mirror.com/\x0d' has blanks, CR or LF around it"
+}
+
+test_unusable_endpoint_is_125_naming_it() {
+	run env -i HF_ENDPOINT=ftp://hf-mirror.com "$HFENV" true
+	expect_status 125
+	expect_err_contains "hfenv: HF_ENDPOINT='ftp://hf-mirror.com' is no http(s) URL"
+}
+
+test_xet_flag_with_a_cr_reaches_the_command_as_1() {
+	run env -i "HF_HUB_DISABLE_XET=1$CR" "$HFENV" printenv HF_HUB_DISABLE_XET
+	expect_status 0
+	expect_out "1"
+}
+
+test_empty_timeout_is_removed_before_the_command() {
+	run env -i HF_HUB_DOWNLOAD_TIMEOUT= "$HFENV" sh -c 'echo "${HF_HUB_DOWNLOAD_TIMEOUT-unset}"'
+	expect_status 0
+	expect_out "unset"
+}
+
+test_token_is_never_shown_in_any_output() {
+	run env -i "HF_TOKEN=hf_planted$CR" HF_ENDPOINT=ftp://x "$HFENV" -v true
+	expect_status 125
+	expect_err_lacks "hf_planted"
+	run env -i "HF_TOKEN=hf_planted$CR" "$HFENV" -v --explain
+	expect_out_lacks "hf_planted"
+	expect_err_lacks "hf_planted"
+	run env -i "HF_TOKEN=hf_planted$CR" "$HFENV" -v true
+	expect_status 0
+	expect_err_contains "hfenv: changed HF_TOKEN (a secret: its value is not shown)"
+	expect_err_lacks "hf_planted"
+}
+
+run_case
