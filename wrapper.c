@@ -531,8 +531,7 @@ static void say_why_file_failed(const char *shown, const char *path, int error)
 	char *shown_interpreter = interpreter ? shown_name(interpreter) : NULL;
 	const char *named = shown_interpreter ? shown_interpreter : "?";
 	if (crlf)
-		fprintf(stderr, "hfenv: %s: bad interpreter %s + CR, a Windows (CRLF) file; fix: sed -i 's/\\r$//' %s\n",
-			shown, named, shown);
+		fprintf(stderr, "hfenv: %s: bad interpreter %s^M (Windows CRLF): sed -i 's/\\r$//' %s\n", shown, named, shown);
 	else
 		fprintf(stderr, "hfenv: %s: bad interpreter %s: %s\n", shown, named, strerror(error));
 	free(shown_interpreter);
