@@ -430,12 +430,12 @@ static void exec_file(const char *path, char **argv, char *const env[])
 }
 
 /* dir (dir_length bytes of a PATH list; empty: the current directory) and file joined into path. */
-static void join_path(char *path, const char *dir, size_t dir_length, const char *file)
+static void join_path(char *path, const char *dir, size_t dir_length, const char *file, size_t file_length)
 {
 	memcpy(path, dir, dir_length);
 	if (dir_length > 0)
 		path[dir_length++] = '/';
-	strcpy(path + dir_length, file);
+	memcpy(path + dir_length, file, file_length + 1);
 }
 
 /* Searches search_path (PATH of the new environment), as env(1) does; returns only on failure, with errno set. */
@@ -451,13 +451,14 @@ static void exec_command(char **argv, char *const env[], const char *search_path
 		return;
 	}
 	const char *search = search_path ? search_path : "/bin:/usr/bin";
-	char *path = malloc(strlen(search) + strlen(file) + 2);
+	size_t file_len = strlen(file);
+	char *path = malloc(strlen(search) + file_len + 2);
 	if (path == NULL)
 		return;
 	bool denied = false;
 	for (const char *dir = search;; dir++) {
 		size_t dir_len = strcspn(dir, ":");
-		join_path(path, dir, dir_len, file);
+		join_path(path, dir, dir_len, file, file_len);
 		exec_file(path, argv, env);
 		if (errno == EACCES)
 			denied = true;
@@ -483,7 +484,7 @@ static char *find_command(const char *file, const char *search_path)
 	for (const char *dir = search; path != NULL && *file != '\0'; dir++) {
 		size_t dir_len = strcspn(dir, ":");
 		struct stat st;
-		join_path(path, dir, dir_len, file);
+		join_path(path, dir, dir_len, file, strlen(file));
 		if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
 			if (access(path, X_OK) == 0) {
 				free(other);
