@@ -59,8 +59,8 @@ static const char usage_text[] =
 	"      --allow-socks     let socks4/socks4a/socks5/socks5h proxy URLs through\n"
 	"      --proxy-loopback  do not add localhost, 127.0.0.1 and ::1 to NO_PROXY\n"
 	"      --prefer lower|upper  which spelling wins when both differ (default lower)\n"
-	"      --ca-bundle FILE  trust the PEM certificates in FILE: every client's CA\n"
-	"                        bundle variable (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE,\n"
+	"      --ca-bundle FILE  trust the PEM certificates in FILE: it is put in every\n"
+	"                        CA bundle variable (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE,\n"
 	"                        SSL_CERT_FILE, GIT_SSL_CAINFO, NODE_EXTRA_CA_CERTS)\n"
 	"  -u, --unset NAME      remove NAME from the environment (repeatable)\n"
 	"      --export[=sh|fish]  print shell statements that apply the changes:\n"
@@ -647,6 +647,7 @@ static char *no_environment[] = {NULL};
  * The exec path: environ follows argv on the initial stack, and the new environment is written
  * over both, so that no page is touched that the process does not have yet.  The operands move
  * out of argv first; libc's environ stays empty from then on, as nothing reads it before execve.
+ * Returns as hfenv_normalize does: 0, or -1 with errno set.
  */
 static int normalize_over_argv(struct command_line *cl, int argc, char **argv, struct hfenv_result *result)
 {
