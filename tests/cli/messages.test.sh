@@ -123,4 +123,18 @@ test_help_runs_nothing() {
 	[ ! -e "$TMP/ran" ] || fail "the command ran"
 }
 
+test_help_fits_80_columns() {
+	run "$HFENV" --help
+	expect_status 0
+	wide=$(awk 'length($0) > 80' "$TMP/out")
+	[ -z "$wide" ] || fail "--help lines over 80 columns: $wide"
+}
+
+test_help_says_no_xet_lets_socks_through() {
+	run "$HFENV" --help
+	grep -A1 -e '-x, --no-xet' "$TMP/out" | grep -q 'SOCKS' || fail "--help does not say what -x does to SOCKS"
+	run env -i https_proxy=socks5://127.0.0.1:1080 "$HFENV" -x -q true
+	expect_status 0
+}
+
 run_case
