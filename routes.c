@@ -370,7 +370,7 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 	}
 	enum hfenv_url_status status;
 	struct hfenv_url url;
-	bool has_scheme;
+	bool has_scheme, failed_allocation = false;
 	if (parse_like_client(rule, value, &status, &url, &has_scheme) != 0)
 		return -1;
 	if (js && status == HFENV_URL_OK && !has_scheme)
@@ -387,11 +387,16 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		reject(pick, rule->unsupported, url.socks ? "socks unsupported" : "scheme unsupported");
 	else {
 		pick->kind = HFENV_ROUTE_PROXY;
-		pick->proxy = url.text;
-		url.text = NULL;
+		/* libcurl's proxy port for http://HOST is CURL_DEFAULT_PROXY_PORT, 1080, where the others take 80. */
+		bool libcurl = rule == &client_rules[HFENV_CLIENT_CURL] || rule == &client_rules[HFENV_CLIENT_GIT];
+		pick->proxy = libcurl && url.scheme == HFENV_SCHEME_HTTP ? hfenv_url_with_port(&url, 1080) : url.text;
+		if (pick->proxy == url.text)
+			url.text = NULL;
+		else if (pick->proxy == NULL)
+			failed_allocation = true;
 	}
 	hfenv_url_free(&url);
-	return 0;
+	return failed_allocation ? -1 : 0;
 }
 
 /* Reads names in order as the client does, skipping skip; a value passed over still shows as ignored. -1 on ENOMEM. */
