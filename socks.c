@@ -76,7 +76,7 @@ static void refuse_socks(struct engine *e)
 				add_finding(e, HFENV_ERROR, "%n=%v is SOCKS: %s", e->source[pair]->name,
 					    e->source[pair]->value, advice);
 	if (e->socks_url[PAIR_ALL] && (!pair_set(e, PAIR_HTTP) || !pair_set(e, PAIR_HTTPS))) {
-		add_finding(e, HFENV_ERROR, "%n=%v is SOCKS only: add an HTTP proxy or --allow-socks",
+		add_finding(e, HFENV_ERROR, "%n=%v is SOCKS only: add an HTTP one or --allow-socks",
 			    e->source[PAIR_ALL]->name, e->source[PAIR_ALL]->value);
 		add_detail(e, "SOCKS: %n is the only proxy for %s URLs", e->source[PAIR_ALL]->name,
 			   pair_set(e, PAIR_HTTP) ? "https" : pair_set(e, PAIR_HTTPS) ? "http" : "http and https");
