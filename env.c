@@ -92,19 +92,19 @@ static bool setting_flag(struct engine *e, enum hfenv_variable which, bool given
 	for (size_t i = 0; i < sizeof falsehoods / sizeof falsehoods[0]; i++)
 		if (equal_ignoring_case(value, falsehoods[i]))
 			return false;
-	add_finding(e, HFENV_WARNING, "%n=%v is neither true nor false: taken as false; use 1 or 0",
-		    hfenv_variables[which].name, value);
+	add_finding(e, HFENV_WARNING, "%n=%v is not true or false: taken as false", hfenv_variables[which].name, value);
+	add_detail(e, "%n: true is 1, on, yes or true; false 0, off, no or false (any case)", hfenv_variables[which].name);
 	return false;
 }
 
 static void read_settings(struct engine *e)
 {
 	const struct hfenv_options *opts = e->opts;
+	e->result->verbose = setting_flag(e, VAR_HFENV_VERBOSE, opts->verbose);
+	e->result->quiet = setting_flag(e, VAR_HFENV_QUIET, opts->quiet);
 	e->no_xet = setting_flag(e, VAR_HFENV_NO_XET, opts->no_xet);
 	e->allow_socks = setting_flag(e, VAR_HFENV_ALLOW_SOCKS, opts->allow_socks);
 	e->proxy_loopback = setting_flag(e, VAR_HFENV_PROXY_LOOPBACK, opts->proxy_loopback);
-	e->result->verbose = setting_flag(e, VAR_HFENV_VERBOSE, opts->verbose);
-	e->result->quiet = setting_flag(e, VAR_HFENV_QUIET, opts->quiet);
 	e->prefer = opts->prefer;
 	const char *prefer = slot_of(e, VAR_HFENV_PREFER)->value;
 	if (e->prefer == HFENV_PREFER_UNSET && prefer != NULL && *prefer != '\0') {
@@ -277,7 +277,7 @@ static void write_environment(struct engine *e)
 			continue;
 		if (s->duplicates > 0)
 			add_finding(e, HFENV_WARNING,
-				    "%n is in the environment %z times: kept the first (C reads the first, Python the last)",
+				    "%n is set %z times: kept the first (C reads it, Python the last)",
 				    s->name, s->duplicates + 1);
 		if (!is_edited(s))
 			continue;

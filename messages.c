@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A value shortened in a message keeps at least this many columns; hfenv_quote_redacted's values at most ARGUMENT_WIDTH. */
+/* A value shortened in a message keeps at least this many columns; a name or an argument takes at most ARGUMENT_WIDTH. */
 #define VALUE_WIDTH_MIN 16
 #define ARGUMENT_WIDTH 40
 #define ELLIPSIS "..."
@@ -96,22 +96,34 @@ static size_t shown_width(const char *redacted, unsigned how)
 	return width;
 }
 
+/* How many bytes of redacted to keep at its head and tail in room columns: half each, or the head up to a hidden password. */
+static void split_for_room(const char *redacted, bool quoted, size_t room, size_t *head, size_t *tail)
+{
+	size_t n = strlen(redacted), tail_room = room / 2, head_room = room - tail_room, used = 0;
+	/* A hidden password stays in sight, so the reader knows there was one. */
+	const char *hidden = strstr(redacted, "***@");
+	size_t hidden_end = hidden ? (size_t)(hidden - redacted) + 4 : 0;
+	if (hidden != NULL && hidden_end + 4 <= room && hidden_end > head_room) {
+		head_room = hidden_end;
+		tail_room = room - hidden_end;
+	}
+	for (*head = 0; *head < n && used + escaped_width((unsigned char)redacted[*head], quoted) <= head_room;)
+		used += escaped_width((unsigned char)redacted[(*head)++], quoted);
+	for (*tail = 0, used = 0; *tail < n - *head && used + escaped_width((unsigned char)redacted[n - 1 - *tail], quoted) <= tail_room;)
+		used += escaped_width((unsigned char)redacted[n - 1 - (*tail)++], quoted);
+}
+
 /* The redacted value in at most width columns: its middle becomes "..." when it is longer, so scheme and port stay. */
 static void append_shown(struct text *t, const char *redacted, unsigned how, size_t width)
 {
 	bool quoted = how & SHOWN_QUOTED;
-	size_t n = strlen(redacted);
+	size_t n = strlen(redacted), frame = (quoted ? 2 : 0) + strlen(ELLIPSIS), head, tail;
 	if (quoted)
 		text_puts(t, "'");
 	if (shown_width(redacted, how) <= width) {
 		append_escaped(t, redacted, n, quoted);
 	} else {
-		size_t room = width > (quoted ? 2 : 0) + strlen(ELLIPSIS) ? width - (quoted ? 2 : 0) - strlen(ELLIPSIS) : 0;
-		size_t tail_room = room / 2, head_room = room - tail_room, head = 0, tail = 0, used = 0;
-		while (head < n && used + escaped_width((unsigned char)redacted[head], quoted) <= head_room)
-			used += escaped_width((unsigned char)redacted[head++], quoted);
-		for (used = 0; tail < n - head && used + escaped_width((unsigned char)redacted[n - 1 - tail], quoted) <= tail_room;)
-			used += escaped_width((unsigned char)redacted[n - 1 - tail++], quoted);
+		split_for_room(redacted, quoted, width > frame ? width - frame : 0, &head, &tail);
 		append_escaped(t, redacted, head, quoted);
 		text_puts(t, ELLIPSIS);
 		append_escaped(t, redacted + n - tail, tail, quoted);
@@ -139,11 +151,19 @@ struct shown_value {
 	size_t columns;
 };
 
-/* Gives each value its full width where the line has room, and the rest an equal share of what is left. */
+/* Gives each value its full width where the line has room, and the rest an equal share of what is left; names first. */
 static void share_columns(struct shown_value *values, size_t count, size_t room)
 {
 	bool done[FORMAT_VALUES_MAX] = {false};
 	size_t waiting = count, share = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (values[i].how != 0 || values[i].width > ARGUMENT_WIDTH)
+			continue;
+		values[i].columns = values[i].width;
+		room = room > values[i].width ? room - values[i].width : 0;
+		done[i] = true;
+		waiting--;
+	}
 	for (bool changed = true; changed && waiting > 0;) {
 		changed = false;
 		share = room / waiting;

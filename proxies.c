@@ -58,7 +58,7 @@ static void report_no_proxy_notes(struct engine *e, const struct slot *s, const 
 	for (const char *p = np->list; *p;) {
 		size_t n = strcspn(p, ",");
 		if (is_suffix_entry(p, n)) {
-			add_detail(e, "%n: requests < 2.34 matches entries as bare suffixes (nothf.co for hf.co); no fix",
+			add_detail(e, "%n: requests < 2.34 matches entries as bare suffixes (nothf.co for hf.co)",
 				   s->name);
 			return;
 		}

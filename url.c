@@ -210,7 +210,7 @@ static void split_authority(const char *p, const char *end, struct hfenv_url *ur
 		url->port = url->port * 10 + (unsigned)(*p - '0');
 }
 
-/* A control or non-ASCII byte anywhere; a '"' anywhere, or a quote at either end (one inside may be a password's). */
+/* A control or non-ASCII byte anywhere; a quote at either end (one inside may be a password's). */
 static enum hfenv_url_status check_characters(const char *value)
 {
 	size_t n = 0;
@@ -219,7 +219,7 @@ static enum hfenv_url_status check_characters(const char *value)
 		if (c <= 0x20 || c >= 0x7f)
 			return HFENV_URL_CONTROL;
 	}
-	if (strchr(value, '"') != NULL || (n > 0 && (value[0] == '\'' || value[n - 1] == '\'')))
+	if (n > 0 && (value[0] == '"' || value[0] == '\'' || value[n - 1] == '"' || value[n - 1] == '\''))
 		return HFENV_URL_QUOTES;
 	return HFENV_URL_OK;
 }

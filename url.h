@@ -16,7 +16,7 @@ enum hfenv_url_status {
 	HFENV_URL_IPV6_UNBRACKETED,
 	HFENV_URL_BAD_PORT,
 	HFENV_URL_PATH,               /* path, query or fragment after the host */
-	HFENV_URL_QUOTES,             /* a '"' anywhere, or a quote at either end */
+	HFENV_URL_QUOTES,             /* a quote at either end */
 	HFENV_URL_NO_COLON,           /* "http//host": the scheme lacks its ':' */
 	HFENV_URL_NO_SLASHES,         /* "http:/host", "http:host": the scheme lacks its "//" */
 	HFENV_URL_USERINFO,           /* a '/', '?' or '#' in the user or password, not percent-encoded */

@@ -136,7 +136,7 @@ static int parse_prefer(const char *name, enum hfenv_prefer *prefer)
 	else if (strcmp(name, "upper") == 0)
 		*prefer = HFENV_PREFER_UPPER;
 	else
-		return bad_usage("--prefer takes lower or upper, not %s", name);
+		return bad_usage("--prefer is lower or upper, not %s", name);
 	return CONTINUE;
 }
 
@@ -203,7 +203,7 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 	if (cl->timeout_given && cl->mode != MODE_PROBE)
 		return bad_usage("%s is only for --probe", "--timeout");
 	if (cl->command != NULL && cl->mode == MODE_EXPORT)
-		return bad_usage("--export prints statements and runs nothing, but a command was given: %s", argv[optind]);
+		return bad_usage("--export runs nothing; remove %s", argv[optind]);
 	for (int i = optind; cl->mode == MODE_EXPLAIN && i < argc; i++)
 		if (!explain_target_is_valid(argv[i]))
 			return bad_usage("--explain takes hosts or http(s) URLs and runs nothing, but %s is neither", argv[i]);

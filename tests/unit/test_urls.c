@@ -488,7 +488,7 @@ static void quotes_are_refused_as_quotes(void **state)
 	assert_url_status("\"http://127.0.0.1:7890\"", HFENV_URL_QUOTES);
 	assert_url_status("'http://127.0.0.1:7890'", HFENV_URL_QUOTES);
 	assert_url_status("http://127.0.0.1:7890\"", HFENV_URL_QUOTES);
-	assert_url_ok("http://u:it's@127.0.0.1:7890", "http://u:it's@127.0.0.1:7890", false);
+	assert_url_ok("http://u:it's\"@127.0.0.1:7890", "http://u:it's\"@127.0.0.1:7890", false);
 }
 
 static void scheme_without_colon_or_slashes_is_named(void **state)
