@@ -26,9 +26,10 @@ static void report_few_certificates(struct engine *e, const char *path, size_t c
 	add_finding(e, HFENV_WARNING, "CA bundle %f has only %z certificate%s: add the system's (see -v)", path,
 		    certificates, certificates == 1 ? "" : "s");
 	add_detail(e, "CA bundle: requests, pip, httpx, hf_xet trust it instead of the system's roots");
-	add_detail(e, "CA bundle: so they reject hosts reached without the TLS-inspecting proxy (NO_PROXY ones)");
+	add_detail(e, "CA bundle: so they reject hosts reached without the inspecting proxy (NO_PROXY ones)");
 	add_detail(e, "CA bundle: curl, git, Go and urllib also read /etc/ssl/certs; Node adds it to its own");
-	add_detail(e, "fix: cat /etc/ssl/certs/ca-certificates.crt %f >all.pem; --ca-bundle all.pem", path);
+	add_detail(e, "make one bundle: cat /etc/ssl/certs/ca-certificates.crt %f >all.pem", path);
+	add_detail(e, "then: hfenv --ca-bundle all.pem ...");
 }
 
 /* The chosen bundle, checked by the caller's reader: false after an error finding. */
@@ -65,9 +66,10 @@ static struct slot *first_bundle_variable(struct engine *e)
 	/* NODE_EXTRA_CA_CERTS adds to Node's roots, so a value of its own is kept, not reported. */
 	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v < VAR_NODE_EXTRA_CA_CERTS; v++) {
 		const struct slot *s = slot_of(e, v);
-		if (s != winner && s->value != NULL && !same_value(s->value, winner->value))
-			add_finding(e, HFENV_WARNING, "%n=%f wins over a different %n (choose: --ca-bundle)",
-				    winner->name, winner->value, s->name);
+		if (s == winner || s->value == NULL || same_value(s->value, winner->value))
+			continue;
+		add_finding(e, HFENV_WARNING, "%n=%f wins over a different %n", winner->name, winner->value, s->name);
+		add_detail(e, "%n was %f (choose one with --ca-bundle FILE)", s->name, s->value);
 	}
 	return winner;
 }

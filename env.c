@@ -93,7 +93,7 @@ static bool setting_flag(struct engine *e, enum hfenv_variable which, bool given
 		if (equal_ignoring_case(value, falsehoods[i]))
 			return false;
 	add_finding(e, HFENV_WARNING, "%n=%v is not true or false: taken as false", hfenv_variables[which].name, value);
-	add_detail(e, "%n: true is 1, on, yes or true; false 0, off, no or false (any case)", hfenv_variables[which].name);
+	add_detail(e, "%n: true is 1, on, yes, true; false is 0, off, no, false", hfenv_variables[which].name);
 	return false;
 }
 
@@ -177,7 +177,7 @@ static void unquote_values(struct engine *e)
 		if (!is_quoted(start, end) || is_quoted(start + 1, end - 1))
 			continue;
 		struct slot *twin = same_valued_twin(e, s);
-		add_finding(e, HFENV_WARNING, "%n%s%s: quotes removed (docker --env-file and systemd keep them)", s->name,
+		add_finding(e, HFENV_WARNING, "%n%s%s: quotes removed (docker --env-file, systemd keep them)", s->name,
 			    twin ? " and " : "", twin ? twin->name : "");
 		s->value = keep(e, strndup(start + 1, (size_t)(end - start - 2)));
 		if (twin != NULL)

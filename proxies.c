@@ -16,9 +16,9 @@ static const char *const no_proxy_note_texts[HFENV_NO_PROXY_NOTE_KINDS] = {
 
 /* The why of each note, for -v: which clients read the entry how. */
 static const char *const no_proxy_note_details[HFENV_NO_PROXY_NOTE_KINDS] = {
-	[HFENV_NO_PROXY_PORT_REMOVED] = "NO_PROXY host:port: curl and reqwest ignore such an entry, Go and requests honour it",
+	[HFENV_NO_PROXY_PORT_REMOVED] = "host:port in NO_PROXY: curl and reqwest ignore it, Go and requests honour it",
 	[HFENV_NO_PROXY_IPV6_RANGE_DROPPED] = "NO_PROXY IPv6 range: httpx (huggingface_hub) fails before its first request",
-	[HFENV_NO_PROXY_RANGE_KEPT] = "NO_PROXY range: curl, requests, reqwest, Go skip the proxy for it; urllib, wget, httpx not",
+	[HFENV_NO_PROXY_RANGE_KEPT] = "ranges: curl, requests, reqwest, Go honour them; urllib, wget, httpx not",
 };
 
 /* A name entry that is neither an address nor a loopback name: requests before 2.34 matches it without a dot boundary. */
@@ -91,7 +91,7 @@ static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool rep
 /* A URL without a port got its scheme's: said once, naming where it came from. */
 static void report_written_port(struct engine *e, const char *subject, const char *twin, const struct hfenv_url *url)
 {
-	add_finding(e, HFENV_WARNING, "%n%s%s %s no port: every client now uses :%z; write it in the URL", subject,
+	add_finding(e, HFENV_WARNING, "%n%s%s %s no port: every client now uses :%z; add it", subject,
 		    twin ? " and " : "", twin ? twin : "", twin ? "have" : "has", (size_t)url->port);
 	if (url->scheme == HFENV_SCHEME_HTTP)
 		add_detail(e, "http:// proxy without a port: curl and git take 1080, Python, Go and reqwest 80");

@@ -6,8 +6,8 @@
 /* The why of a SOCKS refusal and of letting one through, for -v: one line each, per client. */
 static const char *const socks_details[] = {
 	"SOCKS: Debian's reqwest and hf_xet < 1.2.0 ignore it and connect directly",
-	"SOCKS: httpx needs socksio (pip install 'httpx[socks]') and takes only socks5 and socks5h",
-	"SOCKS: requests needs PySocks (pip install 'requests[socks]'); wget and urllib cannot use it",
+	"SOCKS: httpx takes socks5(h) only, with socksio: pip install 'httpx[socks]'",
+	"SOCKS: requests needs PySocks: pip install 'requests[socks]'; wget, urllib cannot",
 	"SOCKS: the proxy's HTTP port works for every client (Clash: 7890, V2RayN: 10809)",
 };
 
@@ -81,7 +81,6 @@ static void refuse_socks(struct engine *e)
 		add_detail(e, "SOCKS: %n is the only proxy for %s URLs", e->source[PAIR_ALL]->name,
 			   pair_set(e, PAIR_HTTP) ? "https" : pair_set(e, PAIR_HTTPS) ? "http" : "http and https");
 	}
-	explain_socks(e);
 }
 
 /* A SOCKS proxy is refused unless --allow-socks or Xet being off lets it through, and then it is spelt for every client. */
@@ -103,6 +102,6 @@ void check_socks(struct engine *e)
 		    e->allow_socks ? "--allow-socks" : "Xet is off");
 	explain_socks(e);
 	add_detail(e, "%s", resolves_names_locally(e)
-			      ? "SOCKS: with socks4:// each client resolves host names itself (socks4a:// lets the proxy)"
+			      ? "SOCKS: with socks4:// each client resolves names itself (socks4a:// lets the proxy)"
 			      : "SOCKS: socks5:// is written socks5h://, so every client resolves names at the proxy");
 }

@@ -206,7 +206,7 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 		return bad_usage("--export runs nothing; remove %s", argv[optind]);
 	for (int i = optind; cl->mode == MODE_EXPLAIN && i < argc; i++)
 		if (!explain_target_is_valid(argv[i]))
-			return bad_usage("--explain takes hosts or http(s) URLs and runs nothing, but %s is neither", argv[i]);
+			return bad_usage("--explain takes hosts/URLs, not %s", argv[i]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
 	return CONTINUE;

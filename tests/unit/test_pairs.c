@@ -115,7 +115,7 @@ static const struct engine_case cases[] = {
 	 {"warning: curl and git take 1080"}},
 	{"quotes_around_a_proxy_are_removed_with_a_warning_naming_their_source", {"HTTPS_PROXY=\"http://127.0.0.1:7890\""}, {0},
 	 {"no errors", "HTTPS_PROXY=http://127.0.0.1:7890", "https_proxy=http://127.0.0.1:7890",
-	  "warning: HTTPS_PROXY: quotes removed ... docker --env-file and systemd"}},
+	  "warning: HTTPS_PROXY: quotes removed (docker --env-file, systemd keep them)"}},
 	{"single_quotes_around_no_proxy_are_removed", {"NO_PROXY='localhost,127.0.0.1,::1'"}, {0},
 	 {"NO_PROXY=localhost,127.0.0.1,::1", "warning: NO_PROXY: quotes removed"}},
 	{"quotes_in_both_spellings_are_one_warning_naming_both",
