@@ -353,12 +353,32 @@ static bool port_is_digits(const char *value)
 	return true;
 }
 
+/* Why a client refuses the scheme of value. */
+static const char *unsupported_scheme(const char *value)
+{
+	if (starts_with_ignoring_case(value, "socks"))
+		return "socks unsupported";
+	return hfenv_scheme_length(value) == 0 ? "no scheme" : "scheme unsupported";
+}
+
+/* The proxy of a valid URL: libcurl's port for http://HOST is CURL_DEFAULT_PROXY_PORT, 1080, where the others take 80. */
+static int take_proxy(const struct client_rule *rule, struct hfenv_url *url, struct pick *pick)
+{
+	bool libcurl = rule == &client_rules[HFENV_CLIENT_CURL] || rule == &client_rules[HFENV_CLIENT_GIT];
+	pick->kind = HFENV_ROUTE_PROXY;
+	if (libcurl && url->scheme == HFENV_SCHEME_HTTP) {
+		pick->proxy = hfenv_url_with_port(url, 1080);
+		return pick->proxy != NULL ? 0 : -1;
+	}
+	pick->proxy = url->text;
+	url->text = NULL;
+	return 0;
+}
+
 /* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
 static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
 {
-	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "socks unsupported"
-				     : hfenv_scheme_length(value) == 0         ? "no scheme"
-									 : "scheme unsupported";
+	const char *scheme_problem = unsupported_scheme(value);
 	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
 	if (rule->parsing == PARSE_NODE_CORE && strpbrk(value, "\r\n") != NULL) {
 		reject(pick, rule->invalid, "CR or LF in the URL");
@@ -385,16 +405,8 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		reject(pick, rule->invalid, "not a valid URL");
 	else if (!(rule->schemes & (1u << url.scheme)))
 		reject(pick, rule->unsupported, url.socks ? "socks unsupported" : "scheme unsupported");
-	else {
-		pick->kind = HFENV_ROUTE_PROXY;
-		/* libcurl's proxy port for http://HOST is CURL_DEFAULT_PROXY_PORT, 1080, where the others take 80. */
-		bool libcurl = rule == &client_rules[HFENV_CLIENT_CURL] || rule == &client_rules[HFENV_CLIENT_GIT];
-		pick->proxy = libcurl && url.scheme == HFENV_SCHEME_HTTP ? hfenv_url_with_port(&url, 1080) : url.text;
-		if (pick->proxy == url.text)
-			url.text = NULL;
-		else if (pick->proxy == NULL)
-			failed_allocation = true;
-	}
+	else
+		failed_allocation = take_proxy(rule, &url, pick) != 0;
 	hfenv_url_free(&url);
 	return failed_allocation ? -1 : 0;
 }
