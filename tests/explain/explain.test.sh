@@ -204,4 +204,12 @@ test_unknown_explain_format_is_refused() {
 	expect_err_contains "--explain takes table or tsv"
 }
 
+test_proxy_without_port_shows_curl_and_git_on_1080_before() {
+	run_clean https_proxy=http://127.0.0.1 "$HFENV" --explain=tsv
+	expect_status 0
+	expect_out_contains "curl	https	http://127.0.0.1:1080	http://127.0.0.1:80	"
+	expect_out_contains "git	https	http://127.0.0.1:1080	http://127.0.0.1:80	"
+	expect_out_contains "requests	https	http://127.0.0.1:80	http://127.0.0.1:80	"
+}
+
 run_case
