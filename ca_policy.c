@@ -27,7 +27,7 @@ static void report_few_certificates(struct engine *e, const char *path, size_t c
 		    certificates, certificates == 1 ? "" : "s");
 	add_detail(e, "CA bundle: requests, pip, httpx, hf_xet trust it instead of the system's roots");
 	add_detail(e, "CA bundle: so they reject hosts reached without the inspecting proxy (NO_PROXY ones)");
-	add_detail(e, "CA bundle: curl, git, Go and urllib also read /etc/ssl/certs; Node adds it to its own");
+	add_detail(e, "CA bundle: curl, git, Go, urllib also read /etc/ssl/certs; Node adds it to its own");
 	add_detail(e, "make one bundle: cat /etc/ssl/certs/ca-certificates.crt %f >all.pem", path);
 	add_detail(e, "then: hfenv --ca-bundle all.pem ...");
 }
