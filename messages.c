@@ -181,36 +181,17 @@ static void share_columns(struct shown_value *values, size_t count, size_t room)
 			values[i].columns = share > VALUE_WIDTH_MIN ? share : VALUE_WIDTH_MIN;
 }
 
-/* The fixed text of format (%s and %z filled in) to t, the values to values[]; returns their count. */
-static size_t read_format(struct text *t, struct shown_value *values, const char *format, va_list ap)
+/* value redacted and measured for a share of the line; a failed copy fails t. */
+static void read_value(struct text *t, struct shown_value *shown, char directive, const char *value)
 {
-	size_t count = 0;
-	for (const char *f = format; *f; f++) {
-		if (f[0] != '%' || f[1] == '\0') {
-			text_append(t, f, 1);
-			continue;
-		}
-		f++;
-		if (*f == 's') {
-			text_puts(t, va_arg(ap, const char *));
-		} else if (*f == 'z') {
-			char number[32];
-			snprintf(number, sizeof number, "%zu", va_arg(ap, size_t));
-			text_puts(t, number);
-		} else if (count < FORMAT_VALUES_MAX && (*f == 'v' || *f == 'f' || *f == 'n')) {
-			unsigned how = *f == 'v' ? SHOWN_QUOTED : *f == 'f' ? SHOWN_QUOTED | SHOWN_UNREDACTED : 0;
-			values[count].how = how;
-			values[count].redacted = redacted_copy(va_arg(ap, const char *), how);
-			t->failed = t->failed || values[count].redacted == NULL;
-			values[count].width = values[count].redacted ? shown_width(values[count].redacted, how) : 0;
-			count++;
-		}
-	}
-	return count;
+	shown->how = directive == 'v' ? SHOWN_QUOTED : directive == 'f' ? SHOWN_QUOTED | SHOWN_UNREDACTED : 0;
+	shown->redacted = redacted_copy(value, shown->how);
+	t->failed = t->failed || shown->redacted == NULL;
+	shown->width = shown->redacted ? shown_width(shown->redacted, shown->how) : 0;
 }
 
-/* format with its values shown in the columns share_columns gave them. */
-static void write_format(struct text *t, const struct shown_value *values, const char *format, va_list ap)
+/* format to t, %s and %z filled in; its values (%v, %f, %n) read into values[], or once read, shown in their columns. */
+static size_t fill_format(struct text *t, struct shown_value *values, bool show, const char *format, va_list ap)
 {
 	size_t count = 0;
 	for (const char *f = format; *f; f++) {
@@ -226,12 +207,15 @@ static void write_format(struct text *t, const struct shown_value *values, const
 			snprintf(number, sizeof number, "%zu", va_arg(ap, size_t));
 			text_puts(t, number);
 		} else if (count < FORMAT_VALUES_MAX && (*f == 'v' || *f == 'f' || *f == 'n')) {
-			(void)va_arg(ap, const char *);
-			if (values[count].redacted != NULL)
+			const char *value = va_arg(ap, const char *);
+			if (!show)
+				read_value(t, &values[count], *f, value);
+			else if (values[count].redacted != NULL)
 				append_shown(t, values[count].redacted, values[count].how, values[count].columns);
 			count++;
 		}
 	}
+	return count;
 }
 
 /* The message of a finding, one line that fits HFENV_LINE_WIDTH after the prefix the wrapper prints for kind. */
@@ -242,10 +226,10 @@ static char *compose(enum hfenv_finding_kind kind, const char *format, va_list a
 	struct text fixed = {0}, t = {0};
 	va_list again;
 	va_copy(again, ap);
-	size_t count = read_format(&fixed, values, format, ap);
+	size_t count = fill_format(&fixed, values, false, format, ap);
 	share_columns(values, count, fixed.len < room ? room - fixed.len : 0);
 	t.failed = fixed.failed;
-	write_format(&t, values, format, again);
+	fill_format(&t, values, true, format, again);
 	va_end(again);
 	free(fixed.data);
 	for (size_t i = 0; i < count; i++)
