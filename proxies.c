@@ -92,7 +92,7 @@ static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool rep
 static void report_written_port(struct engine *e, const char *subject, const char *twin, const struct hfenv_url *url)
 {
 	add_finding(e, HFENV_WARNING, "%n%s%s %s no port: every client now uses :%z; add it", subject,
-		    twin ? " and " : "", twin ? twin : "", twin ? "have" : "has", (size_t)url->port);
+		    twin ? " and " : "", twin ? twin : "", twin ? "have" : "has", (size_t)hfenv_scheme_port(url->scheme));
 	if (url->scheme == HFENV_SCHEME_HTTP)
 		add_detail(e, "http:// proxy without a port: curl and git take 1080, Python, Go and reqwest 80");
 }

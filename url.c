@@ -241,22 +241,22 @@ static enum hfenv_url_status check_scheme_separator(const char *value)
 	return *after != '/' && strspn(after, "0123456789") == strlen(after) ? HFENV_URL_OK : HFENV_URL_NO_SLASHES;
 }
 
+unsigned hfenv_scheme_port(enum hfenv_scheme scheme)
+{
+	return scheme == HFENV_SCHEME_HTTP ? 80 : scheme == HFENV_SCHEME_HTTPS ? 443 : 1080;
+}
+
 /* scheme://authority, the scheme's port when the authority has none, then the "/" the value may end in. */
 static char *normalized_text(struct hfenv_url *url, const char *authority, size_t authority_len, const char *after)
 {
-	static const unsigned scheme_ports[] = {
-		[HFENV_SCHEME_HTTP] = 80, [HFENV_SCHEME_HTTPS] = 443, [HFENV_SCHEME_SOCKS4] = 1080,
-		[HFENV_SCHEME_SOCKS4A] = 1080, [HFENV_SCHEME_SOCKS5] = 1080, [HFENV_SCHEME_SOCKS5H] = 1080,
-	};
 	struct text t = {0};
 	text_puts(&t, proxy_schemes[url->scheme]);
 	text_puts(&t, "://");
 	text_append(&t, authority, authority_len);
 	if (url->port == 0) {
 		char port[8];
-		url->port = scheme_ports[url->scheme];
 		url->written_port = t.len;
-		snprintf(port, sizeof port, ":%u", url->port);
+		snprintf(port, sizeof port, ":%u", hfenv_scheme_port(url->scheme));
 		text_puts(&t, port);
 	}
 	text_puts(&t, after);

@@ -36,13 +36,16 @@ struct hfenv_url {
 	char *user;                   /* NULL when the URL has no user part */
 	char *password;               /* NULL when the user part has no ':' */
 	char *host;                   /* IPv6 addresses without brackets */
-	unsigned port;                /* the URL's, or its scheme's (http 80, https 443, SOCKS 1080) when it gives none */
-	size_t written_port;          /* index in text of the ':' of the port written in for a URL without one; 0 if none */
+	unsigned port;                /* 0 when the URL gives none */
+	size_t written_port;          /* index in text of the ':' of the scheme's port written in when it gives none, else 0 */
 };
 
 /* Parse and normalize a cleaned proxy URL; -1 on ENOMEM. */
 int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url);
 void hfenv_url_free(struct hfenv_url *url);
+
+/* The port a proxy URL of scheme means when it gives none: http 80, https 443, SOCKS 1080. */
+unsigned hfenv_scheme_port(enum hfenv_scheme scheme);
 
 /* url's text with port in place of the one written in (curl takes 1080 for http://HOST); NULL on ENOMEM. */
 char *hfenv_url_with_port(const struct hfenv_url *url, unsigned port);

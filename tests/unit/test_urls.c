@@ -138,7 +138,7 @@ static void written_port_can_be_respelt_as_curls(void **state)
 	enum hfenv_url_status status;
 	assert_int_equal(hfenv_parse_proxy_url("http://u:p@[::1]/", &status, &url), 0);
 	assert_int_equal(status, HFENV_URL_OK);
-	assert_int_equal(url.port, 80);
+	assert_int_equal(url.port, 0);
 	char *curls = hfenv_url_with_port(&url, 1080);
 	assert_string_equal(curls, "http://u:p@[::1]:1080/");
 	free(curls);
@@ -443,13 +443,13 @@ static void parts_are_scheme_host_and_port(void **state)
 	hfenv_url_free(&url);
 }
 
-static void parts_of_a_scheme_less_url_say_http_and_port_80(void **state)
+static void parts_of_a_scheme_less_url_say_http_and_no_port(void **state)
 {
 	(void)state;
 	struct hfenv_url url = parts_of("127.0.0.1");
 	assert_int_equal(url.scheme, HFENV_SCHEME_HTTP);
 	assert_string_equal(url.host, "127.0.0.1");
-	assert_int_equal(url.port, 80);
+	assert_int_equal(url.port, 0);
 	assert_int_not_equal(url.written_port, 0);
 	hfenv_url_free(&url);
 }
@@ -523,7 +523,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(scheme_less_host_port_gets_http),
 		cmocka_unit_test(parts_are_scheme_host_and_port),
-		cmocka_unit_test(parts_of_a_scheme_less_url_say_http_and_port_80),
+		cmocka_unit_test(parts_of_a_scheme_less_url_say_http_and_no_port),
 		cmocka_unit_test(ipv6_host_part_has_no_brackets),
 		cmocka_unit_test(user_and_password_parts_are_percent_decoded),
 		cmocka_unit_test(token_without_password_is_a_user_part_alone),
