@@ -104,6 +104,8 @@ void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *for
 
 /* Strips blanks, CR and LF around the value (and its twin's, with one message); an empty value becomes unset. */
 void clean_value(struct engine *e, struct slot *s);
+/* [start, end), blanks aside, is in one pair of matching quotes that hfenv removes (none within them). */
+bool is_unquotable(const char *start, const char *end);
 /* The other spelling of a proxy or NO_PROXY slot when it holds the same value, so one message names both; else NULL. */
 struct slot *same_valued_twin(struct engine *e, const struct slot *s);
 

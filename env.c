@@ -163,6 +163,13 @@ static bool is_quoted(const char *start, const char *end)
 	       memchr(start + 1, *start, (size_t)(end - start - 2)) == NULL;
 }
 
+bool is_unquotable(const char *start, const char *end)
+{
+	trim_blanks(&start, &end);
+	/* Quotes within quotes stay, so that a second run changes nothing. */
+	return is_quoted(start, end) && !is_quoted(start + 1, end - 1);
+}
+
 /* Quotes that docker run --env-file and systemd's EnvironmentFile= keep: one pair around a whole value goes. */
 static void unquote_values(struct engine *e)
 {
@@ -173,8 +180,7 @@ static void unquote_values(struct engine *e)
 			continue;
 		const char *start = s->value, *end = s->value + strlen(s->value);
 		trim_blanks(&start, &end);
-		/* Quotes within quotes stay, so that a second run changes nothing. */
-		if (!is_quoted(start, end) || is_quoted(start + 1, end - 1))
+		if (!is_unquotable(start, end))
 			continue;
 		struct slot *twin = same_valued_twin(e, s);
 		add_finding(e, HFENV_WARNING, "%n%s%s: quotes removed (docker --env-file, systemd keep them)", s->name,

@@ -66,10 +66,27 @@ static void report_no_proxy_notes(struct engine *e, const struct slot *s, const 
 	}
 }
 
+/* Normalizing can leave a list in quotes ("..'a'" gives "'a'"): they go too, as a second run would remove them. */
+static int normalize_no_proxy_list(struct engine *e, const char *value, struct hfenv_no_proxy *np)
+{
+	for (;;) {
+		if (hfenv_normalize_no_proxy(value, np) != 0)
+			return -1;
+		size_t n = np->list ? strlen(np->list) : 0;
+		if (n == 0 || !is_unquotable(np->list, np->list + n))
+			return 0;
+		char *inner = keep(e, strndup(np->list + 1, n - 2));
+		hfenv_no_proxy_free(np);
+		if (inner == NULL)
+			return -1;
+		value = inner;
+	}
+}
+
 static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool report)
 {
 	struct hfenv_no_proxy np;
-	if (hfenv_normalize_no_proxy(s->value, &np) != 0) {
+	if (normalize_no_proxy_list(e, s->value, &np) != 0) {
 		e->out_of_memory = true;
 		return NULL;
 	}

@@ -126,6 +126,7 @@ static const struct engine_case cases[] = {
 	{"quotes_and_a_cr_around_them_are_removed", {"HTTPS_PROXY=\"http://127.0.0.1:7890\"\r"}, {0},
 	 {"no errors", "HTTPS_PROXY=http://127.0.0.1:7890", "warnings: 1"}},
 	{"quotes_within_quotes_are_kept", {"NO_PROXY=\"'a'\""}, {0}, {"no warning: quotes removed"}},
+	{"no_proxy_left_in_quotes_by_normalizing_loses_them", {"NO_PROXY=..'a'"}, {0}, {"NO_PROXY=a", "no_proxy=a"}},
 	{"unmatched_quote_is_an_error_naming_quotes", {"HTTPS_PROXY=\"http://127.0.0.1:7890"}, {0},
 	 {"errors: 1", "error: HTTPS_PROXY='\"http://127.0.0.1:7890': quotes in it; remove them"}},
 	{"quotes_in_proxy_option_are_an_error_naming_quotes", {NULL}, {.proxy = "\"http://127.0.0.1:7890\""},
