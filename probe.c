@@ -345,8 +345,7 @@ static bool parse_target(const char *text, struct hfenv_url *url, struct endpoin
 	char *quoted = hfenv_quote_redacted(text);
 	*why = NULL;
 	if (status == HFENV_URL_DNS_LIMITS)
-		*why = format_text("--probe target %s is longer than DNS allows or has an empty label "
-				   "(a host name has at most 253 characters, 1 to 63 between dots); see 'hfenv --help'", quoted);
+		*why = format_text("--probe %s: %s", quoted, hfenv_url_status_text(status));
 	else if (status != HFENV_URL_OK || url->user != NULL || strchr(text, '/') != NULL)
 		*why = format_text("--probe takes HOST or HOST:PORT, not %s; see 'hfenv --help'", quoted);
 	free(quoted);

@@ -180,10 +180,10 @@ static int parse_timeout(const char *text, int *timeout_ms)
 	return NEXT_STEP;
 }
 
-/* A word without ':' is neither a URL nor HOST:PORT: most likely the command, its URL forgotten (-p python3). */
+/* A word with neither ":" nor "." is no URL, HOST:PORT or address: most likely the command (-p python3). */
 static int parse_proxy_option(const char *value, const char **proxy)
 {
-	if (*value != '\0' && strchr(value, ':') == NULL)
+	if (*value != '\0' && strpbrk(value, ":.") == NULL)
 		return bad_usage("-p takes a proxy URL such as http://HOST:PORT, not %s", value);
 	*proxy = value;
 	return NEXT_STEP;
@@ -217,10 +217,10 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 	if (cl->timeout_given && cl->mode != MODE_PROBE)
 		return bad_usage("%s is only for --probe", "--timeout");
 	if (cl->command != NULL && cl->mode == MODE_EXPORT)
-		return bad_usage("--export prints statements and runs nothing, but a command was given: %s", argv[optind]);
+		return bad_usage("--export runs nothing; remove %s", argv[optind]);
 	for (int i = optind; cl->mode == MODE_EXPLAIN && i < argc; i++)
 		if (!explain_target_is_valid(argv[i]))
-			return bad_usage("--explain takes hosts or http(s) URLs and runs nothing, but %s is neither", argv[i]);
+			return bad_usage("--explain takes hosts/URLs, not %s", argv[i]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
 	cl->options.check_ca_bundle = cl->mode == MODE_EXPLAIN;

@@ -48,6 +48,15 @@ run() {
 	status=$?
 	out=$(cat "$TMP/out")
 	err=$(cat "$TMP/err")
+	expect_messages_fit
+}
+
+# Every stderr line is one of hfenv's messages: "hfenv: ..." within 100 columns. A case whose command
+# writes to stderr itself sets OWN_STDERR=1 before run.
+expect_messages_fit() {
+	[ -z "${OWN_STDERR:-}" ] || return 0
+	awk 'length($0) > 100 || !/^hfenv: / { print; bad = 1 } END { exit bad }' "$TMP/err" >"$TMP/unfit" ||
+		fail "a stderr line is not 'hfenv: ...' within 100 columns: $(head -n 1 "$TMP/unfit")"
 }
 
 # run_clean [NAME=VALUE]... COMMAND...: run, in an environment holding only PATH and the assignments.

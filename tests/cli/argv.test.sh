@@ -87,6 +87,7 @@ line two"
 }
 
 test_signal_death_is_the_commands_own() {
+	OWN_STDERR=1
 	run "$HFENV" sh -c 'kill -TERM $$'
 	expect_status 143
 }

@@ -124,7 +124,7 @@ test_socks5_with_user_and_password() {
 test_socks_proxy_without_allow_socks_is_refused() {
 	run_clean https_proxy=socks5://127.0.0.1:1080 "$HFENV" --probe 127.0.0.1:9
 	expect_status 125
-	expect_err_contains "is a SOCKS proxy"
+	expect_err_contains "is SOCKS: use an HTTP proxy or --allow-socks"
 }
 
 test_no_proxy_means_a_direct_connect() {
@@ -152,11 +152,11 @@ test_target_beyond_dns_limits_exits_125() {
 	label=$(printf '%064d' 0)
 	run_clean "$HFENV" --probe "$label.example:443"
 	expect_status 125
-	expect_err_contains "--probe target '$label.example:443' is longer than DNS allows"
+	expect_err_contains "host name too long or with an empty label"
 	[ -z "$out" ] || fail "output before the targets were checked: $out"
 	run_clean "$HFENV" --probe "a..example"
 	expect_status 125
-	expect_err_contains "has an empty label"
+	expect_err_contains "hfenv: --probe 'a..example': host name too long or with an empty label"
 }
 
 test_bad_timeout_exits_125() {
