@@ -1,5 +1,6 @@
 #include "probe.h"
 
+#include "hub_settings.h"
 #include "messages.h"
 #include "routes.h"
 #include "url.h"
@@ -398,30 +399,6 @@ static const char *bypass_reason(const struct endpoint *target, char *const env[
 	return reason;
 }
 
-/* HF_ENDPOINT's host and port (443 for https, 80 for http) as a target; NULL with *why set when the endpoint is
- * no http(s) URL, with *why NULL when out of memory. */
-static char *endpoint_target(const char *endpoint, char **why)
-{
-	size_t scheme = hfenv_scheme_length(endpoint);
-	const char *authority = endpoint + (scheme ? scheme + 3 : 0);
-	char *origin = strndup(endpoint, (size_t)(authority - endpoint) + strcspn(authority, "/?#"));
-	struct hfenv_url url = {0};
-	enum hfenv_url_status status;
-	char *target = NULL;
-	bool out_of_memory = origin == NULL || hfenv_parse_proxy_url(origin, &status, &url) != 0;
-	if (!out_of_memory && status == HFENV_URL_OK && url.user == NULL && !url.socks) {
-		target = format_text(strchr(url.host, ':') ? "[%s]:%u" : "%s:%u", url.host,
-				     url.port ? url.port : url.scheme == HFENV_SCHEME_HTTPS ? 443 : 80);
-	} else if (!out_of_memory) {
-		char *quoted = hfenv_quote_redacted(endpoint);
-		*why = quoted ? format_text("--probe cannot take HF_ENDPOINT=%s: not an http(s) URL", quoted) : NULL;
-		free(quoted);
-	}
-	free(origin);
-	hfenv_url_free(&url);
-	return target;
-}
-
 /* One line before the targets when https requests go direct: every request to the Hub is one. */
 static void say_no_https_proxy(FILE *out, const struct probe_proxy *proxy, char *const env[])
 {
@@ -431,29 +408,46 @@ static void say_no_https_proxy(FILE *out, const struct probe_proxy *proxy, char 
 		hfenv_getenv(env, "http_proxy") ? " (http_proxy: http:// only)" : "");
 }
 
-/* A --probe without targets: HF_ENDPOINT's host (*endpoint_host, malloc'd) or huggingface.co, then the Xet hosts.
- * False when HF_ENDPOINT is unusable (*why set) or out of memory. */
-static bool default_targets(char *const env[], const char *targets[5], char **endpoint_host, char **why)
+/* A --probe without targets: every host a download may reach (hub_settings.h), the endpoint as HOST:PORT unless it is
+ * huggingface.co on 443; targets[i] are malloc'd.  False when HF_ENDPOINT is unusable (*why set) or out of memory. */
+static bool default_targets(char *const env[], char *targets[HFENV_HUB_REACHABLE_HOSTS + 1], char **why)
 {
-	static const char *const hosts[] = {
-		"huggingface.co", "cas-server.xethub.hf.co", "cas-bridge.xethub.hf.co", "transfer.xethub.hf.co", NULL,
-	};
-	const char *endpoint = hfenv_getenv(env, "HF_ENDPOINT");
-	memcpy(targets, hosts, sizeof hosts);
-	*endpoint_host = endpoint ? endpoint_target(endpoint, why) : NULL;
-	if (*endpoint_host != NULL)
-		targets[0] = *endpoint_host;
-	return endpoint == NULL || *endpoint_host != NULL;
+	struct hfenv_hub_endpoint endpoint;
+	if (hfenv_hub_endpoint(env, &endpoint) != 0) {
+		char *quoted = errno == EINVAL ? hfenv_quote_redacted(hfenv_getenv(env, "HF_ENDPOINT")) : NULL;
+		*why = quoted ? format_text("--probe cannot take HF_ENDPOINT=%s: not an http(s) URL", quoted) : NULL;
+		free(quoted);
+		return false;
+	}
+	struct hfenv_hub_host hosts[HFENV_HUB_REACHABLE_HOSTS];
+	hfenv_hub_reachable_hosts(&endpoint, hosts);
+	bool made = true;
+	for (size_t i = 0; i < HFENV_HUB_REACHABLE_HOSTS; i++) {
+		bool bare = hosts[i].port == 443 && (i > 0 || !endpoint.mirror);
+		targets[i] = bare ? strdup(hosts[i].host) :
+			     format_text(strchr(hosts[i].host, ':') ? "[%s]:%u" : "%s:%u", hosts[i].host, hosts[i].port);
+		made = made && targets[i] != NULL;
+	}
+	targets[HFENV_HUB_REACHABLE_HOSTS] = NULL;
+	hfenv_hub_endpoint_free(&endpoint);
+	return made;
+}
+
+static void free_targets(char *targets[HFENV_HUB_REACHABLE_HOSTS + 1])
+{
+	for (size_t i = 0; i < HFENV_HUB_REACHABLE_HOSTS; i++)
+		free(targets[i]);
 }
 
 enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *const env[], int timeout_ms, char **why)
 {
-	const char *defaults[5];
-	char *endpoint_host = NULL;
+	char *defaults[HFENV_HUB_REACHABLE_HOSTS + 1] = {0};
 	*why = NULL;
-	if (targets == NULL && !default_targets(env, defaults, &endpoint_host, why))
+	if (targets == NULL && !default_targets(env, defaults, why)) {
+		free_targets(defaults);
 		return PROBE_CANNOT;
-	targets = targets ? targets : defaults;
+	}
+	targets = targets ? targets : (const char *const *)defaults;
 	size_t count = 0;
 	int width = 0;
 	while (targets[count] != NULL)
@@ -479,6 +473,6 @@ enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *c
 	free(urls);
 	free(endpoints);
 	free(proxy.display);
-	free(endpoint_host);
+	free_targets(defaults);
 	return outcome;
 }
