@@ -288,9 +288,7 @@ static void write_environment(struct engine *e)
 		if (!s->owned)
 			continue;
 		if (s->duplicates > 0)
-			add_finding(e, HFENV_WARNING,
-				    "%n is set %z times: kept the first (C reads it, Python the last)",
-				    s->name, s->duplicates + 1);
+			add_finding(e, HFENV_WARNING, "%n is set %z times: kept the first", s->name, s->duplicates + 1);
 		if (!is_edited(s))
 			continue;
 		char *entry = s->value ? make_entry(e, s) : NULL;
