@@ -11,13 +11,25 @@ static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
 	case HFENV_BUNDLE_UNREADABLE:
 		return strerror(facts->error);
 	case HFENV_BUNDLE_NOT_A_FILE:
-		return "not a regular file (a bundle is one file of PEM certificates; SSL_CERT_DIR is for directories)";
+		return "not a regular file";
 	case HFENV_BUNDLE_NO_CERTIFICATE:
-		return "no PEM certificate in it (-----BEGIN CERTIFICATE-----)";
+		return "no PEM certificate in it";
 	case HFENV_BUNDLE_DER:
-		return "it holds a DER certificate, not PEM (convert it: openssl x509 -inform der -in FILE -out FILE.pem)";
+		return "DER, not PEM; convert it: openssl x509 -inform der";
 	}
 	return NULL;
+}
+
+/* A company root alone: Python's clients then trust nothing else. */
+static void report_few_certificates(struct engine *e, const char *path, size_t certificates)
+{
+	add_finding(e, HFENV_WARNING, "CA bundle %f has only %z certificate%s: add the system's (see -v)", path,
+		    certificates, certificates == 1 ? "" : "s");
+	add_detail(e, "CA bundle: requests, pip, httpx, hf_xet trust it instead of the system's roots");
+	add_detail(e, "CA bundle: so they reject hosts reached without the inspecting proxy (NO_PROXY ones)");
+	add_detail(e, "CA bundle: curl, git, Go, urllib also read /etc/ssl/certs; Node adds it to its own");
+	add_detail(e, "make one bundle: cat /etc/ssl/certs/ca-certificates.crt %f >all.pem", path);
+	add_detail(e, "then: hfenv --ca-bundle all.pem ...");
 }
 
 /* The chosen bundle, checked by the caller's reader: false after an error finding. */
@@ -31,21 +43,12 @@ static bool check_bundle(struct engine *e, const char *source, bool variable,
 	const char *problem = bundle_problem(&facts);
 	if (problem != NULL) {
 		free(facts.absolute_path);
-		add_finding(e, HFENV_ERROR, variable ? "%n=%f is not a usable CA bundle: %s; point it at a PEM file such as "
-						       "/etc/ssl/certs/ca-certificates.crt, or unset it"
-						     : "%n %f is not a usable CA bundle: %s; give a PEM file such as "
-						       "/etc/ssl/certs/ca-certificates.crt",
-			    source, *path, problem);
+		add_finding(e, HFENV_ERROR, variable ? "%n=%f: %s%s" : "%n %f: %s%s", source, *path, problem,
+			    facts.status == HFENV_BUNDLE_DER ? "" : "; name a PEM CA bundle");
 		return false;
 	}
 	if (facts.certificates < HFENV_BUNDLE_FEW)
-		add_finding(e, HFENV_WARNING,
-			    "the CA bundle %f holds only %z certificate%s: requests, pip, httpx and hf_xet trust it instead of "
-			    "the system's roots, so they reject every host reached without the TLS-inspecting proxy (NO_PROXY "
-			    "hosts too), while curl, git, Go and OpenSSL clients such as urllib also look in /etc/ssl/certs and "
-			    "Node adds it to its own; make one bundle with both: cat /etc/ssl/certs/ca-certificates.crt %f "
-			    "> ca-bundle.pem, then hfenv --ca-bundle ca-bundle.pem",
-			    *path, facts.certificates, facts.certificates == 1 ? "" : "s", *path);
+		report_few_certificates(e, *path, facts.certificates);
 	if (facts.absolute_path != NULL)
 		*path = keep(e, facts.absolute_path);
 	return true;
@@ -63,9 +66,10 @@ static struct slot *first_bundle_variable(struct engine *e)
 	/* NODE_EXTRA_CA_CERTS adds to Node's roots, so a value of its own is kept, not reported. */
 	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v < VAR_NODE_EXTRA_CA_CERTS; v++) {
 		const struct slot *s = slot_of(e, v);
-		if (s != winner && s->value != NULL && !same_value(s->value, winner->value))
-			add_finding(e, HFENV_WARNING, "%n=%f and %n=%f differ: using %n for every client (choose with --ca-bundle FILE)",
-				    winner->name, winner->value, s->name, s->value, winner->name);
+		if (s == winner || s->value == NULL || same_value(s->value, winner->value))
+			continue;
+		add_finding(e, HFENV_WARNING, "%n=%f wins over a different %n", winner->name, winner->value, s->name);
+		add_detail(e, "%n was %f (choose one with --ca-bundle FILE)", s->name, s->value);
 	}
 	return winner;
 }

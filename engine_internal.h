@@ -47,6 +47,7 @@ struct engine {
 	enum hfenv_prefer prefer;
 	bool proxy_loopback;
 	bool no_proxy_everything;     /* NO_PROXY has "*": no client may use a proxy */
+	const char *proxy_option;     /* "--proxy" or "HFENV_PROXY" when it set the proxies, else NULL */
 	bool socks_url[PAIRS];
 	const struct slot *source[PAIRS]; /* the spelling whose value a pair took */
 };
@@ -102,8 +103,15 @@ void *keep(struct engine *e, void *block);
  */
 void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...);
 
-/* Strips blanks, CR and LF around the value; an empty value becomes unset. */
+/* A finding for -v only: the why and the per-client detail of a warning (a warning, so a second run keeps it). */
+#define add_detail(e, ...) ((e)->result->verbose ? add_finding((e), HFENV_WARNING, __VA_ARGS__) : (void)0)
+
+/* Strips blanks, CR and LF around the value (and its twin's, with one message); an empty value becomes unset. */
 void clean_value(struct engine *e, struct slot *s);
+/* [start, end), blanks aside, is in one pair of matching quotes that hfenv removes (none within them). */
+bool is_unquotable(const char *start, const char *end);
+/* The other spelling of a proxy or NO_PROXY slot when it holds the same value, so one message names both; else NULL. */
+struct slot *same_valued_twin(struct engine *e, const struct slot *s);
 
 /* The name table (slots.c): a slot for every row of hfenv_variables and every name of -u and NAME=VALUE. */
 int make_slots(struct engine *e);

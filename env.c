@@ -95,19 +95,19 @@ static bool setting_flag(struct engine *e, enum hfenv_variable which, bool given
 	for (size_t i = 0; i < sizeof falsehoods / sizeof falsehoods[0]; i++)
 		if (equal_ignoring_case(value, falsehoods[i]))
 			return false;
-	add_finding(e, HFENV_WARNING, "%n=%v is neither true (1, on, yes, true) nor false (0, off, no, false): taken as false",
-		    hfenv_variables[which].name, value);
+	add_finding(e, HFENV_WARNING, "%n=%v is not true or false: taken as false", hfenv_variables[which].name, value);
+	add_detail(e, "%n: true is 1, on, yes, true; false is 0, off, no, false", hfenv_variables[which].name);
 	return false;
 }
 
 static void read_settings(struct engine *e)
 {
 	const struct hfenv_options *opts = e->opts;
+	e->result->verbose = setting_flag(e, VAR_HFENV_VERBOSE, opts->verbose);
+	e->result->quiet = setting_flag(e, VAR_HFENV_QUIET, opts->quiet);
 	e->no_xet = setting_flag(e, VAR_HFENV_NO_XET, opts->no_xet);
 	e->allow_socks = setting_flag(e, VAR_HFENV_ALLOW_SOCKS, opts->allow_socks);
 	e->proxy_loopback = setting_flag(e, VAR_HFENV_PROXY_LOOPBACK, opts->proxy_loopback);
-	e->result->verbose = setting_flag(e, VAR_HFENV_VERBOSE, opts->verbose);
-	e->result->quiet = setting_flag(e, VAR_HFENV_QUIET, opts->quiet);
 	e->prefer = opts->prefer;
 	const char *prefer = slot_of(e, VAR_HFENV_PREFER)->value;
 	if (e->prefer == HFENV_PREFER_UNSET && prefer != NULL && *prefer != '\0') {
@@ -123,23 +123,75 @@ static void read_settings(struct engine *e)
 	e->cgi = slot_of(e, VAR_REQUEST_METHOD)->value != NULL;
 }
 
+struct slot *same_valued_twin(struct engine *e, const struct slot *s)
+{
+	size_t v = (size_t)(s - e->slots);
+	if (v > VAR_NO_UPPER || s->value == NULL)
+		return NULL;
+	struct slot *twin = &e->slots[v ^ 1];
+	return twin->value != NULL && strcmp(twin->value, s->value) == 0 ? twin : NULL;
+}
+
+/* Narrows [*start, *end) to what lies between blanks, CR and LF. */
+static void trim_blanks(const char **start, const char **end)
+{
+	while (*start < *end && is_blank(**start))
+		(*start)++;
+	while (*end > *start && is_blank((*end)[-1]))
+		(*end)--;
+}
+
 void clean_value(struct engine *e, struct slot *s)
 {
 	if (s->value == NULL)
 		return;
 	const char *start = s->value, *end = s->value + strlen(s->value);
-	while (start < end && is_blank(*start))
-		start++;
-	while (end > start && is_blank(end[-1]))
-		end--;
+	trim_blanks(&start, &end);
 	bool padded = start != s->value || *end != '\0';
+	struct slot *twin = padded ? same_valued_twin(e, s) : NULL;
 	if (padded)
-		add_finding(e, HFENV_WARNING, "%n=%v has blanks, CR or LF around it: removed (check the file that sets it)",
-			    s->name, s->value);
-	if (start == end)
-		s->value = NULL;
-	else if (padded)
-		s->value = keep(e, strndup(start, (size_t)(end - start)));
+		add_finding(e, HFENV_WARNING, "%n%s%s=%v: blanks, CR or LF around it removed", s->name,
+			    twin ? " and " : "", twin ? twin->name : "", s->value);
+	const char *value = start == end ? NULL : padded ? keep(e, strndup(start, (size_t)(end - start))) : s->value;
+	s->value = value;
+	if (twin != NULL)
+		twin->value = value;
+}
+
+/* One pair of matching quotes around [start, end), blanks aside, and no such quote between them. */
+static bool is_quoted(const char *start, const char *end)
+{
+	trim_blanks(&start, &end);
+	return end - start >= 2 && (*start == '"' || *start == '\'') && end[-1] == *start &&
+	       memchr(start + 1, *start, (size_t)(end - start - 2)) == NULL;
+}
+
+bool is_unquotable(const char *start, const char *end)
+{
+	trim_blanks(&start, &end);
+	/* Quotes within quotes stay, so that a second run changes nothing. */
+	return is_quoted(start, end) && !is_quoted(start + 1, end - 1);
+}
+
+/* Quotes that docker run --env-file and systemd's EnvironmentFile= keep: one pair around a whole value goes. */
+static void unquote_values(struct engine *e)
+{
+	for (enum hfenv_variable v = 0; v < HFENV_VARIABLES; v++) {
+		struct slot *s = slot_of(e, v);
+		enum hfenv_variable_kind kind = hfenv_variables[v].kind;
+		if (s->value == NULL || kind == VAR_KIND_CGI || kind == VAR_KIND_PATH)
+			continue;
+		const char *start = s->value, *end = s->value + strlen(s->value);
+		trim_blanks(&start, &end);
+		if (!is_unquotable(start, end))
+			continue;
+		struct slot *twin = same_valued_twin(e, s);
+		add_finding(e, HFENV_WARNING, "%n%s%s: quotes removed (docker --env-file, systemd keep them)", s->name,
+			    twin ? " and " : "", twin ? twin->name : "");
+		s->value = keep(e, strndup(start + 1, (size_t)(end - start - 2)));
+		if (twin != NULL)
+			twin->value = s->value;
+	}
 }
 
 /* -x or HFENV_NO_XET: both of huggingface_hub's switches say so. */
@@ -237,7 +289,7 @@ static void write_environment(struct engine *e)
 			continue;
 		if (s->duplicates > 0)
 			add_finding(e, HFENV_WARNING,
-				    "%n is in the environment %z times (C programs read the first, Python the last): kept only the first",
+				    "%n is set %z times: kept the first (C reads it, Python the last)",
 				    s->name, s->duplicates + 1);
 		if (!is_edited(s))
 			continue;
@@ -287,6 +339,7 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 	out->env = block;
 	e.env_capacity = spare + read_environment(&e, envp) + 1;
 	apply_assignments(&e);
+	unquote_values(&e);
 	read_settings(&e);
 	e.describe_changes = out->verbose || !changes_only_if_verbose;
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)

@@ -46,6 +46,9 @@ struct hfenv_options {
 
 enum hfenv_finding_kind { HFENV_CHANGE, HFENV_WARNING, HFENV_ERROR };
 
+/* Columns of a message line: a finding fits after "hfenv: warning: " (a warning) or "hfenv: " (the others). */
+#define HFENV_LINE_WIDTH 100
+
 /* One line for the user: already redacted, quoted and free of control characters. */
 struct hfenv_finding {
 	enum hfenv_finding_kind kind;

@@ -668,15 +668,27 @@ void normalize_hub_settings(struct engine *e)
 	free(slots);
 }
 
+/* casUrl in xet-core's xet_client/src/hub_client/types.rs; xorb URLs in its openapi/cas.openapi.yaml. */
+static const struct hfenv_hub_host xet_cas = {"Xet storage (CAS)", "cas-server.xethub.hf.co", 443};
+static const struct hfenv_hub_host xet_xorbs = {"Xet storage (xorbs)", "transfer.xethub.hf.co", 443};
+static const struct hfenv_hub_host xet_bridge = {"download (Xet bridge)", "cas-bridge.xethub.hf.co", 443};
+
 size_t hfenv_hub_download_hosts(const struct hfenv_hub_endpoint *endpoint, struct hfenv_hub_host hosts[HFENV_HUB_HOSTS])
 {
-	/* casUrl in xet-core's xet_client/src/hub_client/types.rs; xorb URLs in its openapi/cas.openapi.yaml. */
 	hosts[0] = (struct hfenv_hub_host){"metadata, Xet token", endpoint->host, endpoint->port};
 	if (!endpoint->xet) {
-		hosts[1] = (struct hfenv_hub_host){"download (Xet bridge)", "cas-bridge.xethub.hf.co", 443};
+		hosts[1] = xet_bridge;
 		return 2;
 	}
-	hosts[1] = (struct hfenv_hub_host){"Xet storage (CAS)", "cas-server.xethub.hf.co", 443};
-	hosts[2] = (struct hfenv_hub_host){"Xet storage (xorbs)", "transfer.xethub.hf.co", 443};
+	hosts[1] = xet_cas;
+	hosts[2] = xet_xorbs;
 	return 3;
+}
+
+void hfenv_hub_reachable_hosts(const struct hfenv_hub_endpoint *endpoint, struct hfenv_hub_host hosts[HFENV_HUB_REACHABLE_HOSTS])
+{
+	hosts[0] = (struct hfenv_hub_host){"metadata, Xet token", endpoint->host, endpoint->port};
+	hosts[1] = xet_cas;
+	hosts[2] = xet_bridge;
+	hosts[3] = xet_xorbs;
 }

@@ -99,4 +99,9 @@ struct hfenv_hub_host {
 #define HFENV_HUB_HOSTS 3
 size_t hfenv_hub_download_hosts(const struct hfenv_hub_endpoint *endpoint, struct hfenv_hub_host hosts[HFENV_HUB_HOSTS]);
 
+/* Every host a download from endpoint may reach, Xet on or off: the endpoint, the CAS, the bridge, the xorbs' host. */
+#define HFENV_HUB_REACHABLE_HOSTS 4
+void hfenv_hub_reachable_hosts(const struct hfenv_hub_endpoint *endpoint,
+			       struct hfenv_hub_host hosts[HFENV_HUB_REACHABLE_HOSTS]);
+
 #endif

@@ -1,6 +1,8 @@
 #include "probe.h"
 
+#include "hub_settings.h"
 #include "messages.h"
+#include "routes.h"
 #include "url.h"
 #include "variables.h"
 
@@ -238,11 +240,30 @@ static const char *socks5_reply_text(unsigned char code)
 	return code < sizeof texts / sizeof texts[0] ? texts[code] : "unknown reply";
 }
 
+/* RFC 1929: the user and password the greeting agreed on; true when the proxy accepts them. */
+static bool socks5_authenticate(struct probe_step *step, const struct probe_proxy *proxy)
+{
+	unsigned char buf[515], reply[2];
+	size_t ulen = strlen(proxy->user), plen = strlen(proxy->password), k = 0;
+	buf[k++] = 1;
+	buf[k++] = (unsigned char)ulen;
+	memcpy(buf + k, proxy->user, ulen);
+	k += ulen;
+	buf[k++] = (unsigned char)plen;
+	memcpy(buf + k, proxy->password, plen);
+	k += plen;
+	if (!send_all(step, (const char *)buf, k) || receive(step, (char *)reply, 2, false) != 2)
+		return false;
+	if (reply[1] != 0)
+		return step_failed(step, format_text("the SOCKS5 proxy rejected the user or password"));
+	return true;
+}
+
 /* SOCKS5 greeting, user/password if the URL has them, CONNECT by name; true when the proxy says succeeded. */
 static bool probe_socks5(struct probe_step *step, const struct probe_proxy *proxy, const struct endpoint *target,
 			 char **answer)
 {
-	unsigned char buf[520], reply[4];
+	unsigned char buf[262], reply[4];
 	size_t host_len = strlen(target->host);
 	bool auth = proxy->user != NULL;
 	if (host_len > 255 || (auth && (strlen(proxy->user) > 255 || strlen(proxy->password) > 255)))
@@ -255,20 +276,8 @@ static bool probe_socks5(struct probe_step *step, const struct probe_proxy *prox
 	if (reply[1] != 0 && !(auth && reply[1] == 2))
 		return step_failed(step, format_text("%s", auth ? "the SOCKS5 proxy accepts neither no authentication nor user/password"
 								  : "the SOCKS5 proxy wants authentication"));
-	if (reply[1] == 2) {
-		size_t ulen = strlen(proxy->user), plen = strlen(proxy->password), k = 0;
-		buf[k++] = 1;
-		buf[k++] = (unsigned char)ulen;
-		memcpy(buf + k, proxy->user, ulen);
-		k += ulen;
-		buf[k++] = (unsigned char)plen;
-		memcpy(buf + k, proxy->password, plen);
-		k += plen;
-		if (!send_all(step, (const char *)buf, k) || receive(step, (char *)reply, 2, false) != 2)
-			return false;
-		if (reply[1] != 0)
-			return step_failed(step, format_text("the SOCKS5 proxy rejected the user or password"));
-	}
+	if (reply[1] == 2 && !socks5_authenticate(step, proxy))
+		return false;
 	unsigned long port = strtoul(target->port, NULL, 10);
 	size_t k = 0;
 	buf[k++] = 5, buf[k++] = 1, buf[k++] = 0, buf[k++] = 3;
@@ -289,9 +298,10 @@ static long elapsed_ms(const struct timespec *start)
 	return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
-/* One target: prints its line; true when it answered 2xx (or, with no proxy, accepted the connection). */
-static bool probe_target(FILE *out, const struct probe_proxy *proxy, const char *text, const struct endpoint *target,
-			 int timeout_ms, int target_width)
+/* One target: prints its line; true when it answered 2xx (or, connected to directly, accepted the connection).
+ * bypass says why huggingface_hub connects to it directly although a proxy is set, or is NULL. */
+static bool probe_target(FILE *out, const struct probe_proxy *proxy, const char *bypass, const char *text,
+			 const struct endpoint *target, int timeout_ms, int target_width)
 {
 	struct probe_step step = {.fd = -1, .timeout_ms = timeout_ms};
 	struct timespec start;
@@ -301,7 +311,7 @@ static bool probe_target(FILE *out, const struct probe_proxy *proxy, const char 
 	bool ok = false;
 	if (host_port == NULL) {
 		step_failed(&step, NULL);
-	} else if (proxy->kind == PROBE_DIRECT) {
+	} else if (proxy->kind == PROBE_DIRECT || bypass != NULL) {
 		ok = connect_endpoint(&step, target, "the target");
 		answer = ok ? strdup("connected") : NULL;
 	} else if (connect_endpoint(&step, &proxy->at, "the proxy")) {
@@ -311,50 +321,53 @@ static bool probe_target(FILE *out, const struct probe_proxy *proxy, const char 
 	if (step.fd >= 0)
 		close(step.fd);
 	const char *outcome = answer ? answer : step.error ? step.error : strerror(ENOMEM);
-	fprintf(out, "%-*s  %s  %s  %ld ms\n", target_width, text, proxy->display, outcome, elapsed_ms(&start));
+	char *direct = bypass ? format_text("direct (%s)", bypass) : NULL;
+	const char *route = bypass == NULL ? proxy->display : direct ? direct : "direct";
+	fprintf(out, "%-*s  %s  %s  %ld ms\n", target_width, text, route, outcome, elapsed_ms(&start));
+	free(direct);
 	free(answer);
 	free(step.error);
 	free(host_port);
 	return ok;
 }
 
-/* HOST, HOST:PORT, [V6] or [V6]:PORT, read by the engine's proxy URL parser; port 443 when none. */
-static enum probe_outcome parse_target(const char *text, struct hfenv_url *url, struct endpoint *at, char **why)
+/* HOST, HOST:PORT, [V6] or [V6]:PORT, read by the engine's proxy URL parser; port 443 when none. False with
+ * *why set (NULL when out of memory) when text is no such target. */
+static bool parse_target(const char *text, struct hfenv_url *url, struct endpoint *at, char **why)
 {
 	char *as_url = format_text("http://%s", text);
 	enum hfenv_url_status status = HFENV_URL_NO_HOST;
 	if (as_url == NULL || hfenv_parse_proxy_url(as_url, &status, url) != 0) {
 		free(as_url);
 		*why = NULL;
-		return PROBE_CANNOT;
+		return false;
 	}
 	free(as_url);
 	char *quoted = hfenv_quote_redacted(text);
 	*why = NULL;
 	if (status == HFENV_URL_DNS_LIMITS)
-		*why = format_text("--probe target %s is longer than DNS allows or has an empty label "
-				   "(a host name has at most 253 characters, 1 to 63 between dots); see 'hfenv --help'", quoted);
+		*why = format_text("--probe %s: %s", quoted, hfenv_url_status_text(status));
 	else if (status != HFENV_URL_OK || url->user != NULL || strchr(text, '/') != NULL)
 		*why = format_text("--probe takes HOST or HOST:PORT, not %s; see 'hfenv --help'", quoted);
 	free(quoted);
 	if (status != HFENV_URL_OK || *why != NULL)
-		return PROBE_CANNOT;
+		return false;
 	at->host = url->host;
 	snprintf(at->port, sizeof at->port, "%u", url->port ? url->port : 443);
-	return PROBE_ALL_ANSWERED;
+	return true;
 }
 
-/* The https proxy of the normalized environment, as --probe uses it. */
-static enum probe_outcome parse_proxy(const char *value, struct hfenv_url *url, struct probe_proxy *proxy, char **why)
+/* The https proxy of the normalized environment, as --probe uses it; false with *why set (NULL: out of memory). */
+static bool parse_proxy(const char *value, struct hfenv_url *url, struct probe_proxy *proxy, char **why)
 {
 	enum hfenv_url_status status;
 	*proxy = (struct probe_proxy){.kind = PROBE_DIRECT};
 	*why = NULL;
 	proxy->display = value ? hfenv_redact(value) : strdup("direct");
 	if (proxy->display == NULL || (value != NULL && hfenv_parse_proxy_url(value, &status, url) != 0))
-		return PROBE_CANNOT;
+		return false;
 	if (value == NULL)
-		return PROBE_ALL_ANSWERED;
+		return true;
 	if (status != HFENV_URL_OK)
 		*why = format_text("cannot probe through %s: not HOST:PORT", proxy->display);
 	else if (url->scheme == HFENV_SCHEME_HTTP)
@@ -364,43 +377,102 @@ static enum probe_outcome parse_proxy(const char *value, struct hfenv_url *url, 
 	else
 		*why = format_text("--probe speaks HTTP CONNECT and SOCKS5 only; it cannot probe through %s", proxy->display);
 	if (*why != NULL)
-		return PROBE_CANNOT;
+		return false;
 	proxy->at.host = url->host;
 	snprintf(proxy->at.port, sizeof proxy->at.port, "%u", url->port ? url->port : proxy->kind == PROBE_HTTP ? 80 : 1080);
 	proxy->user = url->user;
 	proxy->password = url->user && url->password == NULL ? "" : url->password;
-	return PROBE_ALL_ANSWERED;
+	return true;
+}
+
+/* Why huggingface_hub (httpx) connects to target directly although a proxy is set: NO_PROXY lists it; else NULL. */
+static const char *bypass_reason(const struct endpoint *target, char *const env[])
+{
+	struct hfenv_destination destination = {
+		.host = target->host, .port = (unsigned)strtoul(target->port, NULL, 10), .port_given = true,
+	};
+	struct hfenv_route route;
+	if (hfenv_predict_route_to(HFENV_CLIENT_HTTPX2, HFENV_TARGET_HTTPS, &destination, env, &route) != 0)
+		return NULL;
+	const char *reason = route.kind == HFENV_ROUTE_DIRECT ? route.reason : NULL;
+	hfenv_route_free(&route);
+	return reason;
+}
+
+/* One line before the targets when https requests go direct: every request to the Hub is one. */
+static void say_no_https_proxy(FILE *out, const struct probe_proxy *proxy, char *const env[])
+{
+	if (proxy->kind != PROBE_DIRECT)
+		return;
+	fprintf(out, "no https proxy: https requests, as all of Hugging Face's are, go direct%s\n",
+		hfenv_getenv(env, "http_proxy") ? " (http_proxy: http:// only)" : "");
+}
+
+/* A --probe without targets: every host a download may reach (hub_settings.h), the endpoint as HOST:PORT unless it is
+ * huggingface.co on 443; targets[i] are malloc'd.  False when HF_ENDPOINT is unusable (*why set) or out of memory. */
+static bool default_targets(char *const env[], char *targets[HFENV_HUB_REACHABLE_HOSTS + 1], char **why)
+{
+	struct hfenv_hub_endpoint endpoint;
+	if (hfenv_hub_endpoint(env, &endpoint) != 0) {
+		char *quoted = errno == EINVAL ? hfenv_quote_redacted(hfenv_getenv(env, "HF_ENDPOINT")) : NULL;
+		*why = quoted ? format_text("--probe cannot take HF_ENDPOINT=%s: not an http(s) URL", quoted) : NULL;
+		free(quoted);
+		return false;
+	}
+	struct hfenv_hub_host hosts[HFENV_HUB_REACHABLE_HOSTS];
+	hfenv_hub_reachable_hosts(&endpoint, hosts);
+	bool made = true;
+	for (size_t i = 0; i < HFENV_HUB_REACHABLE_HOSTS; i++) {
+		bool bare = hosts[i].port == 443 && (i > 0 || !endpoint.mirror);
+		targets[i] = bare ? strdup(hosts[i].host) :
+			     format_text(strchr(hosts[i].host, ':') ? "[%s]:%u" : "%s:%u", hosts[i].host, hosts[i].port);
+		made = made && targets[i] != NULL;
+	}
+	targets[HFENV_HUB_REACHABLE_HOSTS] = NULL;
+	hfenv_hub_endpoint_free(&endpoint);
+	return made;
+}
+
+static void free_targets(char *targets[HFENV_HUB_REACHABLE_HOSTS + 1])
+{
+	for (size_t i = 0; i < HFENV_HUB_REACHABLE_HOSTS; i++)
+		free(targets[i]);
 }
 
 enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *const env[], int timeout_ms, char **why)
 {
-	static const char *const default_targets[] = {
-		"huggingface.co", "cas-server.xethub.hf.co", "cas-bridge.xethub.hf.co", "transfer.xethub.hf.co", NULL,
-	};
-	targets = targets ? targets : default_targets;
+	char *defaults[HFENV_HUB_REACHABLE_HOSTS + 1] = {0};
+	*why = NULL;
+	if (targets == NULL && !default_targets(env, defaults, why)) {
+		free_targets(defaults);
+		return PROBE_CANNOT;
+	}
+	targets = targets ? targets : (const char *const *)defaults;
 	size_t count = 0;
 	int width = 0;
 	while (targets[count] != NULL)
 		count++;
 	struct hfenv_url *urls = calloc(count + 1, sizeof *urls);
 	struct endpoint *endpoints = calloc(count, sizeof *endpoints);
-	enum probe_outcome outcome = urls && endpoints ? PROBE_ALL_ANSWERED : PROBE_CANNOT;
-	*why = NULL;
-	for (size_t i = 0; i < count && outcome != PROBE_CANNOT; i++) {
-		outcome = parse_target(targets[i], &urls[i], &endpoints[i], why);
+	bool parsed = urls && endpoints;
+	for (size_t i = 0; i < count && parsed; i++) {
+		parsed = parse_target(targets[i], &urls[i], &endpoints[i], why);
 		if ((int)strlen(targets[i]) > width)
 			width = (int)strlen(targets[i]);
 	}
 	struct probe_proxy proxy = {0};
-	if (outcome != PROBE_CANNOT)
-		outcome = parse_proxy(hfenv_getenv(env, "https_proxy"), &urls[count], &proxy, why);
-	for (size_t i = 0; i < count && outcome != PROBE_CANNOT; i++)
-		if (!probe_target(out, &proxy, targets[i], &endpoints[i], timeout_ms, width))
+	parsed = parsed && parse_proxy(hfenv_getenv(env, "https_proxy"), &urls[count], &proxy, why);
+	enum probe_outcome outcome = parsed ? PROBE_ALL_ANSWERED : PROBE_CANNOT;
+	if (parsed)
+		say_no_https_proxy(out, &proxy, env);
+	for (size_t i = 0; i < count && parsed; i++)
+		if (!probe_target(out, &proxy, bypass_reason(&endpoints[i], env), targets[i], &endpoints[i], timeout_ms, width))
 			outcome = PROBE_SOME_FAILED;
 	for (size_t i = 0; urls != NULL && i <= count; i++)
 		hfenv_url_free(&urls[i]);
 	free(urls);
 	free(endpoints);
 	free(proxy.display);
+	free_targets(defaults);
 	return outcome;
 }

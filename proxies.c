@@ -9,14 +9,16 @@
 #include <string.h>
 
 static const char *const no_proxy_note_texts[HFENV_NO_PROXY_NOTE_KINDS] = {
-	[HFENV_NO_PROXY_PORT_REMOVED] =
-		"lost their port, so the host now skips the proxy on every port: curl and reqwest ignore an entry "
-		"with a port, Go and requests honour it",
-	[HFENV_NO_PROXY_IPV6_RANGE_DROPPED] =
-		"removed: an IPv6 range makes httpx (huggingface_hub) fail before its first request; list the addresses instead",
-	[HFENV_NO_PROXY_RANGE_KEPT] =
-		"are address ranges: curl, requests, reqwest and Go skip the proxy for every address in them, "
-		"Python urllib, wget and httpx for none; list the addresses that must skip it one by one",
+	[HFENV_NO_PROXY_PORT_REMOVED] = "%n %v: port removed; all ports now skip the proxy",
+	[HFENV_NO_PROXY_IPV6_RANGE_DROPPED] = "%n %v removed (httpx fails on it); list the addresses",
+	[HFENV_NO_PROXY_RANGE_KEPT] = "%n %v: httpx, wget, urllib ignore ranges; list addresses",
+};
+
+/* The why of each note, for -v: which clients read the entry how. */
+static const char *const no_proxy_note_details[HFENV_NO_PROXY_NOTE_KINDS] = {
+	[HFENV_NO_PROXY_PORT_REMOVED] = "host:port in NO_PROXY: curl and reqwest ignore it, Go and requests honour it",
+	[HFENV_NO_PROXY_IPV6_RANGE_DROPPED] = "NO_PROXY IPv6 range: httpx (huggingface_hub) fails before its first request",
+	[HFENV_NO_PROXY_RANGE_KEPT] = "ranges: curl, requests, reqwest, Go honour them; urllib, wget, httpx not",
 };
 
 /* A name entry that is neither an address nor a loopback name: requests before 2.34 matches it without a dot boundary. */
@@ -46,7 +48,9 @@ static void report_no_proxy_notes(struct engine *e, const struct slot *s, const 
 		if (joined == NULL)
 			e->out_of_memory = true;
 		else if (*joined != '\0')
-			add_finding(e, HFENV_WARNING, "%n entries %v %s", s->name, joined, no_proxy_note_texts[kind]);
+			add_finding(e, HFENV_WARNING, no_proxy_note_texts[kind], s->name, joined);
+		if (joined != NULL && *joined != '\0')
+			add_detail(e, "%s", no_proxy_note_details[kind]);
 		free(joined);
 	}
 	if (!e->result->verbose || np->everything)
@@ -54,26 +58,41 @@ static void report_no_proxy_notes(struct engine *e, const struct slot *s, const 
 	for (const char *p = np->list; *p;) {
 		size_t n = strcspn(p, ",");
 		if (is_suffix_entry(p, n)) {
-			add_finding(e, HFENV_WARNING,
-				    "%n: requests before 2.34 (Debian 12 has 2.28) skips the proxy for every host that merely ends in "
-				    "an entry (nothf.co for hf.co), where the other clients want a dot before it; no rewrite avoids that", s->name);
+			add_detail(e, "%n: requests < 2.34 matches entries as bare suffixes (nothf.co for hf.co)",
+				   s->name);
 			return;
 		}
 		p += n + (p[n] == ',');
 	}
 }
 
+/* Normalizing can leave a list in quotes ("..'a'" gives "'a'"): they go too, as a second run would remove them. */
+static int normalize_no_proxy_list(struct engine *e, const char *value, struct hfenv_no_proxy *np)
+{
+	for (;;) {
+		if (hfenv_normalize_no_proxy(value, np) != 0)
+			return -1;
+		size_t n = np->list ? strlen(np->list) : 0;
+		if (n == 0 || !is_unquotable(np->list, np->list + n))
+			return 0;
+		char *inner = keep(e, strndup(np->list + 1, n - 2));
+		hfenv_no_proxy_free(np);
+		if (inner == NULL)
+			return -1;
+		value = inner;
+	}
+}
+
 static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool report)
 {
 	struct hfenv_no_proxy np;
-	if (hfenv_normalize_no_proxy(s->value, &np) != 0) {
+	if (normalize_no_proxy_list(e, s->value, &np) != 0) {
 		e->out_of_memory = true;
 		return NULL;
 	}
 	if (np.bad_entry != NULL) {
 		if (report)
-			add_finding(e, HFENV_ERROR,
-				    "%n=%v: an entry has a blank or control character inside; separate entries with commas",
+			add_finding(e, HFENV_ERROR, "%n=%v: a blank inside an entry; separate entries with commas",
 				    s->name, s->value);
 		return NULL;
 	}
@@ -84,6 +103,15 @@ static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool rep
 	np.list = NULL;
 	hfenv_no_proxy_free(&np);
 	return list;
+}
+
+/* A URL without a port got its scheme's: said once, naming where it came from. */
+static void report_written_port(struct engine *e, const char *subject, const char *twin, const struct hfenv_url *url)
+{
+	add_finding(e, HFENV_WARNING, "%n%s%s %s no port: every client now uses :%z; add it", subject,
+		    twin ? " and " : "", twin ? twin : "", twin ? "have" : "has", (size_t)hfenv_scheme_port(url->scheme));
+	if (url->scheme == HFENV_SCHEME_HTTP)
+		add_detail(e, "http:// proxy without a port: curl and git take 1080, Python, Go and reqwest 80");
 }
 
 /* The normalized value of s; NULL when invalid, with an error finding if report is set. */
@@ -97,12 +125,15 @@ static const char *normalize_value(struct engine *e, enum pair pair, struct slot
 		e->out_of_memory = true;
 		return NULL;
 	}
+	const struct slot *twin = report ? same_valued_twin(e, s) : NULL;
 	if (status != HFENV_URL_OK) {
 		if (report)
-			add_finding(e, HFENV_ERROR, "%n=%v is not a usable proxy URL: %s", s->name, s->value,
-				    hfenv_url_status_text(status));
+			add_finding(e, HFENV_ERROR, "%n%s%s=%v: %s", s->name, twin ? " and " : "", twin ? twin->name : "",
+				    s->value, hfenv_url_status_text(status));
 		return NULL;
 	}
+	if (report && url.written_port)
+		report_written_port(e, s->name, twin ? twin->name : NULL, &url);
 	*socks = url.socks;
 	char *text = url.text;
 	url.text = NULL;
@@ -117,8 +148,7 @@ static void normalize_pair(struct engine *e, enum pair pair)
 	bool cgi_http = pair == PAIR_HTTP && e->cgi;
 	if (cgi_http && upper->value != NULL) {
 		add_finding(e, HFENV_WARNING,
-			    "REQUEST_METHOD is set (CGI), so HTTP_PROXY=%v may come from a request header (httpoxy): removed; http_proxy is kept",
-			    upper->value);
+			    "REQUEST_METHOD is set: HTTP_PROXY may come from a request (httpoxy); removed it");
 		upper->value = NULL;
 	}
 	clean_value(e, lower);
@@ -133,10 +163,11 @@ static void normalize_pair(struct engine *e, enum pair pair)
 	const char *text = normalize_value(e, pair, winner, true, &socks);
 	if (both) {
 		const char *other = normalize_value(e, pair, loser, false, &loser_socks);
-		if (text == NULL || other == NULL || strcmp(text, other) != 0)
-			add_finding(e, HFENV_WARNING, "%n=%v and %n=%v differ: using %n in both (--prefer %s)",
-				    lower->name, lower->value, upper->name, upper->value, winner->name,
-				    prefer_upper ? "upper" : "lower");
+		if (text == NULL || other == NULL || strcmp(text, other) != 0) {
+			add_finding(e, HFENV_WARNING, "%n=%v wins over a different %n", winner->name, winner->value, loser->name);
+			add_detail(e, "%n was %v (--prefer %s chooses the other)", loser->name, loser->value,
+				   prefer_upper ? "lower" : "upper");
+		}
 	}
 	if (text != NULL && *text == '\0')
 		text = NULL;
@@ -151,6 +182,9 @@ static void drop_proxies_for_everything(struct engine *e)
 {
 	if (!e->no_proxy_everything)
 		return;
+	if (e->proxy_option != NULL)
+		add_finding(e, HFENV_WARNING, "%n has '*', so every client goes direct: %s unused; remove the '*'",
+			    e->source[PAIR_NO]->name, e->proxy_option);
 	for (enum pair pair = PAIR_HTTP; pair <= PAIR_ALL; pair++) {
 		pair_lower(e, pair)->value = NULL;
 		(pair_lower(e, pair) + 1)->value = NULL;
@@ -209,7 +243,7 @@ static void fill_from_all_proxy(struct engine *e)
 	}
 }
 
-/* --proxy or HFENV_PROXY goes to both spellings of the HTTP and HTTPS pairs. */
+/* --proxy or HFENV_PROXY, normalized, goes to both spellings of the HTTP and HTTPS pairs. */
 static void apply_proxy_setting(struct engine *e)
 {
 	const struct hfenv_options *opts = e->opts;
@@ -228,20 +262,22 @@ static void apply_proxy_setting(struct engine *e)
 		return;
 	}
 	char *value = keep(e, strndup(start, (size_t)(end - start)));
-	if (value == NULL)
-		return;
 	enum hfenv_url_status status;
 	struct hfenv_url url;
-	if (hfenv_parse_proxy_url(value, &status, &url) != 0) {
+	if (value == NULL || hfenv_parse_proxy_url(value, &status, &url) != 0) {
 		e->out_of_memory = true;
 		return;
 	}
-	hfenv_url_free(&url);
 	if (status != HFENV_URL_OK) {
-		add_finding(e, HFENV_ERROR, "%s %v is not a usable proxy URL: %s", source, proxy,
-			    hfenv_url_status_text(status));
+		add_finding(e, HFENV_ERROR, "%s %v: %s", source, proxy, hfenv_url_status_text(status));
 		return;
 	}
+	if (url.written_port)
+		report_written_port(e, source, NULL, &url);
+	value = keep(e, url.text);
+	url.text = NULL;
+	hfenv_url_free(&url);
+	e->proxy_option = source;
 	for (enum hfenv_variable s = VAR_HTTP_LOWER; s <= VAR_HTTPS_UPPER; s++)
 		if (!(s == VAR_HTTP_UPPER && e->cgi))
 			slot_of(e, s)->value = value;

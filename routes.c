@@ -364,6 +364,20 @@ static bool node_core_takes(const struct client_rule *rule, const char *value, c
 	return true;
 }
 
+/* The proxy of a valid URL: libcurl's port for http://HOST is CURL_DEFAULT_PROXY_PORT, 1080, where the others take 80. */
+static int take_proxy(const struct client_rule *rule, struct hfenv_url *url, struct pick *pick)
+{
+	bool libcurl = rule == &client_rules[HFENV_CLIENT_CURL] || rule == &client_rules[HFENV_CLIENT_GIT];
+	pick->kind = HFENV_ROUTE_PROXY;
+	if (libcurl && url->scheme == HFENV_SCHEME_HTTP) {
+		pick->proxy = hfenv_url_with_port(url, 1080);
+		return pick->proxy != NULL ? 0 : -1;
+	}
+	pick->proxy = url->text;
+	url->text = NULL;
+	return 0;
+}
+
 /* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
 static int judge_value(const struct client_rule *rule, const char *value, struct pick *pick)
 {
@@ -375,7 +389,7 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		return 0;
 	enum hfenv_url_status status;
 	struct hfenv_url url;
-	bool has_scheme;
+	bool has_scheme, failed_allocation = false;
 	if (parse_like_client(rule, value, &status, &url, &has_scheme) != 0)
 		return -1;
 	if (js && status == HFENV_URL_OK && !has_scheme)
@@ -390,13 +404,10 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		reject(pick, rule->invalid, "bad URL");
 	else if (!(rule->schemes & (1u << url.scheme)))
 		reject(pick, rule->unsupported, url.socks ? "no SOCKS" : "bad scheme");
-	else {
-		pick->kind = HFENV_ROUTE_PROXY;
-		pick->proxy = url.text;
-		url.text = NULL;
-	}
+	else
+		failed_allocation = take_proxy(rule, &url, pick) != 0;
 	hfenv_url_free(&url);
-	return 0;
+	return failed_allocation ? -1 : 0;
 }
 
 /* Reads names in order as the client does, skipping skip; a value passed over still shows as ignored. -1 on ENOMEM. */

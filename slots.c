@@ -105,8 +105,8 @@ static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment 
 int make_slots(struct engine *e)
 {
 	const struct hfenv_options *opts = e->opts;
-	/* Room for a few Hub settings from the environment (claim_hub_slot): more make the arrays grow. */
-	size_t most = HFENV_VARIABLES + hfenv_assignment_count(opts) + 8;
+	/* No room for the Hub's settings: a run without one allocates none (claim_hub_slot grows the arrays). */
+	size_t most = HFENV_VARIABLES + hfenv_assignment_count(opts);
 	size_t capacity = 64;
 	while (capacity < 2 * most)
 		capacity *= 2;

@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,30 +24,25 @@ size_t hfenv_scheme_length(const char *s)
 	return strncmp(s + n, "://", 3) == 0 ? n : 0;
 }
 
+/* The cause and the fix, in the terms of someone who typed the URL: a message puts the name and value before it. */
 const char *hfenv_url_status_text(enum hfenv_url_status status)
 {
-	switch (status) {
-	case HFENV_URL_OK:
-		return "valid";
-	case HFENV_URL_CONTROL:
-		return "it contains a blank, control or non-ASCII character; remove it or percent-encode it";
-	case HFENV_URL_SCHEME:
-		return "the scheme is not supported; use http://HOST:PORT (https, socks4, socks4a, socks5 and socks5h also work)";
-	case HFENV_URL_NO_HOST:
-		return "it has no host; write it as http://HOST:PORT";
-	case HFENV_URL_BAD_HOST:
-		return "the host is not a valid name or address; write it as http://HOST:PORT";
-	case HFENV_URL_DNS_LIMITS:
-		return "the host name is longer than DNS allows or has an empty label (at most 253 characters, "
-		       "1 to 63 between dots); write it as http://HOST:PORT";
-	case HFENV_URL_IPV6_UNBRACKETED:
-		return "an IPv6 address must be in brackets, as in http://[::1]:7890";
-	case HFENV_URL_BAD_PORT:
-		return "the port must be a number from 1 to 65535";
-	case HFENV_URL_PATH:
-		return "a proxy URL has no path, query or fragment; write it as http://HOST:PORT";
-	}
-	return "invalid";
+	static const char *const texts[HFENV_URL_STATUSES] = {
+		[HFENV_URL_OK] = "valid",
+		[HFENV_URL_CONTROL] = "remove the blank, control or non-ASCII byte",
+		[HFENV_URL_SCHEME] = "not a proxy scheme; use http://HOST:PORT",
+		[HFENV_URL_NO_HOST] = "no host in it; write http://HOST:PORT",
+		[HFENV_URL_BAD_HOST] = "the host is not a valid name or address",
+		[HFENV_URL_DNS_LIMITS] = "host name too long or with an empty label",
+		[HFENV_URL_IPV6_UNBRACKETED] = "put an IPv6 address in brackets: [::1]",
+		[HFENV_URL_BAD_PORT] = "the port must be 1 to 65535",
+		[HFENV_URL_PATH] = "remove the path, query or fragment",
+		[HFENV_URL_QUOTES] = "quotes in it; remove them",
+		[HFENV_URL_NO_COLON] = "no ':' after the scheme; write http://",
+		[HFENV_URL_NO_SLASHES] = "no '//' after the scheme; write http://",
+		[HFENV_URL_USERINFO] = "percent-encode / ? # in user or password",
+	};
+	return (unsigned)status < HFENV_URL_STATUSES ? texts[status] : "invalid";
 }
 
 static bool is_host_char(char c)
@@ -214,16 +210,67 @@ static void split_authority(const char *p, const char *end, struct hfenv_url *ur
 		url->port = url->port * 10 + (unsigned)(*p - '0');
 }
 
+/* A control or non-ASCII byte anywhere; a quote at either end (one inside may be a password's). */
+static enum hfenv_url_status check_characters(const char *value)
+{
+	size_t n = 0;
+	for (; value[n]; n++) {
+		unsigned char c = (unsigned char)value[n];
+		if (c <= 0x20 || c >= 0x7f)
+			return HFENV_URL_CONTROL;
+	}
+	if (n > 0 && (value[0] == '"' || value[0] == '\'' || value[n - 1] == '"' || value[n - 1] == '\''))
+		return HFENV_URL_QUOTES;
+	return HFENV_URL_OK;
+}
+
+/* "http//host", "http:/host", "http:host": a scheme without its "://" ("http:8080" is a host named http and a port). */
+static enum hfenv_url_status check_scheme_separator(const char *value)
+{
+	size_t n = 0;
+	enum hfenv_scheme scheme;
+	if (!((value[0] >= 'a' && value[0] <= 'z') || (value[0] >= 'A' && value[0] <= 'Z')))
+		return HFENV_URL_OK;
+	while (is_scheme_char(value[n]))
+		n++;
+	if (strncmp(value + n, "//", 2) == 0)
+		return HFENV_URL_NO_COLON;
+	if (value[n] != ':' || strncmp(value + n, "://", 3) == 0 || !find_scheme(value, n, &scheme))
+		return HFENV_URL_OK;
+	const char *after = value + n + 1;
+	return *after != '/' && strspn(after, "0123456789") == strlen(after) ? HFENV_URL_OK : HFENV_URL_NO_SLASHES;
+}
+
+unsigned hfenv_scheme_port(enum hfenv_scheme scheme)
+{
+	return scheme == HFENV_SCHEME_HTTP ? 80 : scheme == HFENV_SCHEME_HTTPS ? 443 : 1080;
+}
+
+/* scheme://authority, the scheme's port when the authority has none, then the "/" the value may end in. */
+static char *normalized_text(struct hfenv_url *url, const char *authority, size_t authority_len, const char *after)
+{
+	struct text t = {0};
+	text_puts(&t, proxy_schemes[url->scheme]);
+	text_puts(&t, "://");
+	text_append(&t, authority, authority_len);
+	if (url->port == 0) {
+		char port[8];
+		url->written_port = t.len;
+		snprintf(port, sizeof port, ":%u", hfenv_scheme_port(url->scheme));
+		text_puts(&t, port);
+	}
+	text_puts(&t, after);
+	return text_finish(&t);
+}
+
 int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url)
 {
 	*url = (struct hfenv_url){.scheme = HFENV_SCHEME_HTTP};
-	for (const char *p = value; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c <= 0x20 || c >= 0x7f) {
-			*status = HFENV_URL_CONTROL;
-			return 0;
-		}
-	}
+	*status = check_characters(value);
+	if (*status == HFENV_URL_OK)
+		*status = check_scheme_separator(value);
+	if (*status != HFENV_URL_OK)
+		return 0;
 	size_t scheme_len = hfenv_scheme_length(value);
 	const char *rest = scheme_len ? value + scheme_len + 3 : value;
 	if (scheme_len && !find_scheme(value, scheme_len, &url->scheme)) {
@@ -233,7 +280,7 @@ int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, stru
 	size_t authority_len = strcspn(rest, "/?#");
 	const char *after = rest + authority_len;
 	if (*after != '\0' && strcmp(after, "/") != 0) {
-		*status = HFENV_URL_PATH;
+		*status = strchr(after, '@') != NULL ? HFENV_URL_USERINFO : HFENV_URL_PATH;
 		return 0;
 	}
 	const char *host = rest;
@@ -243,20 +290,30 @@ int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, stru
 	*status = check_host_port(host, after);
 	if (*status != HFENV_URL_OK)
 		return 0;
-	struct text t = {0};
-	text_puts(&t, proxy_schemes[url->scheme]);
-	text_puts(&t, "://");
-	text_puts(&t, rest);
-	url->text = text_finish(&t);
 	url->socks = url->scheme >= HFENV_SCHEME_SOCKS4;
-	bool failed = url->text == NULL;
+	bool failed = false;
 	split_authority(rest, after, url, &failed);
-	if (failed) {
+	url->text = normalized_text(url, rest, authority_len, after);
+	if (failed || url->text == NULL) {
 		hfenv_url_free(url);
 		errno = ENOMEM;
 		return -1;
 	}
 	return 0;
+}
+
+char *hfenv_url_with_port(const struct hfenv_url *url, unsigned port)
+{
+	if (url->written_port == 0)
+		return strdup(url->text);
+	const char *written = url->text + url->written_port;
+	char digits[8];
+	snprintf(digits, sizeof digits, ":%u", port);
+	struct text t = {0};
+	text_append(&t, url->text, url->written_port);
+	text_puts(&t, digits);
+	text_puts(&t, written + strcspn(written, "/"));
+	return text_finish(&t);
 }
 
 void hfenv_url_free(struct hfenv_url *url)

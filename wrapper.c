@@ -7,17 +7,20 @@
 #include "shell_export.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define EXIT_HFENV_FAILED 125
 #define EXIT_CANNOT_INVOKE 126
 #define EXIT_NOT_FOUND 127
-#define CONTINUE (-1)
+/* What a step of main returns when the next step is to run: no exit status, as those are 0 to 255. */
+#define NEXT_STEP 256
 
 #ifndef HFENV_VERSION
 #define HFENV_VERSION "unknown"
@@ -53,32 +56,37 @@ static const char usage_text[] =
 	"Put the proxy variables in order for every HTTP client, then run COMMAND.\n"
 	"With no COMMAND, print the resulting environment.\n"
 	"\n"
-	"  -p, --proxy URL        use URL as the HTTP and HTTPS proxy (all spellings)\n"
-	"  -x, --no-xet           disable Xet: HF_HUB_DISABLE_XET=1 (and HF_HUB_DISABLE_XETHUB=1)\n"
-	"      --allow-socks      let socks4/socks4a/socks5/socks5h proxy URLs through\n"
-	"      --proxy-loopback   do not add localhost, 127.0.0.1 and ::1 to NO_PROXY (Go skips the\n"
-	"                         proxy for them all the same)\n"
-	"      --prefer lower|upper  which spelling wins when both are set and differ (default lower)\n"
-	"      --ca-bundle FILE   trust the PEM certificates in FILE: every client's CA bundle variable\n"
-	"                         (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, SSL_CERT_FILE, GIT_SSL_CAINFO,\n"
-	"                         NODE_EXTRA_CA_CERTS) is set to it\n"
-	"  -u, --unset NAME       remove NAME from the environment (repeatable)\n"
-	"      --export[=sh|fish] print shell statements that apply the changes: eval \"$(hfenv --export)\"\n"
-	"      --explain[=table|tsv] [HOST|URL]...  show the route each HTTP client takes before and\n"
-	"                         after hfenv (to each HOST or URL, NO_PROXY included) and the CA bundle\n"
-	"                         it trusts; exit 0 if all agree after it, 1 if not, 125 if hfenv would refuse\n"
-	"      --probe [HOST[:PORT]]...  send CONNECT through the https proxy to each HOST (default:\n"
-	"                         the Hugging Face and Xet hosts, port 443); exit 0 if all answer 2xx\n"
-	"      --timeout SECONDS  --probe: limit for each connect, send and read (default 5)\n"
-	"  -v, --verbose          report every change on stderr (passwords shown as ***)\n"
-	"  -q, --quiet            no warnings\n"
-	"  -h, --help             show this help\n"
-	"  -V, --version          show the version\n"
+	"  -p, --proxy URL       use URL (http://HOST:PORT) as the HTTP and HTTPS proxy\n"
+	"  -x, --no-xet          disable Xet (HF_HUB_DISABLE_XET=1 and\n"
+	"                        HF_HUB_DISABLE_XETHUB=1); also lets a SOCKS proxy\n"
+	"                        through: hf_xet, which misreads one, is off\n"
+	"      --allow-socks     let socks4/socks4a/socks5/socks5h proxy URLs through\n"
+	"      --proxy-loopback  do not add localhost, 127.0.0.1 and ::1 to NO_PROXY\n"
+	"      --prefer lower|upper  which spelling wins when both differ (default lower)\n"
+	"      --ca-bundle FILE  trust the PEM certificates in FILE: it is put in every\n"
+	"                        CA bundle variable (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE,\n"
+	"                        SSL_CERT_FILE, GIT_SSL_CAINFO, NODE_EXTRA_CA_CERTS)\n"
+	"  -u, --unset NAME      remove NAME from the environment (repeatable)\n"
+	"      --export[=sh|fish]  print shell statements that apply the changes:\n"
+	"                        eval \"$(hfenv --export)\"; bash, zsh, dash, ksh mean sh\n"
+	"      --explain[=table|tsv] [HOST|URL]...  show the route and CA bundle of each\n"
+	"                        HTTP client before and after hfenv; exit 0 if all\n"
+	"                        agree after it, 1 if not, 125 if hfenv would refuse\n"
+	"      --probe [HOST[:PORT]]...  connect to each HOST (port 443) as\n"
+	"                        huggingface_hub would: CONNECT through the https proxy,\n"
+	"                        direct for NO_PROXY; default: HF_ENDPOINT's host or\n"
+	"                        huggingface.co, and the Xet hosts; exit 0 if all answer\n"
+	"      --timeout SECONDS --probe: limit for each connect, send and read (5)\n"
+	"  -v, --verbose         report every change on stderr (passwords shown as ***)\n"
+	"  -q, --quiet           no warnings\n"
+	"  -h, --help            show this help\n"
+	"  -V, --version         show the version\n"
 	"\n"
-	"Settings from the environment (options win): HFENV_PROXY, HFENV_NO_XET, HFENV_ALLOW_SOCKS,\n"
-	"HFENV_PROXY_LOOPBACK, HFENV_PREFER, HFENV_CA_BUNDLE, HFENV_VERBOSE, HFENV_QUIET (true: 1, on, yes, true).\n"
-	"Exit status: COMMAND's own; 125 if hfenv fails or refuses a proxy; 126 if COMMAND\n"
-	"cannot be run; 127 if COMMAND is not found.\n";
+	"Settings from the environment (options win; true: 1, on, yes, true):\n"
+	"HFENV_PROXY, HFENV_NO_XET, HFENV_ALLOW_SOCKS, HFENV_PROXY_LOOPBACK,\n"
+	"HFENV_PREFER, HFENV_CA_BUNDLE, HFENV_VERBOSE, HFENV_QUIET.\n"
+	"Exit status: COMMAND's own; 125 if hfenv fails or refuses a value; 126 if\n"
+	"COMMAND cannot be run; 127 if COMMAND is not found.\n";
 
 static int fail(const char *format, const char *detail)
 {
@@ -119,15 +127,20 @@ static int finish_output(void)
 	return 0;
 }
 
+/* bash, zsh, dash and ksh read the sh statements as they are. */
 static int parse_export_shell(const char *name, enum hfenv_shell *shell)
 {
-	if (name == NULL || strcmp(name, "sh") == 0)
-		*shell = HFENV_SHELL_SH;
-	else if (strcmp(name, "fish") == 0)
-		*shell = HFENV_SHELL_FISH;
-	else
-		return bad_usage("--export takes sh or fish, not %s", name);
-	return CONTINUE;
+	static const char *const sh_like[] = {"sh", "bash", "zsh", "dash", "ksh", NULL};
+	*shell = HFENV_SHELL_SH;
+	if (name == NULL)
+		return NEXT_STEP;
+	for (const char *const *sh = sh_like; *sh != NULL; sh++)
+		if (strcmp(name, *sh) == 0)
+			return NEXT_STEP;
+	if (strcmp(name, "fish") != 0)
+		return bad_usage("--export takes sh (bash, zsh, dash, ksh) or fish, not %s", name);
+	*shell = HFENV_SHELL_FISH;
+	return NEXT_STEP;
 }
 
 static int parse_prefer(const char *name, enum hfenv_prefer *prefer)
@@ -138,7 +151,7 @@ static int parse_prefer(const char *name, enum hfenv_prefer *prefer)
 		*prefer = HFENV_PREFER_UPPER;
 	else
 		return bad_usage("--prefer takes lower or upper, not %s", name);
-	return CONTINUE;
+	return NEXT_STEP;
 }
 
 static int parse_explain_format(const char *name, enum explain_format *format)
@@ -149,31 +162,31 @@ static int parse_explain_format(const char *name, enum explain_format *format)
 		*format = EXPLAIN_TSV;
 	else
 		return bad_usage("--explain takes table or tsv, not %s", name);
-	return CONTINUE;
+	return NEXT_STEP;
 }
 
-/* Decimal seconds, rounded to milliseconds, without strtod, which would grow hfenv-static (static/README.md). */
+/* Decimal seconds (digits, a '.' and digits), from 0.001 to 3600 once rounded to milliseconds. */
 static int parse_timeout(const char *text, int *timeout_ms)
 {
-	static const long fraction_ms[] = {100, 10, 1};
-	long ms = 0;
-	size_t digits = 0, fraction = 0;
-	const char *p = text;
-	for (; *p >= '0' && *p <= '9'; p++, digits++)
-		if (ms <= 3600000)
-			ms = ms * 10 + (*p - '0') * 1000;
-	if (*p == '.') {
-		for (p++; *p >= '0' && *p <= '9'; p++, digits++, fraction++) {
-			if (fraction < 3)
-				ms += (*p - '0') * fraction_ms[fraction];
-			else if (fraction == 3 && *p >= '5')
-				ms++;
-		}
-	}
-	if (digits == 0 || *p != '\0' || ms < 1 || ms > 3600000)
+	const char *digits = "0123456789";
+	size_t whole = strspn(text, digits);
+	size_t fraction = text[whole] == '.' ? strspn(text + whole + 1, digits) : 0;
+	size_t length = whole + (text[whole] == '.') + fraction;
+	double seconds = whole + fraction > 0 && text[length] == '\0' ? strtod(text, NULL) : 0;
+	long ms = seconds <= 3601 ? (long)(seconds * 1000 + 0.5) : 0;
+	if (ms < 1 || ms > 3600000)
 		return bad_usage("--timeout takes a number of seconds from 0.001 to 3600, not %s", text);
 	*timeout_ms = (int)ms;
-	return CONTINUE;
+	return NEXT_STEP;
+}
+
+/* A word with neither ":" nor "." is no URL, HOST:PORT or address: most likely the command (-p python3). */
+static int parse_proxy_option(const char *value, const char **proxy)
+{
+	if (*value != '\0' && strpbrk(value, ":.") == NULL)
+		return bad_usage("-p takes a proxy URL such as http://HOST:PORT, not %s", value);
+	*proxy = value;
+	return NEXT_STEP;
 }
 
 static const char *const mode_options[] = {
@@ -188,7 +201,7 @@ static int set_mode(struct command_line *cl, enum mode mode)
 		return EXIT_HFENV_FAILED;
 	}
 	cl->mode = mode;
-	return CONTINUE;
+	return NEXT_STEP;
 }
 
 /* What follows the options: NAME=VALUE operands, then the command, or --probe's targets. */
@@ -204,22 +217,89 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 	if (cl->timeout_given && cl->mode != MODE_PROBE)
 		return bad_usage("%s is only for --probe", "--timeout");
 	if (cl->command != NULL && cl->mode == MODE_EXPORT)
-		return bad_usage("--export prints statements and runs nothing, but a command was given: %s", argv[optind]);
+		return bad_usage("--export runs nothing; remove %s", argv[optind]);
 	for (int i = optind; cl->mode == MODE_EXPLAIN && i < argc; i++)
 		if (!explain_target_is_valid(argv[i]))
-			return bad_usage("--explain takes hosts or http(s) URLs and runs nothing, but %s is neither", argv[i]);
+			return bad_usage("--explain takes hosts/URLs, not %s", argv[i]);
 	if (cl->command == NULL && cl->mode == MODE_RUN)
 		cl->mode = MODE_LIST;
 	cl->options.check_ca_bundle = cl->mode == MODE_EXPLAIN;
-	return CONTINUE;
+	return NEXT_STEP;
+}
+
+enum {
+	OPT_ALLOW_SOCKS = 256, OPT_PROXY_LOOPBACK, OPT_PREFER, OPT_CA_BUNDLE, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE, OPT_TIMEOUT
+};
+
+/* One option getopt_long returned, with its optarg. */
+static int apply_option(int option, const char *argument, struct command_line *cl)
+{
+	int status = NEXT_STEP;
+	switch (option) {
+	case 'p':
+		return parse_proxy_option(argument, &cl->options.proxy);
+	case 'x':
+		cl->options.no_xet = true;
+		break;
+	case OPT_ALLOW_SOCKS:
+		cl->options.allow_socks = true;
+		break;
+	case OPT_PROXY_LOOPBACK:
+		cl->options.proxy_loopback = true;
+		break;
+	case OPT_PREFER:
+		return parse_prefer(argument, &cl->options.prefer);
+	case OPT_CA_BUNDLE:
+		cl->options.ca_bundle = argument;
+		break;
+	case 'u':
+		cl->unset[cl->options.unset_count++] = argument;
+		break;
+	case OPT_EXPORT:
+		status = set_mode(cl, MODE_EXPORT);
+		return status == NEXT_STEP ? parse_export_shell(argument, &cl->shell) : status;
+	case OPT_EXPLAIN:
+		status = set_mode(cl, MODE_EXPLAIN);
+		return status == NEXT_STEP ? parse_explain_format(argument, &cl->format) : status;
+	case OPT_PROBE:
+		return HFENV_WITH_PROBE ? set_mode(cl, MODE_PROBE)
+					: fail("%s is not in hfenv-static, which leaves out the DNS resolver it needs; "
+					       "run hfenv for it", "--probe");
+	case OPT_TIMEOUT:
+		cl->timeout_given = true;
+		return parse_timeout(argument, &cl->timeout_ms);
+	case 'v':
+		cl->options.verbose = true;
+		break;
+	case 'q':
+		cl->options.quiet = true;
+		break;
+	}
+	return status;
+}
+
+/* What getopt_long stopped at that is no option to apply: --help, --version, or a usage error. */
+static int answer_option(int option, const char *element)
+{
+	switch (option) {
+	case 'h':
+		fputs(usage_text, stdout);
+		return finish_output();
+	case 'V':
+		printf("hfenv %s (revision %s%s)\n", HFENV_VERSION, HFENV_REVISION,
+		       HFENV_WITH_PROBE ? "" : ", static, without --probe");
+		return finish_output();
+	case ':':
+		return bad_option("option %s needs an argument", element);
+	default:
+		if (optopt != 0 && element[1] == '-')
+			return bad_option("option %s takes no argument", element);
+		return bad_option("unknown option %s", element);
+	}
 }
 
 static int parse_command_line(int argc, char **argv, struct command_line *cl)
 {
-	enum {
-		OPT_ALLOW_SOCKS = 256, OPT_PROXY_LOOPBACK, OPT_PREFER, OPT_CA_BUNDLE, OPT_EXPORT, OPT_EXPLAIN, OPT_PROBE,
-		OPT_TIMEOUT
-	};
 	static const struct option long_options[] = {
 		{"proxy", required_argument, NULL, 'p'},
 		{"no-xet", no_argument, NULL, 'x'},
@@ -244,74 +324,13 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 		return fail("%s", strerror(errno));
 	cl->options.unset = cl->unset;
 	opterr = 0;
-	int c, status = CONTINUE, element = optind;
-	while (status == CONTINUE && (c = getopt_long(argc, argv, "+:p:xu:vqhV", long_options, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			cl->options.proxy = optarg;
-			break;
-		case 'x':
-			cl->options.no_xet = true;
-			break;
-		case OPT_ALLOW_SOCKS:
-			cl->options.allow_socks = true;
-			break;
-		case OPT_PROXY_LOOPBACK:
-			cl->options.proxy_loopback = true;
-			break;
-		case OPT_PREFER:
-			status = parse_prefer(optarg, &cl->options.prefer);
-			break;
-		case OPT_CA_BUNDLE:
-			cl->options.ca_bundle = optarg;
-			break;
-		case 'u':
-			cl->unset[cl->options.unset_count++] = optarg;
-			break;
-		case OPT_EXPORT:
-			status = set_mode(cl, MODE_EXPORT);
-			if (status == CONTINUE)
-				status = parse_export_shell(optarg, &cl->shell);
-			break;
-		case OPT_EXPLAIN:
-			status = set_mode(cl, MODE_EXPLAIN);
-			if (status == CONTINUE)
-				status = parse_explain_format(optarg, &cl->format);
-			break;
-		case OPT_PROBE:
-			status = HFENV_WITH_PROBE ? set_mode(cl, MODE_PROBE)
-						  : fail("%s is not in hfenv-static, which leaves out the DNS resolver "
-							 "it needs; run hfenv for it", "--probe");
-			break;
-		case OPT_TIMEOUT:
-			cl->timeout_given = true;
-			status = parse_timeout(optarg, &cl->timeout_ms);
-			break;
-		case 'v':
-			cl->options.verbose = true;
-			break;
-		case 'q':
-			cl->options.quiet = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return finish_output();
-		case 'V':
-			printf("hfenv %s (revision %s%s)\n", HFENV_VERSION, HFENV_REVISION,
-			       HFENV_WITH_PROBE ? "" : ", static, without --probe");
-			return finish_output();
-		case ':':
-			return bad_option("option %s needs an argument", argv[element]);
-		default:
-			if (optopt != 0 && argv[element][1] == '-')
-				return bad_option("option %s takes no argument", argv[element]);
-			return bad_option("unknown option %s", argv[element]);
-		}
+	int option, status = NEXT_STEP, element = optind;
+	while (status == NEXT_STEP && (option = getopt_long(argc, argv, "+:p:xu:vqhV", long_options, NULL)) != -1) {
+		bool known = option != 'h' && option != 'V' && option != ':' && option != '?';
+		status = known ? apply_option(option, optarg, cl) : answer_option(option, argv[element]);
 		element = optind;
 	}
-	if (status != CONTINUE)
-		return status;
-	return parse_operands(argc, argv, cl);
+	return status == NEXT_STEP ? parse_operands(argc, argv, cl) : status;
 }
 
 /* Prints the findings the user wants to see; 125 when hfenv refuses to go on. */
@@ -328,7 +347,7 @@ static int report_findings(const struct hfenv_result *result)
 		else if (f->kind == HFENV_CHANGE && result->verbose)
 			fprintf(stderr, "hfenv: %s\n", f->message);
 	}
-	return result->error_count > 0 ? EXIT_HFENV_FAILED : CONTINUE;
+	return result->error_count > 0 ? EXIT_HFENV_FAILED : NEXT_STEP;
 }
 
 static int list_environment(const struct hfenv_result *result)
@@ -344,8 +363,8 @@ static int list_environment(const struct hfenv_result *result)
 static int export_statements(const struct hfenv_result *result, enum hfenv_shell shell)
 {
 	char **statements = calloc(result->edit_count + 1, sizeof *statements);
-	int status = statements ? CONTINUE : fail("%s", strerror(errno));
-	for (size_t i = 0; status == CONTINUE && i < result->edit_count; i++) {
+	int status = statements ? NEXT_STEP : fail("%s", strerror(errno));
+	for (size_t i = 0; status == NEXT_STEP && i < result->edit_count; i++) {
 		statements[i] = hfenv_shell_statement(shell, &result->edits[i]);
 		if (statements[i] == NULL && errno == EINVAL) {
 			char *name = hfenv_quote_redacted(result->edits[i].name);
@@ -355,20 +374,52 @@ static int export_statements(const struct hfenv_result *result, enum hfenv_shell
 			status = fail("%s", strerror(errno));
 		}
 	}
-	for (size_t i = 0; status == CONTINUE && i < result->edit_count; i++)
+	for (size_t i = 0; status == NEXT_STEP && i < result->edit_count; i++)
 		puts(statements[i]);
 	for (size_t i = 0; statements != NULL && i < result->edit_count; i++)
 		free(statements[i]);
 	free(statements);
-	return status == CONTINUE ? finish_output() : status;
+	return status == NEXT_STEP ? finish_output() : status;
 }
 
-/* execve, and for a file without #! the shell, as execvp does; returns only on failure. */
+/* The first bytes of a file, as the kernel reads them for #! (its buffer is 256 bytes); "" when unreadable. */
+static size_t read_head(const char *path, char *head, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? 0 : read(fd, head, size - 1);
+	if (fd >= 0)
+		close(fd);
+	n = n < 0 ? 0 : n;
+	head[n] = '\0';
+	return (size_t)n;
+}
+
+/* bash's test for a file it will not read as a script: ELF, or a NUL byte in its first line (two after #!). */
+static bool looks_binary(const char *path)
+{
+	char head[257];
+	size_t n = read_head(path, head, sizeof head);
+	if (n >= 4 && memcmp(head, "\177ELF", 4) == 0)
+		return true;
+	int lines = n >= 2 && memcmp(head, "#!", 2) == 0 ? 2 : 1;
+	for (size_t i = 0; i < n; i++) {
+		if (head[i] == '\n' && --lines == 0)
+			return false;
+		if (head[i] == '\0')
+			return true;
+	}
+	return false;
+}
+
+/* execve, and for a file without #! that is no binary, the shell, as execvp does; returns only on failure. */
 static void exec_file(const char *path, char **argv, char *const env[])
 {
 	execve(path, argv, env);
-	if (errno != ENOEXEC)
+	int error = errno;
+	if (error != ENOEXEC || looks_binary(path)) {
+		errno = error;
 		return;
+	}
 	size_t argc = 0;
 	while (argv[argc] != NULL)
 		argc++;
@@ -381,6 +432,15 @@ static void exec_file(const char *path, char **argv, char *const env[])
 	execve("/bin/sh", shell_argv, env);
 	free(shell_argv);
 	errno = ENOEXEC;
+}
+
+/* dir (dir_length bytes of a PATH list; empty: the current directory) and file joined into path. */
+static void join_path(char *path, const char *dir, size_t dir_length, const char *file, size_t file_length)
+{
+	memcpy(path, dir, dir_length);
+	if (dir_length > 0)
+		path[dir_length++] = '/';
+	memcpy(path + dir_length, file, file_length + 1);
 }
 
 /* Searches search_path (PATH of the new environment), as env(1) does; returns only on failure, with errno set. */
@@ -403,11 +463,7 @@ static void exec_command(char **argv, char *const env[], const char *search_path
 	bool denied = false;
 	for (const char *dir = search;; dir++) {
 		size_t dir_len = strcspn(dir, ":");
-		memcpy(path, dir, dir_len);
-		size_t at = dir_len;
-		if (dir_len > 0)
-			path[at++] = '/';
-		memcpy(path + at, file, file_len + 1);
+		join_path(path, dir, dir_len, file, file_len);
 		exec_file(path, argv, env);
 		if (errno == EACCES)
 			denied = true;
@@ -424,14 +480,115 @@ static void exec_command(char **argv, char *const env[], const char *search_path
 	errno = saved;
 }
 
+/* The file a shell would have tried for file: the first executable one in search_path, else the first other;
+ * NULL when there is none (directories do not count) or out of memory. */
+static char *find_command(const char *file, const char *search_path)
+{
+	const char *search = search_path ? search_path : "/bin:/usr/bin";
+	char *path = malloc(strlen(search) + strlen(file) + 2), *other = NULL;
+	for (const char *dir = search; path != NULL && *file != '\0'; dir++) {
+		size_t dir_len = strcspn(dir, ":");
+		struct stat st;
+		join_path(path, dir, dir_len, file, strlen(file));
+		if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			if (access(path, X_OK) == 0) {
+				free(other);
+				return path;
+			}
+			if (other == NULL)
+				other = strdup(path);
+		}
+		dir += dir_len;
+		if (*dir == '\0')
+			break;
+	}
+	free(path);
+	return other;
+}
+
+/* name as bash shows it, when it is plain text; else quoted and escaped. NULL when out of memory. */
+static char *shown_name(const char *name)
+{
+	char *quoted = hfenv_quote_redacted(name);
+	size_t n = strlen(name);
+	if (quoted == NULL || n == 0 || strchr(name, ' ') != NULL || strlen(quoted) != n + 2 ||
+	    strncmp(quoted + 1, name, n) != 0)
+		return quoted;
+	free(quoted);
+	return strdup(name);
+}
+
+/* Why path, a file that exists, did not run although its execve failed with error (not EACCES, not ENOEXEC). */
+static int say_why_file_failed(const char *shown, const char *path, int error)
+{
+	char head[257];
+	read_head(path, head, sizeof head);
+	if (strncmp(head, "#!", 2) != 0) {
+		fprintf(stderr, "hfenv: %s: %s\n", shown, error == ENOENT ? "cannot execute: required file not found"
+									 : strerror(error));
+		return error == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
+	}
+	const char *start = head + 2 + strspn(head + 2, " \t");
+	char *interpreter = strndup(start, strcspn(start, " \t\n"));
+	size_t n = interpreter ? strlen(interpreter) : 0;
+	bool crlf = n > 0 && interpreter[n - 1] == '\r';
+	if (crlf)
+		interpreter[n - 1] = '\0';
+	char *shown_interpreter = interpreter ? shown_name(interpreter) : NULL;
+	const char *named = shown_interpreter ? shown_interpreter : "?";
+	if (crlf)
+		fprintf(stderr, "hfenv: %s: bad interpreter %s^M (Windows CRLF): sed -i 's/\\r$//' %s\n", shown, named, shown);
+	else
+		fprintf(stderr, "hfenv: %s: bad interpreter %s: %s\n", shown, named, strerror(error));
+	free(shown_interpreter);
+	free(interpreter);
+	return error == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
+}
+
+/* Says that name is no command: not in search_path, or (with a '/') no such file; 127 as bash, 126 for other errors. */
+static int say_not_found(const char *name, const char *shown, int error)
+{
+	if (strchr(name, '/') != NULL) {
+		fprintf(stderr, "hfenv: %s: %s\n", shown, strerror(error));
+		return error == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
+	}
+	fprintf(stderr, "hfenv: %s: command not found%s\n", shown,
+		strcmp(name, "help") == 0 ? "; hfenv's own help: hfenv --help" : "");
+	return EXIT_NOT_FOUND;
+}
+
+/*
+ * The one place an exec failure becomes an exit status: says why, as bash does, from the file the
+ * command names; 127 when it or its interpreter is missing (bash 5.2), 126 when it is there and cannot run.
+ */
+static int exec_failed(const char *name, const char *search_path, int error)
+{
+	char *path = strchr(name, '/') == NULL ? find_command(name, search_path) : strdup(name);
+	char *shown = shown_name(path ? path : name);
+	const char *said = shown ? shown : "the command";
+	struct stat st;
+	int status = EXIT_CANNOT_INVOKE;
+	if (error != ENOENT && error != EACCES && error != ENOEXEC)
+		fprintf(stderr, "hfenv: %s: %s\n", said, strerror(error));
+	else if (path == NULL || stat(path, &st) != 0)
+		status = say_not_found(name, said, path == NULL ? ENOENT : errno);
+	else if (S_ISDIR(st.st_mode))
+		fprintf(stderr, "hfenv: %s: %s\n", said, strerror(EISDIR));
+	else if (error == EACCES || access(path, X_OK) != 0)
+		fprintf(stderr, "hfenv: %s: %s\n", said, strerror(EACCES));
+	else if (error == ENOEXEC)
+		fprintf(stderr, "hfenv: %s: cannot execute binary file: %s\n", said, strerror(ENOEXEC));
+	else
+		status = say_why_file_failed(said, path, error);
+	free(shown);
+	free(path);
+	return status;
+}
+
 static int run_command(char **argv, const struct hfenv_result *result)
 {
 	exec_command(argv, result->env, result->path);
-	int status = errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
-	char *name = hfenv_quote_redacted(argv[0]);
-	fprintf(stderr, "hfenv: %s: %s\n", name ? name : argv[0], strerror(errno));
-	free(name);
-	return status;
+	return exec_failed(argv[0], result->path, errno);
 }
 
 /* The columns --explain's tables may fill: COLUMNS, else the terminal's, else 0 (explain's default). */
@@ -486,13 +643,13 @@ static int probe(const struct command_line *cl, const struct hfenv_result *resul
 }
 #endif
 
-/* Does what the mode asks; returns only when no command replaced hfenv. */
-static int act(const struct command_line *cl, const struct hfenv_result *result)
+/* What hfenv prints instead of running a command; in the run mode, the findings before the command runs. */
+static int show(const struct command_line *cl, const struct hfenv_result *result)
 {
 	if (cl->mode == MODE_EXPLAIN)
 		return explain(cl, result);
 	int status = report_findings(result);
-	if (status != CONTINUE)
+	if (status != NEXT_STEP)
 		return status;
 	switch (cl->mode) {
 	case MODE_LIST:
@@ -504,7 +661,7 @@ static int act(const struct command_line *cl, const struct hfenv_result *result)
 		return probe(cl, result);
 #endif
 	default:
-		return run_command(cl->command, result);
+		return NEXT_STEP; /* MODE_RUN: the command runs next */
 	}
 }
 
@@ -514,6 +671,7 @@ static char *no_environment[] = {NULL};
  * The exec path: environ follows argv on the initial stack, and the new environment is written
  * over both, so that no page is touched that the process does not have yet.  The operands move
  * out of argv first; libc's environ stays empty from then on, as nothing reads it before execve.
+ * Returns as hfenv_normalize does: 0, or -1 with errno set.
  */
 static int normalize_over_argv(struct command_line *cl, int argc, char **argv, struct hfenv_result *result)
 {
@@ -534,7 +692,7 @@ static int normalize_environment(struct command_line *cl, int argc, char **argv,
 	bool over_argv = cl->mode == MODE_RUN && environ == argv + argc + 1;
 	int failed = over_argv ? normalize_over_argv(cl, argc, argv, result)
 			       : hfenv_normalize(&cl->options, hfenv_read_ca_bundle, environ, result);
-	return failed ? fail("%s", strerror(errno)) : CONTINUE;
+	return failed ? fail("%s", strerror(errno)) : NEXT_STEP;
 }
 
 /* Freed although the process ends, so that valgrind and LeakSanitizer report real leaks only. */
@@ -550,10 +708,12 @@ int main(int argc, char **argv)
 	struct command_line cl;
 	struct hfenv_result result = {0};
 	int status = parse_command_line(argc, argv, &cl);
-	if (status == CONTINUE)
+	if (status == NEXT_STEP)
 		status = normalize_environment(&cl, argc, argv, &result);
-	if (status == CONTINUE)
-		status = act(&cl, &result);
+	if (status == NEXT_STEP)
+		status = show(&cl, &result);
+	if (status == NEXT_STEP)
+		status = run_command(cl.command, &result);
 	release(&cl, &result);
 	return status;
 }

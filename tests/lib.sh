@@ -1,18 +1,18 @@
 # The one harness of the *.test.sh scripts: sh SCRIPT HFENV CASE runs the function test_CASE.
-# Every test starts from an environment without proxy variables or HFENV_* settings.
+# Every case starts from an empty environment: PATH and what the case sets (HFENV_TEST_WRAPPER is
+# the harness's own, read below), so that no variable of the caller's reaches hfenv or a server.
 # expect_out and expect_err_lines are exact; the *_contains and *_lacks checks look for a substring.
 
+if [ "${HFENV_TEST_EMPTY_ENVIRONMENT:-}" != "$$" ]; then
+	exec env -i PATH="$PATH" HFENV_TEST_EMPTY_ENVIRONMENT=$$ HFENV_TEST_WRAPPER="${HFENV_TEST_WRAPPER:-}" \
+		/bin/sh "$0" "$@"
+fi
 HFENV=$1
 CASE=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 TESTS=$(cd "$HERE/.." && pwd)
 PYTHON=/usr/bin/python3
 PIDS=
-# Every variable of the table in variables.c but PATH (unit.variables checks that this list holds them all).
-unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY \
-	HFENV_PROXY HFENV_NO_XET HFENV_ALLOW_SOCKS HFENV_PROXY_LOOPBACK HFENV_PREFER HFENV_VERBOSE HFENV_QUIET \
-	HFENV_CA_BUNDLE HF_HUB_DISABLE_XET HF_HUB_DISABLE_XETHUB REQUEST_METHOD \
-	REQUESTS_CA_BUNDLE CURL_CA_BUNDLE SSL_CERT_FILE GIT_SSL_CAINFO NODE_EXTRA_CA_CERTS
 TMP=$(mktemp -d) || exit 1
 cleanup() {
 	for pid in $PIDS; do
@@ -27,8 +27,8 @@ if [ -n "${HFENV_TEST_WRAPPER:-}" ]; then
 	printf '#!/bin/sh\nexec %s %s "$@"\n' "$HFENV_TEST_WRAPPER" "$HFENV" >"$TMP/hfenv"
 	chmod +x "$TMP/hfenv"
 	HFENV=$TMP/hfenv
-	unset HFENV_TEST_WRAPPER
 fi
+unset HFENV_TEST_EMPTY_ENVIRONMENT HFENV_TEST_WRAPPER
 
 fail() {
 	printf 'FAIL (%s): %s\n' "$CASE" "$*" >&2
@@ -48,6 +48,15 @@ run() {
 	status=$?
 	out=$(cat "$TMP/out")
 	err=$(cat "$TMP/err")
+	expect_messages_fit
+}
+
+# Every stderr line is one of hfenv's messages: "hfenv: ..." within 100 columns. A case whose command
+# writes to stderr itself sets OWN_STDERR=1 before run.
+expect_messages_fit() {
+	[ -z "${OWN_STDERR:-}" ] || return 0
+	awk 'length($0) > 100 || !/^hfenv: / { print; bad = 1 } END { exit bad }' "$TMP/err" >"$TMP/unfit" ||
+		fail "a stderr line is not 'hfenv: ...' within 100 columns: $(head -n 1 "$TMP/unfit")"
 }
 
 # run_clean [NAME=VALUE]... COMMAND...: run, in an environment holding only PATH and the assignments.

@@ -53,7 +53,7 @@ test_double_dash_ends_hfenv_options() {
 test_double_dash_then_option_like_command_is_a_command() {
 	run "$HFENV" -- -v
 	expect_status 127
-	expect_err_contains "'-v'"
+	expect_err_contains "hfenv: -v: command not found"
 }
 
 test_argv0_is_the_command_as_given() {
@@ -87,6 +87,7 @@ line two"
 }
 
 test_signal_death_is_the_commands_own() {
+	OWN_STDERR=1
 	run "$HFENV" sh -c 'kill -TERM $$'
 	expect_status 143
 }

@@ -43,9 +43,9 @@ test_bad_option_argument_is_125() {
 	run "$HFENV" --prefer middle true
 	expect_status 125
 	expect_err_contains "'middle'"
-	run "$HFENV" --export=bash
+	run "$HFENV" --export=csh
 	expect_status 125
-	expect_err_contains "'bash'"
+	expect_err_contains "'csh'"
 	run "$HFENV" --verbose=1 true
 	expect_status 125
 	expect_err_contains "takes no argument"
@@ -75,13 +75,31 @@ test_invalid_proxy_option_is_125() {
 	expect_err_contains "--proxy"
 }
 
+test_proxy_option_given_a_command_says_it_takes_a_url() {
+	run "$HFENV" -p python3 -c 'print(1)'
+	expect_status 125
+	expect_out_empty
+	expect_err_lines 1
+	expect_err_contains "hfenv: -p takes a proxy URL such as http://HOST:PORT, not 'python3'"
+	run "$HFENV" --proxy=localhost true
+	expect_status 125
+	expect_err_contains "not 'localhost'"
+}
+
+test_proxy_option_takes_host_and_port() {
+	run "$HFENV" -p 127.0.0.1:7890 printenv https_proxy
+	expect_status 0
+	expect_out "http://127.0.0.1:7890"
+}
+
 test_refused_socks_is_125_with_advice() {
 	run env https_proxy=socks5://127.0.0.1:1080 "$HFENV" touch "$TMP/ran"
 	expect_status 125
 	[ ! -e "$TMP/ran" ] || fail "the command ran"
 	expect_err_contains "https_proxy='socks5://127.0.0.1:1080'"
-	expect_err_contains "--allow-socks"
-	expect_err_contains "7890"
+	expect_err_contains "is SOCKS: use an HTTP proxy or --allow-socks"
+	run env https_proxy=socks5://127.0.0.1:1080 "$HFENV" -v --allow-socks true
+	expect_err_contains "Clash: 7890"
 	run env all_proxy=socks5://127.0.0.1:1080 "$HFENV" true
 	expect_status 125
 	expect_err_contains "all_proxy="
@@ -90,10 +108,16 @@ test_refused_socks_is_125_with_advice() {
 test_directory_is_126() {
 	run "$HFENV" "$TMP"
 	expect_status 126
-	expect_err_contains "hfenv: '$TMP': Permission denied"
+	expect_out_empty
+	expect_err_contains "hfenv: $TMP: Is a directory"
+	expect_err_lines 1
+}
+
+test_directory_in_path_is_not_a_command() {
 	mkdir "$TMP/cmd"
 	run "$HFENV" PATH="$TMP" cmd
-	expect_status 126
+	expect_status 127
+	expect_err_contains "hfenv: cmd: command not found"
 }
 
 test_not_executable_is_126() {
@@ -102,19 +126,59 @@ test_not_executable_is_126() {
 	run "$HFENV" "$TMP/script"
 	expect_status 126
 	expect_out_empty
-	expect_err_contains "hfenv: '$TMP/script': Permission denied"
+	expect_err_contains "hfenv: $TMP/script: Permission denied"
 	run "$HFENV" PATH="$TMP" script
 	expect_status 126
+	expect_err_contains "hfenv: $TMP/script: Permission denied"
 }
 
 test_not_found_is_127() {
 	run "$HFENV" hfenv-no-such-command-here
 	expect_status 127
-	expect_err_contains "hfenv: 'hfenv-no-such-command-here': No such file or directory"
+	expect_err_contains "hfenv: hfenv-no-such-command-here: command not found"
+	expect_err_lines 1
 	run "$HFENV" "$TMP/nothing"
 	expect_status 127
+	expect_err_contains "hfenv: $TMP/nothing: No such file or directory"
 	run "$HFENV" ''
 	expect_status 127
+}
+
+test_misspelled_command_is_not_found() {
+	run "$HFENV" pyhton train.py
+	expect_status 127
+	expect_err_contains "hfenv: pyhton: command not found"
+	expect_err_lines 1
+}
+
+test_help_as_a_command_points_to_the_help_option() {
+	run "$HFENV" help
+	expect_status 127
+	expect_err_contains "hfenv: help: command not found; hfenv's own help: hfenv --help"
+}
+
+test_binary_of_another_format_is_an_exec_format_error() {
+	printf '\177ELF\002\001\001\000\000\000\000\000' >"$TMP/arm-binary"
+	chmod +x "$TMP/arm-binary"
+	run "$HFENV" "$TMP/arm-binary"
+	expect_status 126
+	expect_out_empty
+	expect_err_contains "hfenv: $TMP/arm-binary: cannot execute binary file: Exec format error"
+	expect_err_lines 1
+}
+
+test_binary_with_a_nul_in_its_first_line_is_not_run_by_sh() {
+	printf 'MZ\000\000garbage\n' >"$TMP/program.exe"
+	chmod +x "$TMP/program.exe"
+	run "$HFENV" "$TMP/program.exe"
+	expect_status 126
+	expect_err_contains "cannot execute binary file: Exec format error"
+}
+
+test_command_name_with_a_blank_is_quoted() {
+	run "$HFENV" 'no such'
+	expect_status 127
+	expect_err_contains "hfenv: 'no such': command not found"
 }
 
 test_failed_write_to_stdout_is_125() {

@@ -121,4 +121,15 @@ set -gx no_proxy 'localhost,127.0.0.1,::1'
 set -gx NO_PROXY 'localhost,127.0.0.1,::1'"
 }
 
+test_export_bash_zsh_dash_ksh_are_the_sh_format() {
+	run env -i http_proxy=127.0.0.1:7890 "$HFENV" --export=sh
+	expect_status 0
+	cp "$TMP/out" "$TMP/sh"
+	for shell in bash zsh dash ksh; do
+		run env -i http_proxy=127.0.0.1:7890 "$HFENV" --export="$shell"
+		expect_status 0
+		cmp -s "$TMP/sh" "$TMP/out" || fail "--export=$shell differs from --export=sh"
+	done
+}
+
 run_case

@@ -20,7 +20,7 @@ test_verbose_prints_one_line_per_change() {
 	expect_err_contains "hfenv: set HTTP_PROXY='http://127.0.0.1:7890'"
 	expect_err_contains "hfenv: changed NO_PROXY from '*.example.com' to 'example.com,localhost,127.0.0.1,::1'"
 	expect_err_contains "hfenv: set no_proxy='example.com,localhost,127.0.0.1,::1'"
-	expect_err_contains "hfenv: warning: NO_PROXY: requests before 2.34 (Debian 12 has 2.28) skips the proxy for every host that merely ends in an entry"
+	expect_err_contains "hfenv: warning: NO_PROXY: requests < 2.34 matches entries as bare suffixes (nothf.co for hf.co)"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XET='1'"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XETHUB='1'"
 }
@@ -44,7 +44,7 @@ test_warning_is_one_line_on_stderr() {
 	run env -i "https_proxy=http://127.0.0.1:7890$(printf '\r')" "$HFENV" true
 	expect_status 0
 	expect_err_lines 1
-	expect_err_contains "hfenv: warning: https_proxy='http://127.0.0.1:7890\x0d' has blanks"
+	expect_err_contains "hfenv: warning: https_proxy='http://127.0.0.1:7890\x0d': blanks, CR or LF around it removed"
 }
 
 test_quiet_silences_warnings() {
@@ -67,7 +67,7 @@ test_quiet_keeps_errors() {
 	run env -i https_proxy=ftp://127.0.0.1:21 "$HFENV" -q true
 	expect_status 125
 	expect_err_lines 1
-	expect_err_contains "hfenv: https_proxy='ftp://127.0.0.1:21' is not a usable proxy URL"
+	expect_err_contains "hfenv: https_proxy='ftp://127.0.0.1:21': not a proxy scheme; use http://HOST:PORT"
 }
 
 test_errors_print_without_warnings_or_changes() {
@@ -80,8 +80,9 @@ test_differing_pair_warning_names_both() {
 	run env -i https_proxy=http://127.0.0.1:1 HTTPS_PROXY=http://127.0.0.1:2 "$HFENV" true
 	expect_status 0
 	expect_err_lines 1
-	expect_err_contains "https_proxy='http://127.0.0.1:1'"
-	expect_err_contains "HTTPS_PROXY='http://127.0.0.1:2'"
+	expect_err_contains "hfenv: warning: https_proxy='http://127.0.0.1:1' wins over a different HTTPS_PROXY"
+	run env -i https_proxy=http://127.0.0.1:1 HTTPS_PROXY=http://127.0.0.1:2 "$HFENV" -v true
+	expect_err_contains "hfenv: warning: HTTPS_PROXY was 'http://127.0.0.1:2' (--prefer upper chooses the other)"
 }
 
 test_no_xet_socks_warns_about_python() {
@@ -91,11 +92,54 @@ test_no_xet_socks_warns_about_python() {
 	expect_err_contains "PySocks"
 }
 
-test_removed_socks_all_proxy_is_gone_for_the_command() {
+test_removed_socks_all_proxy_is_gone_for_the_command_without_a_word() {
 	run env -i HTTP_PROXY=http://127.0.0.1:7890 HTTPS_PROXY=http://127.0.0.1:7890 ALL_PROXY=socks5h://127.0.0.1:7891 "$HFENV" printenv ALL_PROXY
 	expect_status 1
+	expect_err_empty
+}
+
+test_removed_socks_all_proxy_is_said_with_verbose() {
+	run env -i HTTP_PROXY=http://127.0.0.1:7890 HTTPS_PROXY=http://127.0.0.1:7890 ALL_PROXY=socks5h://127.0.0.1:7891 "$HFENV" -v true
+	expect_status 0
+	expect_err_contains "hfenv: ALL_PROXY is SOCKS beside HTTP proxies: removed, as httpx fails on it without socksio"
+	expect_err_contains "hfenv: unset ALL_PROXY (was 'socks5h://127.0.0.1:7891')"
+}
+
+test_port_less_proxy_gets_its_port_with_one_warning() {
+	run env -i http_proxy=http://127.0.0.1 HTTP_PROXY=http://127.0.0.1 "$HFENV" printenv http_proxy
+	expect_status 0
+	expect_out "http://127.0.0.1:80"
 	expect_err_lines 1
-	expect_err_contains "hfenv: warning: ALL_PROXY='socks5h://127.0.0.1:7891' is a SOCKS proxy beside HTTP proxies"
+	expect_err_contains "hfenv: warning: http_proxy and HTTP_PROXY have no port: every client now uses :80; add it"
+}
+
+test_quoted_proxy_loses_its_quotes_with_a_warning() {
+	run env -i HTTPS_PROXY='"http://127.0.0.1:7890"' https_proxy='"http://127.0.0.1:7890"' "$HFENV" printenv HTTPS_PROXY
+	expect_status 0
+	expect_out "http://127.0.0.1:7890"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: https_proxy and HTTPS_PROXY: quotes removed (docker --env-file, systemd keep them)"
+}
+
+test_scheme_without_colon_is_refused_naming_the_colon() {
+	run env -i https_proxy=http//127.0.0.1:7890 "$HFENV" true
+	expect_status 125
+	expect_err_lines 1
+	expect_err_contains "hfenv: https_proxy='http//127.0.0.1:7890': no ':' after the scheme; write http://"
+}
+
+test_socks_proxy_option_is_one_error() {
+	run env -i "$HFENV" -p socks5://127.0.0.1:1080 true
+	expect_status 125
+	expect_err_lines 1
+	expect_err_contains "hfenv: --proxy 'socks5://127.0.0.1:1080' is SOCKS: use an HTTP proxy or --allow-socks"
+}
+
+test_no_proxy_star_beside_proxy_option_is_a_warning() {
+	run env -i NO_PROXY='*' "$HFENV" -p http://127.0.0.1:7890 printenv https_proxy
+	expect_status 1
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: NO_PROXY has '*', so every client goes direct: --proxy unused; remove the '*'"
 }
 
 test_help_goes_to_stdout() {
@@ -121,6 +165,20 @@ test_help_runs_nothing() {
 	run "$HFENV" -h touch "$TMP/ran"
 	expect_status 0
 	[ ! -e "$TMP/ran" ] || fail "the command ran"
+}
+
+test_help_fits_80_columns() {
+	run "$HFENV" --help
+	expect_status 0
+	wide=$(awk 'length($0) > 80' "$TMP/out")
+	[ -z "$wide" ] || fail "--help lines over 80 columns: $wide"
+}
+
+test_help_says_no_xet_lets_socks_through() {
+	run "$HFENV" --help
+	grep -A1 -e '-x, --no-xet' "$TMP/out" | grep -q 'SOCKS' || fail "--help does not say what -x does to SOCKS"
+	run env -i https_proxy=socks5://127.0.0.1:1080 "$HFENV" -x -q true
+	expect_status 0
 }
 
 run_case

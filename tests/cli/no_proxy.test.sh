@@ -21,7 +21,7 @@ test_entry_with_a_port_loses_it_with_a_warning() {
 	expect_status 0
 	expect_out "hf.co"
 	expect_err_lines 1
-	expect_err_contains "hfenv: warning: no_proxy entries 'hf.co:8080' lost their port, so the host now skips the proxy on every port"
+	expect_err_contains "hfenv: warning: no_proxy 'hf.co:8080': port removed; all ports now skip the proxy"
 }
 
 test_star_removes_every_proxy_variable() {
@@ -65,7 +65,7 @@ test_ipv6_range_is_removed_with_a_warning() {
 	run env -i no_proxy='fd00::/8,10.1.2.3' "$HFENV" printenv NO_PROXY
 	expect_status 0
 	expect_out "10.1.2.3"
-	expect_err_contains "hfenv: warning: no_proxy entries 'fd00::/8' removed: an IPv6 range makes httpx (huggingface_hub) fail"
+	expect_err_contains "hfenv: warning: no_proxy 'fd00::/8' removed (httpx fails on it); list the addresses"
 }
 
 test_ipv4_range_warning_names_the_clients_that_ignore_it() {
@@ -73,14 +73,16 @@ test_ipv4_range_warning_names_the_clients_that_ignore_it() {
 	expect_status 0
 	expect_out "10.0.0.0/8"
 	expect_err_lines 1
-	expect_err_contains "Python urllib, wget and httpx for none"
+	expect_err_contains "hfenv: warning: NO_PROXY '10.0.0.0/8': httpx, wget, urllib ignore ranges; list addresses"
+	run env -i NO_PROXY='10.0.0.0/8' "$HFENV" -v true
+	expect_err_contains "ranges: curl, requests, reqwest, Go honour them; urllib, wget, httpx not"
 }
 
 test_suffix_warning_only_when_verbose() {
 	run env -i NO_PROXY=hf.co "$HFENV" true
 	expect_err_empty
 	run env -i NO_PROXY=hf.co "$HFENV" -v true
-	expect_err_contains "requests before 2.34 (Debian 12 has 2.28) skips the proxy for every host that merely ends in an entry (nothf.co for hf.co)"
+	expect_err_contains "requests < 2.34 matches entries as bare suffixes (nothf.co for hf.co)"
 }
 
 test_export_sets_both_spellings_of_the_rewritten_list() {

@@ -28,7 +28,7 @@ test_warnings_hide_the_password() {
 	expect_redacted env https_proxy="$URL$(printf '\r')" "$HFENV" true
 	expect_status 0
 	expect_redacted env http_proxy="$URL" HTTP_PROXY='http://user:secret2@127.0.0.1:1' "$HFENV" true
-	expect_redacted env REQUEST_METHOD=GET HTTP_PROXY="$URL" "$HFENV" true
+	expect_redacted env HTTPS_PROXY="\"$URL\"" "$HFENV" -v true
 }
 
 test_a_name_from_the_command_line_is_redacted_too() {

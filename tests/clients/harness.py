@@ -221,6 +221,13 @@ class Servers:
                 "S": f"socks5://127.0.0.1:{self.socks_port}", "D": f"http://127.0.0.1:{self.dead_port}"}
 
 
+def empty_environment(keep=()):
+    """Every child starts from nothing of the caller's: PATH and the harness's own settings (KEEP) only."""
+    kept = {name: os.environ[name] for name in ("PATH", *keep) if name in os.environ}
+    os.environ.clear()
+    os.environ.update(kept)
+
+
 def run_checked(argv, **kwargs):
     result = subprocess.run(argv, capture_output=True, text=True, **kwargs)
     if result.returncode != 0:
@@ -700,52 +707,79 @@ def check_requirements(client_dir, venvs=None):
             raise Failure(f"{name} must resolve to 127.0.0.1 only (through the private /etc/hosts), not {addresses}")
 
 
+def matrix_workers():
+    """Scenarios run this many at a time, each worker with servers of its own: the clients mostly start Python."""
+    return max(2, len(os.sched_getaffinity(0)))
+
+
+def run_scenario(scenario, hfenv, client_dir, venvs, servers, tails, paths):
+    """The scenario's two rows (http, https): every client without and through hfenv."""
+    values = servers.placeholders()
+    env = {**base_environment(servers.home), **{k: render(v, values) for k, v in scenario.env.items()}}
+    operands = [render(o, values) for o in scenario.operands]
+    options = [render(o, values) for o in scenario.hfenv_options]
+    urls = {scheme: f"{scheme}://{scenario.host}:{servers.origin_ports[scheme]}" for scheme in ("http", "https")}
+    predicted = None if scenario.not_predicted else explain_routes(hfenv, options, operands, env, servers, urls)
+    rows = []
+    for scheme in ("http", "https"):
+        port = servers.origin_ports[scheme]
+        row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {},
+               "predicted": predicted and {c: predicted[EXPLAIN_FAMILY[c], scheme]
+                                           for c in CLIENTS if c in EXPLAIN_FAMILY}}
+        for client in CLIENTS:
+            for mode in ("without", "with"):
+                path = next(paths)
+                argv = client_argv(client, urls[scheme] + path, servers.ca_file, client_dir, venvs)
+                if mode == "with":
+                    result = run_one([hfenv, *options, "--", *operands, *argv], env)
+                else:
+                    result = run_one(argv, apply_operands(env, operands))
+                row[mode][client] = classify(result, mode == "with", client, scheme, scenario.host, path, port,
+                                             tails)
+        rows.append(row)
+    return rows
+
+
 def run_matrix(hfenv, client_dir, out_dir, venvs):
     check_requirements(client_dir, venvs)
     os.makedirs(out_dir, exist_ok=True)
-    state_dir = tempfile.mkdtemp(prefix="servers.", dir=out_dir)
-    rows = []
+    only = [name for name in os.environ.get("HFENV_MATRIX_ONLY", "").split(",") if name]
+    todo = [s for s in scenarios() if not only or any(name in s.name for name in only)]
+    rows_of = [None] * len(todo)
+    next_index = iter(range(len(todo)))
+    lock = threading.Lock()
+    failures = []
     started = time.monotonic()
-    try:
-        with Servers(state_dir) as servers:
-            values = servers.placeholders()
-            tails = {"origin": LogTail(servers.origin_log), "tinyproxy": LogTail(servers.tinyproxy_log),
-                     "socks": LogTail(servers.socks_log)}
-            home = os.path.join(state_dir, "home")
-            os.makedirs(home)
-            run_number = 0
-            only = [name for name in os.environ.get("HFENV_MATRIX_ONLY", "").split(",") if name]
-            for scenario in scenarios():
-                if only and not any(name in scenario.name for name in only):
-                    continue
-                env = {**base_environment(home), **{k: render(v, values) for k, v in scenario.env.items()}}
-                operands = [render(o, values) for o in scenario.operands]
-                options = [render(o, values) for o in scenario.hfenv_options]
-                urls = {scheme: f"{scheme}://{scenario.host}:{servers.origin_ports[scheme]}"
-                        for scheme in ("http", "https")}
-                predicted = None if scenario.not_predicted else explain_routes(hfenv, options, operands, env,
-                                                                               servers, urls)
-                for scheme in ("http", "https"):
-                    port = servers.origin_ports[scheme]
-                    row = {"scenario": scenario, "scheme": scheme, "without": {}, "with": {},
-                           "predicted": predicted and {c: predicted[EXPLAIN_FAMILY[c], scheme]
-                                                       for c in CLIENTS if c in EXPLAIN_FAMILY}}
-                    for client in CLIENTS:
-                        for mode in ("without", "with"):
-                            run_number += 1
-                            path = f"/run-{run_number}"
-                            argv = client_argv(client, urls[scheme] + path, servers.ca_file, client_dir, venvs)
-                            if mode == "with":
-                                result = run_one([hfenv, *options, "--", *operands, *argv], env)
-                            else:
-                                result = run_one(argv, apply_operands(env, operands))
-                            row[mode][client] = classify(result, mode == "with", client, scheme, scenario.host, path,
-                                                         port, tails)
-                    rows.append(row)
-    finally:
-        shutil.rmtree(state_dir, ignore_errors=True)
-    elapsed = time.monotonic() - started
-    return rows, run_number, elapsed
+
+    # Each worker reads the logs of its own servers only, so a log line is always its own client's.
+    def worker(number):
+        state_dir = tempfile.mkdtemp(prefix=f"servers-{number}.", dir=out_dir)
+        paths = (f"/run-{number}-{n}" for n in range(1, 1 << 30))
+        try:
+            with Servers(state_dir) as servers:
+                servers.home = os.path.join(state_dir, "home")
+                os.makedirs(servers.home)
+                tails = {"origin": LogTail(servers.origin_log), "tinyproxy": LogTail(servers.tinyproxy_log),
+                         "socks": LogTail(servers.socks_log)}
+                while not failures:
+                    with lock:
+                        index = next(next_index, None)
+                    if index is None:
+                        return
+                    rows_of[index] = run_scenario(todo[index], hfenv, client_dir, venvs, servers, tails, paths)
+        except BaseException as failure:  # the main thread raises it once every worker has stopped
+            failures.append(failure)
+        finally:
+            shutil.rmtree(state_dir, ignore_errors=True)
+    threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(1, min(matrix_workers(), len(todo)) + 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+    rows = [row for scenario_rows in rows_of for row in scenario_rows]
+    return rows, sum(len(row["without"]) + len(row["with"]) for row in rows), time.monotonic() - started
 
 
 def check_rows(rows):
@@ -1188,6 +1222,7 @@ def command_trust(hfenv, client_dir, out_dir):
 
 def main(argv):
     install_signal_handlers()
+    empty_environment(("HFENV_MATRIX_ROWS", "HFENV_MATRIX_ONLY", PRIVATE_NAMESPACE))
     commands = {"matrix": (command_matrix, 4), "xet": (command_xet, 1), "pid1": (command_pid1, 1),
                 "trust": (command_trust, 3), "origin": (serve_origins, 1)}
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:

@@ -540,6 +540,11 @@ def capture(out_path):
 
 
 def main(argv):
+    # Nothing of the caller's reaches a child: PATH alone, the way each run's own environment starts.
+    path = os.environ.get("PATH")
+    os.environ.clear()
+    if path is not None:
+        os.environ["PATH"] = path
     command = argv[1] if len(argv) > 1 else ""
     try:
         if command == "test" and len(argv) == 6:

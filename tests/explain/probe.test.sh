@@ -12,10 +12,12 @@ start_http_proxy() {
 	PROXY=http://127.0.0.1:$PROXY_PORT
 }
 
+# The targets are on loopback, which hfenv adds to NO_PROXY: --proxy-loopback sends them through the proxy.
+
 test_reachable_target_answers_200() {
 	start_target
 	start_http_proxy
-	run_clean "$HFENV" -p "$PROXY" --probe "$TARGET"
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe "$TARGET"
 	expect_status 0
 	expect_out_contains "$TARGET  $PROXY  HTTP/1.0 200 Connection established"
 	expect_out_contains " ms"
@@ -24,7 +26,7 @@ test_reachable_target_answers_200() {
 test_refused_port_is_a_failure() {
 	start_http_proxy
 	closed=$(free_port)
-	run_clean "$HFENV" -p "$PROXY" --probe "127.0.0.1:$closed"
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe "127.0.0.1:$closed"
 	expect_status 1
 	expect_out_contains "127.0.0.1:$closed  $PROXY  HTTP/1.1 500"
 }
@@ -33,7 +35,7 @@ test_every_target_gets_a_line() {
 	start_target
 	start_http_proxy
 	closed=$(free_port)
-	run_clean "$HFENV" -p "$PROXY" --probe "$TARGET" "127.0.0.1:$closed"
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe "$TARGET" "127.0.0.1:$closed"
 	expect_status 1
 	[ "$(printf '%s\n' "$out" | wc -l)" -eq 2 ] || fail "not one line per target: $out"
 }
@@ -41,7 +43,7 @@ test_every_target_gets_a_line() {
 test_proxy_that_is_down_is_reported() {
 	start_target
 	down=$(free_port)
-	run_clean https_proxy=http://127.0.0.1:$down "$HFENV" --probe "$TARGET"
+	run_clean https_proxy=http://127.0.0.1:$down "$HFENV" --proxy-loopback --probe "$TARGET"
 	expect_status 1
 	expect_out_contains "cannot connect to the proxy: Connection refused"
 }
@@ -51,7 +53,7 @@ probe_silent_proxy() {
 	start_target
 	silent=$(free_port)
 	start "$silent" "$PYTHON" "$TESTS/servers.py" silent "$silent"
-	run_clean "$HFENV" -p "http://127.0.0.1:$silent" --probe --timeout "$1" "$TARGET"
+	run_clean "$HFENV" --proxy-loopback -p "http://127.0.0.1:$silent" --probe --timeout "$1" "$TARGET"
 	expect_status 1
 	expect_out_contains "timed out waiting for the proxy's answer after $1 s"
 }
@@ -67,7 +69,7 @@ test_timeout_takes_a_fraction_of_a_second() {
 test_forbidden_port_gives_403() {
 	start_target
 	start_http_proxy "ConnectPort 1"
-	run_clean "$HFENV" -p "$PROXY" --probe "$TARGET"
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe "$TARGET"
 	expect_status 1
 	expect_out_contains "HTTP/1.1 403 Access violation"
 }
@@ -75,7 +77,7 @@ test_forbidden_port_gives_403() {
 test_credentials_are_sent_and_never_shown() {
 	port=$(free_port)
 	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
-	run_clean "$HFENV" -p "http://us%65r:s3cret@127.0.0.1:$port" --probe 127.0.0.1:9
+	run_clean "$HFENV" --proxy-loopback -p "http://us%65r:s3cret@127.0.0.1:$port" --probe 127.0.0.1:9
 	expect_status 0
 	expect_nowhere s3cret
 	expect_out_contains "http://us%65r:***@127.0.0.1:$port"
@@ -90,7 +92,7 @@ test_non_http_answer_is_a_failure() {
 	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 OK" "$TMP/requests"
 	start_target
 	# A socks5 URL sent to an HTTP server: the SOCKS5 greeting gets an HTTP answer.
-	run_clean "$HFENV" --allow-socks -p "socks5://127.0.0.1:$port" --probe "$TARGET"
+	run_clean "$HFENV" --proxy-loopback --allow-socks -p "socks5://127.0.0.1:$port" --probe "$TARGET"
 	expect_status 1
 }
 
@@ -100,7 +102,7 @@ test_socks5_succeeds_and_reports_refusal() {
 	socks=$(free_port)
 	start "$socks" microsocks -i 127.0.0.1 -p "$socks"
 	closed=$(free_port)
-	run_clean "$HFENV" --allow-socks -p "socks5h://127.0.0.1:$socks" --probe "$TARGET" "127.0.0.1:$closed"
+	run_clean "$HFENV" --proxy-loopback --allow-socks -p "socks5h://127.0.0.1:$socks" --probe "$TARGET" "127.0.0.1:$closed"
 	expect_status 1
 	expect_out_contains "$TARGET  socks5h://127.0.0.1:$socks  SOCKS5 reply 0 (succeeded)"
 	expect_out_contains "127.0.0.1:$closed  socks5h://127.0.0.1:$socks  SOCKS5 reply 5 (connection refused)"
@@ -111,10 +113,10 @@ test_socks5_with_user_and_password() {
 	start_target
 	socks=$(free_port)
 	start "$socks" microsocks -i 127.0.0.1 -p "$socks" -u bob -P s3cret
-	run_clean "$HFENV" --allow-socks -p "socks5://bob:s3cret@127.0.0.1:$socks" --probe "$TARGET"
+	run_clean "$HFENV" --proxy-loopback --allow-socks -p "socks5://bob:s3cret@127.0.0.1:$socks" --probe "$TARGET"
 	expect_status 0
 	expect_nowhere s3cret
-	run_clean "$HFENV" --allow-socks -p "socks5://bob:wrong@127.0.0.1:$socks" --probe "$TARGET"
+	run_clean "$HFENV" --proxy-loopback --allow-socks -p "socks5://bob:wrong@127.0.0.1:$socks" --probe "$TARGET"
 	expect_status 1
 	expect_out_contains "the SOCKS5 proxy rejected the user or password"
 }
@@ -122,7 +124,7 @@ test_socks5_with_user_and_password() {
 test_socks_proxy_without_allow_socks_is_refused() {
 	run_clean https_proxy=socks5://127.0.0.1:1080 "$HFENV" --probe 127.0.0.1:9
 	expect_status 125
-	expect_err_contains "is a SOCKS proxy"
+	expect_err_contains "is SOCKS: use an HTTP proxy or --allow-socks"
 }
 
 test_no_proxy_means_a_direct_connect() {
@@ -150,11 +152,11 @@ test_target_beyond_dns_limits_exits_125() {
 	label=$(printf '%064d' 0)
 	run_clean "$HFENV" --probe "$label.example:443"
 	expect_status 125
-	expect_err_contains "--probe target '$label.example:443' is longer than DNS allows"
+	expect_err_contains "host name too long or with an empty label"
 	[ -z "$out" ] || fail "output before the targets were checked: $out"
 	run_clean "$HFENV" --probe "a..example"
 	expect_status 125
-	expect_err_contains "has an empty label"
+	expect_err_contains "hfenv: --probe 'a..example': host name too long or with an empty label"
 }
 
 test_bad_timeout_exits_125() {
@@ -179,6 +181,61 @@ test_https_proxy_url_cannot_be_probed() {
 	run_clean "$HFENV" -p https://127.0.0.1:9 --probe 127.0.0.1:9
 	expect_status 125
 	expect_err_contains "--probe speaks HTTP CONNECT and SOCKS5 only"
+}
+
+test_target_in_no_proxy_is_connected_to_directly() {
+	start_target
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean NO_PROXY=127.0.0.1 "$HFENV" -p "http://127.0.0.1:$port" --proxy-loopback --probe "$TARGET" 127.0.0.2:9
+	expect_status 0
+	grep -Eq "^$TARGET +direct \(NO_PROXY\)  connected" "$TMP/out" || fail "$TARGET not direct"
+	grep -Eq "^127.0.0.2:9 +http://127.0.0.1:$port  HTTP/1.1 200 " "$TMP/out" || fail "127.0.0.2 not through the proxy"
+	! grep -q "$TARGET" "$TMP/requests" || fail "the NO_PROXY target went to the proxy"
+}
+
+test_loopback_target_is_connected_to_directly() {
+	start_target
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean "$HFENV" -p "http://127.0.0.1:$port" --probe "$TARGET"
+	expect_status 0
+	expect_out "$TARGET  direct (NO_PROXY)  connected  $(sed -n 's/.*connected  //p' "$TMP/out")"
+	[ ! -s "$TMP/requests" ] || fail "the loopback target went to the proxy: $(cat "$TMP/requests")"
+}
+
+test_no_https_proxy_is_said_in_one_line() {
+	start_target
+	run_clean http_proxy=http://127.0.0.1:9 "$HFENV" --probe "$TARGET"
+	expect_status 0
+	expect_out_contains "no https proxy: https requests, as all of Hugging Face's are, go direct (http_proxy: http:// only)"
+	[ "$(wc -l <"$TMP/out")" -eq 2 ] || fail "not one line before the target: $out"
+}
+
+test_default_targets_follow_hf_endpoint() {
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean HF_ENDPOINT=https://mirror.example.org "$HFENV" -p "http://127.0.0.1:$port" --probe
+	expect_status 0
+	grep -q "^CONNECT mirror.example.org:443 HTTP/1.1" "$TMP/requests" || fail "no CONNECT to the endpoint: $(cat "$TMP/requests")"
+	grep -q "^CONNECT cas-server.xethub.hf.co:443 " "$TMP/requests" || fail "no CONNECT to the Xet hosts"
+	! grep -q "huggingface.co" "$TMP/requests" || fail "huggingface.co was probed: $(cat "$TMP/requests")"
+	expect_out_contains "mirror.example.org:443   http://127.0.0.1:$port  HTTP/1.1 200"
+}
+
+test_http_endpoint_defaults_to_port_80() {
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean HF_ENDPOINT=http://mirror.example.org/hub/ "$HFENV" -p "http://127.0.0.1:$port" --probe
+	expect_status 0
+	grep -q "^CONNECT mirror.example.org:80 HTTP/1.1" "$TMP/requests" || fail "not port 80: $(cat "$TMP/requests")"
+}
+
+test_endpoint_that_is_no_url_exits_125() {
+	run_clean HF_ENDPOINT=ftp://mirror.example.org "$HFENV" --probe
+	expect_status 125
+	expect_err_contains "hfenv: HF_ENDPOINT='ftp://mirror.example.org' is no http(s) URL"
+	expect_out_empty
 }
 
 run_case

@@ -8,7 +8,8 @@
  * secret, HF_TOKEN); bits 3-7: a name from the table below (the record is then
  * NAME=BODY, or NAME for -u), or, past the table, none (the body is the whole record).
  *
- * Properties, always: every message is one clean line without the planted password or token. When the
+ * Properties, always: every message is one clean line without the planted password or token, that fits
+ * 100 columns after the prefix the wrapper prints before it. When the
  * engine accepts: each normalized pair is equal in both spellings, except that under CGI
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
  * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; HF_ENDPOINT has a scheme and no
@@ -240,6 +241,12 @@ static void require_stable(const struct hfenv_options *opts, const struct hfenv_
 	hfenv_result_free(&again);
 }
 
+/* The line the wrapper prints, "hfenv: warning: " or "hfenv: " and the message, fits HFENV_LINE_WIDTH. */
+static void require_fitting_message(const struct hfenv_finding *f)
+{
+	require(strlen(f->kind == HFENV_WARNING ? "hfenv: warning: " : "hfenv: ") + strlen(f->message) <= HFENV_LINE_WIDTH);
+}
+
 static bool same_result(const struct hfenv_result *a, const struct hfenv_result *b)
 {
 	if (a->env_count != b->env_count || a->finding_count != b->finding_count || a->error_count != b->error_count ||
@@ -299,6 +306,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t errors = 0;
 	for (size_t i = 0; i < r.finding_count; i++) {
 		require_clean_message(r.findings[i].message);
+		require_fitting_message(&r.findings[i]);
 		errors += r.findings[i].kind == HFENV_ERROR;
 	}
 	require(errors == r.error_count);

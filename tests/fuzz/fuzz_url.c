@@ -35,7 +35,8 @@ static void require_idempotent(const struct hfenv_url *url)
 	require(status == HFENV_URL_OK);
 	require(strcmp(again.text, url->text) == 0);
 	require(again.socks == url->socks);
-	require(again.scheme == url->scheme && again.port == url->port && strcmp(again.host, url->host) == 0);
+	require(again.scheme == url->scheme && strcmp(again.host, url->host) == 0);
+	require(again.port == (url->port ? url->port : hfenv_scheme_port(url->scheme)) && again.written_port == 0);
 	require(same_text(again.user, url->user) && same_text(again.password, url->password));
 	hfenv_url_free(&again);
 }

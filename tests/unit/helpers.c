@@ -9,9 +9,23 @@
 
 #include <cmocka.h>
 
+/* The finding that does not fit its line, HFENV_LINE_WIDTH columns with the wrapper's prefix; NULL when all fit. */
+static const char *unfit_finding(const struct hfenv_result *r)
+{
+	for (size_t i = 0; i < r->finding_count; i++) {
+		const struct hfenv_finding *f = &r->findings[i];
+		if (strlen(f->kind == HFENV_WARNING ? "hfenv: warning: " : "hfenv: ") + strlen(f->message) > HFENV_LINE_WIDTH)
+			return f->message;
+	}
+	return NULL;
+}
+
 void normalize(const struct hfenv_options *opts, char *const envp[], struct hfenv_result *r)
 {
 	assert_int_equal(hfenv_normalize(opts, NULL, envp, r), 0);
+	const char *unfit = unfit_finding(r);
+	if (unfit != NULL)
+		fail_msg("a finding is wider than its line of %d columns: %s", HFENV_LINE_WIDTH, unfit);
 }
 
 const char *lookup(const struct hfenv_result *r, const char *name)
@@ -300,6 +314,8 @@ void run_engine_case_reading(const struct engine_case *row, hfenv_bundle_reader 
 			failed = row->expect[i];
 	if (failed == NULL && !check_unchanged_entries_are_the_input(&r, envp))
 		failed = "unchanged entries to be the input's, in order";
+	if (failed == NULL && unfit_finding(&r) != NULL)
+		failed = "every finding to fit its line of 100 columns";
 	if (failed != NULL) {
 		print_result(&r);
 		hfenv_result_free(&r);

@@ -306,7 +306,7 @@ static void removed_port_is_a_warning_naming_the_entry(void **state)
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_string_equal(lookup(&r, "no_proxy"), "hf.co,x.org");
-	assert_true(find_finding(&r, HFENV_WARNING, "no_proxy entries 'hf.co:8080'", "every port", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "no_proxy 'hf.co:8080'", "all ports", NULL) >= 0);
 	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
 	hfenv_result_free(&r);
 }
@@ -320,7 +320,7 @@ static void ipv6_range_is_removed_with_a_warning_naming_httpx(void **state)
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 0);
 	assert_string_equal(lookup(&r, "NO_PROXY"), "10.1.2.3");
-	assert_true(find_finding(&r, HFENV_WARNING, "NO_PROXY entries 'fd00::/8' removed", "httpx", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "NO_PROXY 'fd00::/8' removed", "httpx", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
@@ -332,7 +332,7 @@ static void ipv4_ranges_are_one_warning_naming_the_clients_that_ignore_them(void
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_string_equal(lookup(&r, "NO_PROXY"), "10.0.0.0/8,192.168.0.0/16");
-	assert_true(find_finding(&r, HFENV_WARNING, "'10.0.0.0/8,192.168.0.0/16'", "urllib, wget and httpx", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "'10.0.0.0/8", "/16'", "httpx, wget, urllib ignore ranges", NULL) >= 0);
 	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
 	hfenv_result_free(&r);
 }

@@ -101,16 +101,18 @@ static void password_with_control_character_is_still_replaced(void **state)
 	assert_quoted("http://user:sec\nret@host:1\r", "'http://user:***@host:1\\x0d'");
 }
 
-static void long_value_is_shortened_with_its_length(void **state)
+static void long_value_is_shortened_in_its_middle(void **state)
 {
 	(void)state;
 	char value[400];
 	memset(value, 'a', sizeof value - 1);
+	memcpy(value + sizeof value - 6, ":7890", 5);
 	value[sizeof value - 1] = '\0';
 	char *quoted = hfenv_quote_redacted(value);
 	assert_non_null(quoted);
-	assert_true(strlen(quoted) < 200);
-	assert_non_null(strstr(quoted, "(399 bytes)"));
+	assert_true(strlen(quoted) <= 40);
+	assert_non_null(strstr(quoted, "aaa...aaa"));
+	assert_non_null(strstr(quoted, ":7890'"));
 	free(quoted);
 }
 
@@ -152,7 +154,6 @@ static const struct scenario scenarios[] = {
 	{"invalid URL with a path", {"https_proxy=http://user:secret@127.0.0.1:1/x", NULL}, {0}, HFENV_ERROR},
 	{"SOCKS refusal", {"https_proxy=socks5://user:secret@127.0.0.1:1080", NULL}, {0}, HFENV_ERROR},
 	{"SOCKS all_proxy refusal", {"all_proxy=socks5h://user:secret@127.0.0.1:1080", NULL}, {0}, HFENV_ERROR},
-	{"CGI warning", {"REQUEST_METHOD=GET", "HTTP_PROXY=http://user:secret@127.0.0.1:1", NULL}, {0}, HFENV_WARNING},
 	{"--proxy error", {NULL}, {.proxy = "ftp://user:secret@127.0.0.1:1"}, HFENV_ERROR},
 	{"HFENV_PROXY error", {"HFENV_PROXY=http://user:secret@127.0.0.1:99999", NULL}, {0}, HFENV_ERROR},
 	{"HFENV_PREFER error", {"HFENV_PREFER=http://user:secret@h", NULL}, {0}, HFENV_ERROR},
@@ -188,7 +189,6 @@ static const struct scenario token_scenarios[] = {
 	{"changed value", {"http_proxy=secret@127.0.0.1:7890", NULL}, {0}, HFENV_CHANGE},
 	{"invalid URL error", {"https_proxy=http://secret@127.0.0.1:0", NULL}, {0}, HFENV_ERROR},
 	{"SOCKS refusal", {"https_proxy=socks5://secret@127.0.0.1:1080", NULL}, {0}, HFENV_ERROR},
-	{"CGI warning", {"REQUEST_METHOD=GET", "HTTP_PROXY=http://secret@127.0.0.1:1", NULL}, {0}, HFENV_WARNING},
 	{"--proxy error", {NULL}, {.proxy = "ftp://secret@127.0.0.1:1"}, HFENV_ERROR},
 	{"HFENV_PROXY error", {"HFENV_PROXY=http://secret@127.0.0.1:99999", NULL}, {0}, HFENV_ERROR},
 	{"entry without '='", {"http://secret@h", NULL}, {0}, HFENV_WARNING},
@@ -253,7 +253,7 @@ int main(void)
 		cmocka_unit_test(quote_and_backslash_are_escaped),
 		cmocka_unit_test(control_and_non_ascii_bytes_are_escaped),
 		cmocka_unit_test(password_with_control_character_is_still_replaced),
-		cmocka_unit_test(long_value_is_shortened_with_its_length),
+		cmocka_unit_test(long_value_is_shortened_in_its_middle),
 		cmocka_unit_test(long_value_keeps_its_password_hidden),
 		cmocka_unit_test(no_finding_of_any_kind_shows_a_password),
 		cmocka_unit_test(verbose_changes_redact_old_and_new_values),

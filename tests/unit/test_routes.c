@@ -92,6 +92,27 @@ static void scheme_less_value_means_http(void **state)
 	check_proxy(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, envp, PROXY_A);
 }
 
+static void http_proxy_without_port_is_1080_for_curl_and_git_and_80_for_the_others(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=http://127.0.0.1", NULL};
+	check_proxy(HFENV_CLIENT_CURL, HFENV_TARGET_HTTPS, envp, "http://127.0.0.1:1080");
+	check_proxy(HFENV_CLIENT_GIT, HFENV_TARGET_HTTPS, envp, "http://127.0.0.1:1080");
+	check_proxy(HFENV_CLIENT_REQUESTS, HFENV_TARGET_HTTPS, envp, "http://127.0.0.1:80");
+	check_proxy(HFENV_CLIENT_GO, HFENV_TARGET_HTTPS, envp, "http://127.0.0.1:80");
+	check_proxy(HFENV_CLIENT_HF_XET, HFENV_TARGET_HTTPS, envp, "http://127.0.0.1:80");
+}
+
+static void https_and_socks_proxies_without_port_take_the_same_port_everywhere(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=https://127.0.0.1", "http_proxy=socks5h://127.0.0.1", NULL};
+	check_proxy(HFENV_CLIENT_CURL, HFENV_TARGET_HTTPS, envp, "https://127.0.0.1:443");
+	check_proxy(HFENV_CLIENT_REQUESTS, HFENV_TARGET_HTTPS, envp, "https://127.0.0.1:443");
+	check_proxy(HFENV_CLIENT_CURL, HFENV_TARGET_HTTP, envp, "socks5h://127.0.0.1:1080");
+	check_proxy(HFENV_CLIENT_GO, HFENV_TARGET_HTTP, envp, "socks5h://127.0.0.1:1080");
+}
+
 static void node_ignores_a_value_without_scheme_and_undici_fails(void **state)
 {
 	(void)state;
@@ -540,6 +561,8 @@ int main(void)
 		cmocka_unit_test(lower_case_wins_for_curl_and_python_upper_for_go_and_rust),
 		cmocka_unit_test(all_proxy_is_a_fallback_for_curl_requests_and_hf_xet_only),
 		cmocka_unit_test(scheme_less_value_means_http),
+		cmocka_unit_test(http_proxy_without_port_is_1080_for_curl_and_git_and_80_for_the_others),
+		cmocka_unit_test(https_and_socks_proxies_without_port_take_the_same_port_everywhere),
 		cmocka_unit_test(node_ignores_a_value_without_scheme_and_undici_fails),
 		cmocka_unit_test(empty_lower_case_value_cancels_upper_case_in_python),
 		cmocka_unit_test(empty_value_in_git_disables_the_all_proxy_fallback),

@@ -58,11 +58,12 @@ static void socks_all_proxy_as_fallback_for_https_is_refused(void **state)
 {
 	(void)state;
 	char *envp[] = {"all_proxy=socks5://127.0.0.1:1080", "http_proxy=http://127.0.0.1:7890", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.verbose = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 1);
-	assert_true(find_finding(&r, HFENV_ERROR, "all_proxy=", "https", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_ERROR, "all_proxy=", "SOCKS only", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "all_proxy is the only proxy for https URLs", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
@@ -70,22 +71,60 @@ static void socks_all_proxy_as_fallback_for_http_is_refused(void **state)
 {
 	(void)state;
 	char *envp[] = {"ALL_PROXY=socks5://127.0.0.1:1080", "HTTPS_PROXY=http://127.0.0.1:7890", NULL};
-	struct hfenv_options opts = {0};
+	struct hfenv_options opts = {.verbose = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 1);
-	assert_true(find_finding(&r, HFENV_ERROR, "ALL_PROXY=", "only proxy for http URLs", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_ERROR, "ALL_PROXY=", "is SOCKS only", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "ALL_PROXY is the only proxy for http URLs", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
-static void socks_refusal_says_why_and_what_to_do(void **state)
+static void socks_refusal_says_what_to_do(void **state)
 {
 	(void)state;
 	char *envp[] = {"https_proxy=socks5://127.0.0.1:7891", NULL};
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_true(find_finding(&r, HFENV_ERROR, "reqwest", "directly", "7890", "10809", "--allow-socks", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_ERROR, "SOCKS", "HTTP proxy", "--allow-socks", NULL) >= 0);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	hfenv_result_free(&r);
+}
+
+static void socks_let_through_says_why_with_verbose(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=socks5://127.0.0.1:7891", NULL};
+	struct hfenv_options opts = {.verbose = true, .allow_socks = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_true(find_finding(&r, HFENV_WARNING, "reqwest", "directly", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "7890", "10809", NULL) >= 0);
+	assert_int_equal(r.error_count, 0);
+	hfenv_result_free(&r);
+}
+
+static void socks_proxy_option_is_one_error(void **state)
+{
+	(void)state;
+	struct hfenv_options opts = {.proxy = "socks5://127.0.0.1:7891"};
+	struct hfenv_result r;
+	normalize(&opts, (char *[]){NULL}, &r);
+	assert_int_equal(r.error_count, 1);
+	assert_true(find_finding(&r, HFENV_ERROR, "--proxy 'socks5://127.0.0.1:7891' is SOCKS", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
+static void socks_in_both_https_spellings_is_one_error_naming_both(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=socks5h://127.0.0.1:1", "https_proxy=socks5h://127.0.0.1:1", NULL};
+	struct hfenv_options opts = {0};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_int_equal(r.error_count, 1);
+	assert_true(find_finding(&r, HFENV_ERROR, "http_proxy and https_proxy=", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
@@ -106,15 +145,14 @@ static void clash_socks_all_proxy_beside_http_proxies_is_removed(void **state)
 	hfenv_result_free(&r);
 }
 
-static void removed_socks_all_proxy_warning_names_httpx_and_the_way_out(void **state)
+static void removed_socks_all_proxy_is_a_change_naming_httpx_not_a_warning(void **state)
 {
 	(void)state;
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, clash_triple, &r);
-	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
-	assert_true(find_finding(&r, HFENV_WARNING, "all_proxy='socks5://127.0.0.1:7890'", "removed", "httpx", "socksio",
-				 "fails at start", "--allow-socks", NULL) >= 0);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	assert_true(find_finding(&r, HFENV_CHANGE, "all_proxy is SOCKS", "removed", "httpx", "socksio", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
@@ -178,8 +216,11 @@ static void allowed_socks_warning_says_what_each_client_needs_and_where_names_re
 	struct hfenv_result r;
 	normalize(&opts, clash_triple, &r);
 	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
-	assert_true(find_finding(&r, HFENV_WARNING, "--allow-socks", "httpx", "socksio", "requests", "PySocks",
-				 "resolved at the proxy", "socks5h", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "--allow-socks", "httpx", "socksio", "requests", "PySocks", NULL) >= 0);
+	hfenv_result_free(&r);
+	opts.verbose = true;
+	normalize(&opts, clash_triple, &r);
+	assert_true(find_finding(&r, HFENV_WARNING, "socks5h://", "resolves names at the proxy", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
@@ -187,11 +228,11 @@ static void allowed_socks4_is_kept_and_said_to_resolve_names_in_the_client(void 
 {
 	(void)state;
 	char *envp[] = {"all_proxy=socks4://127.0.0.1:1080", NULL};
-	struct hfenv_options opts = {.allow_socks = true};
+	struct hfenv_options opts = {.allow_socks = true, .verbose = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_string_equal(lookup(&r, "https_proxy"), "socks4://127.0.0.1:1080");
-	assert_true(find_finding(&r, HFENV_WARNING, "socks4://", "resolves host names itself", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, "socks4://", "resolves names itself", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
@@ -279,8 +320,8 @@ static void no_xet_still_removes_a_socks_all_proxy_beside_http_proxies(void **st
 	struct hfenv_options opts = {.no_xet = true};
 	struct hfenv_result r;
 	normalize(&opts, clash_triple, &r);
-	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
-	assert_true(find_finding(&r, HFENV_WARNING, "removed", NULL) >= 0);
+	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
+	assert_true(find_finding(&r, HFENV_CHANGE, "removed", NULL) >= 0);
 	assert_null(lookup(&r, "ALL_PROXY"));
 	hfenv_result_free(&r);
 }
@@ -307,9 +348,12 @@ int main(void)
 		cmocka_unit_test(socks_all_proxy_as_only_proxy_is_refused),
 		cmocka_unit_test(socks_all_proxy_as_fallback_for_https_is_refused),
 		cmocka_unit_test(socks_all_proxy_as_fallback_for_http_is_refused),
-		cmocka_unit_test(socks_refusal_says_why_and_what_to_do),
+		cmocka_unit_test(socks_refusal_says_what_to_do),
+		cmocka_unit_test(socks_let_through_says_why_with_verbose),
+		cmocka_unit_test(socks_proxy_option_is_one_error),
+		cmocka_unit_test(socks_in_both_https_spellings_is_one_error_naming_both),
 		cmocka_unit_test(clash_socks_all_proxy_beside_http_proxies_is_removed),
-		cmocka_unit_test(removed_socks_all_proxy_warning_names_httpx_and_the_way_out),
+		cmocka_unit_test(removed_socks_all_proxy_is_a_change_naming_httpx_not_a_warning),
 		cmocka_unit_test(both_spellings_of_a_socks_all_proxy_beside_http_proxies_are_removed),
 		cmocka_unit_test(http_all_proxy_beside_http_proxies_is_kept),
 		cmocka_unit_test(socks_all_proxy_next_to_proxy_option_is_removed),

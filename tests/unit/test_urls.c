@@ -120,11 +120,35 @@ static void socks5h_is_allowed_and_socks(void **state)
 	assert_url_ok("socks5h://127.0.0.1:1080", "socks5h://127.0.0.1:1080", true);
 }
 
-static void port_is_optional(void **state)
+static void missing_port_is_written_out_as_the_schemes(void **state)
 {
 	(void)state;
-	assert_url_ok("http://proxy.example", "http://proxy.example", false);
-	assert_url_ok("proxy", "http://proxy", false);
+	assert_url_ok("http://proxy.example", "http://proxy.example:80", false);
+	assert_url_ok("proxy", "http://proxy:80", false);
+	assert_url_ok("https://proxy", "https://proxy:443", false);
+	assert_url_ok("socks5h://proxy", "socks5h://proxy:1080", true);
+	assert_url_ok("socks4://proxy/", "socks4://proxy:1080/", true);
+	assert_url_ok("http://u:p@proxy", "http://u:p@proxy:80", false);
+}
+
+static void written_port_can_be_respelt_as_curls(void **state)
+{
+	(void)state;
+	struct hfenv_url url;
+	enum hfenv_url_status status;
+	assert_int_equal(hfenv_parse_proxy_url("http://u:p@[::1]/", &status, &url), 0);
+	assert_int_equal(status, HFENV_URL_OK);
+	assert_int_equal(url.port, 0);
+	char *curls = hfenv_url_with_port(&url, 1080);
+	assert_string_equal(curls, "http://u:p@[::1]:1080/");
+	free(curls);
+	hfenv_url_free(&url);
+	assert_int_equal(hfenv_parse_proxy_url("http://h:3128", &status, &url), 0);
+	assert_int_equal(url.written_port, 0);
+	curls = hfenv_url_with_port(&url, 1080);
+	assert_string_equal(curls, "http://h:3128");
+	free(curls);
+	hfenv_url_free(&url);
 }
 
 static void port_bounds_are_accepted(void **state)
@@ -223,7 +247,7 @@ static void bracketed_ipv6_is_accepted(void **state)
 {
 	(void)state;
 	assert_url_ok("http://[::1]:7890", "http://[::1]:7890", false);
-	assert_url_ok("http://[::1]", "http://[::1]", false);
+	assert_url_ok("http://[::1]", "http://[::1]:80", false);
 	assert_url_ok("socks5h://[2001:db8::1]:1080", "socks5h://[2001:db8::1]:1080", true);
 	assert_url_ok("http://[fe80::1%25eth0]:7890", "http://[fe80::1%25eth0]:7890", false);
 }
@@ -262,7 +286,7 @@ static void trailing_dot_is_accepted(void **state)
 {
 	(void)state;
 	assert_url_ok("http://proxy.example.:3128", "http://proxy.example.:3128", false);
-	assert_url_ok("localhost.", "http://localhost.", false);
+	assert_url_ok("localhost.", "http://localhost.:80", false);
 }
 
 static void label_of_63_characters_is_accepted(void **state)
@@ -426,6 +450,7 @@ static void parts_of_a_scheme_less_url_say_http_and_no_port(void **state)
 	assert_int_equal(url.scheme, HFENV_SCHEME_HTTP);
 	assert_string_equal(url.host, "127.0.0.1");
 	assert_int_equal(url.port, 0);
+	assert_int_not_equal(url.written_port, 0);
 	hfenv_url_free(&url);
 }
 
@@ -457,10 +482,36 @@ static void token_without_password_is_a_user_part_alone(void **state)
 	hfenv_url_free(&url);
 }
 
+static void quotes_are_refused_as_quotes(void **state)
+{
+	(void)state;
+	assert_url_status("\"http://127.0.0.1:7890\"", HFENV_URL_QUOTES);
+	assert_url_status("'http://127.0.0.1:7890'", HFENV_URL_QUOTES);
+	assert_url_status("http://127.0.0.1:7890\"", HFENV_URL_QUOTES);
+	assert_url_ok("http://u:it's\"@127.0.0.1:7890", "http://u:it's\"@127.0.0.1:7890", false);
+}
+
+static void scheme_without_colon_or_slashes_is_named(void **state)
+{
+	(void)state;
+	assert_url_status("http//127.0.0.1:7890", HFENV_URL_NO_COLON);
+	assert_url_status("socks5h//127.0.0.1:1080", HFENV_URL_NO_COLON);
+	assert_url_status("http:/127.0.0.1:7890", HFENV_URL_NO_SLASHES);
+	assert_url_status("http:127.0.0.1:7890", HFENV_URL_NO_SLASHES);
+	assert_url_ok("http:8080", "http://http:8080", false);
+}
+
+static void slash_in_password_is_named(void **state)
+{
+	(void)state;
+	assert_url_status("http://u:p/w@127.0.0.1:7890", HFENV_URL_USERINFO);
+	assert_url_status("http://u:p#w@127.0.0.1:7890", HFENV_URL_USERINFO);
+}
+
 static void every_status_has_a_text(void **state)
 {
 	(void)state;
-	for (int s = HFENV_URL_OK; s <= HFENV_URL_PATH; s++) {
+	for (int s = HFENV_URL_OK; s < HFENV_URL_STATUSES; s++) {
 		const char *text = hfenv_url_status_text((enum hfenv_url_status)s);
 		assert_non_null(text);
 		assert_true(strlen(text) > 0);
@@ -485,7 +536,11 @@ int main(void)
 		cmocka_unit_test(socks4a_is_allowed_and_socks),
 		cmocka_unit_test(socks5_is_allowed_and_socks),
 		cmocka_unit_test(socks5h_is_allowed_and_socks),
-		cmocka_unit_test(port_is_optional),
+		cmocka_unit_test(missing_port_is_written_out_as_the_schemes),
+		cmocka_unit_test(written_port_can_be_respelt_as_curls),
+		cmocka_unit_test(quotes_are_refused_as_quotes),
+		cmocka_unit_test(scheme_without_colon_or_slashes_is_named),
+		cmocka_unit_test(slash_in_password_is_named),
 		cmocka_unit_test(port_bounds_are_accepted),
 		cmocka_unit_test(trailing_slash_is_accepted),
 		cmocka_unit_test(other_scheme_is_refused),

@@ -32,57 +32,6 @@ static char *read_source(const char *relative)
 	return text;
 }
 
-/* The words of the shell statement on the line after start's newline, backslash-newlines joined; cut in place. */
-static size_t statement_words(char *text, const char *start, char **words, size_t most)
-{
-	char *p = strstr(text, start);
-	assert_non_null(p);
-	p++;
-	size_t n = 0;
-	while (*p != '\0' && *p != '\n') {
-		if (*p == '\\' && p[1] == '\n') {
-			*p = '\0';
-			p += 2;
-		} else if (*p == ' ' || *p == '\t') {
-			*p++ = '\0';
-		} else {
-			assert_true(n < most);
-			words[n++] = p;
-			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\\')
-				p++;
-		}
-	}
-	*p = '\0';
-	return n;
-}
-
-static bool listed(char *const words[], size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(words[i], name) == 0)
-			return true;
-	return false;
-}
-
-static void lib_sh_unsets_every_variable_of_the_table_but_path(void **state)
-{
-	(void)state;
-	char *lib = read_source("tests/lib.sh");
-	char *words[2 * HFENV_VARIABLES];
-	size_t n = statement_words(lib, "\nunset ", words, 2 * HFENV_VARIABLES);
-	for (enum hfenv_variable v = 0; v < HFENV_VARIABLES; v++)
-		if (hfenv_variables[v].kind != VAR_KIND_PATH && !listed(words, n, hfenv_variables[v].name))
-			fail_msg("tests/lib.sh does not unset %s", hfenv_variables[v].name);
-	for (size_t i = 1; i < n; i++) {
-		bool found = false;
-		for (enum hfenv_variable v = 0; v < HFENV_VARIABLES && !found; v++)
-			found = strcmp(words[i], hfenv_variables[v].name) == 0 && hfenv_variables[v].kind != VAR_KIND_PATH;
-		if (!found)
-			fail_msg("tests/lib.sh unsets %s, which is not in the table of variables", words[i]);
-	}
-	free(lib);
-}
-
 static void help_names_every_ca_bundle_variable_setting_and_xet_flag(void **state)
 {
 	(void)state;
@@ -112,7 +61,6 @@ static void getenv_reads_the_first_entry_of_a_name(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(lib_sh_unsets_every_variable_of_the_table_but_path),
 		cmocka_unit_test(help_names_every_ca_bundle_variable_setting_and_xet_flag),
 		cmocka_unit_test(getenv_reads_the_first_entry_of_a_name),
 	};

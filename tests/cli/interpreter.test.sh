@@ -1,0 +1,28 @@
+. "$(dirname "$0")/../lib.sh"
+
+test_missing_interpreter_is_named() {
+	printf '#!/nonexistent/python3\nprint(1)\n' >"$TMP/train.py"
+	chmod +x "$TMP/train.py"
+	run "$HFENV" "$TMP/train.py"
+	expect_status 127
+	expect_err_contains "hfenv: $TMP/train.py: bad interpreter /nonexistent/python3: No such file or directory"
+	expect_err_lines 1
+	run "$HFENV" PATH="$TMP" train.py
+	expect_status 127
+	expect_err_contains "hfenv: $TMP/train.py: bad interpreter /nonexistent/python3"
+}
+
+test_crlf_interpreter_is_called_a_windows_file() {
+	printf '#!/bin/sh\r\necho ran\r\n' >"$TMP/train.sh"
+	chmod +x "$TMP/train.sh"
+	run "$HFENV" "$TMP/train.sh"
+	expect_status 127
+	expect_err_contains "hfenv: $TMP/train.sh: bad interpreter /bin/sh^M (Windows CRLF): sed -i 's/\\r\$//' $TMP/train.sh"
+	expect_err_lines 1
+	sed -i 's/\r$//' "$TMP/train.sh"
+	run "$HFENV" "$TMP/train.sh"
+	expect_status 0
+	expect_out "ran"
+}
+
+run_case
