@@ -26,25 +26,23 @@ static const char *const true_words[] = {"1", "on", "yes", "true", "y"};
 static const char *const false_words[] = {"0", "off", "no", "false", "n"};
 #define HUB_TRUE_WORDS 4
 
-static const char trimmed[] = "%n=%v has blanks, CR or LF around it: removed; fix where it is set";
-static const char secret_trimmed[] = "%n has blanks, CR or LF around it: removed; fix where it is set";
-static const char url_empty[] = "%n is empty: removed, so the default applies; give a URL";
-static const char url_scheme_added[] = "%n=%v has no scheme: https:// added; write http:// if meant";
-static const char url_bad_scheme[] = "%n=%v is no http(s) URL; write https://HOST[:PORT][/PATH]";
+static const char trimmed[] = "%n=%v: blanks, CR or LF around it removed";
+static const char secret_trimmed[] = "%n: blanks, CR or LF around it removed";
+static const char empty_removed[] = "%n is empty: removed; the default applies";
+static const char url_scheme_added[] = "%n=%v has no scheme: https:// added";
+static const char url_bad_scheme[] = "%n=%v is no http(s) URL; write https://HOST";
 static const char url_query[] = "%n=%v has a query or fragment; remove it";
-static const char url_bad_char[] = "%n=%v has a blank or control byte; percent-encode it";
-static const char url_bad_host[] = "%n=%v has no valid host; write https://HOST[:PORT][/PATH]";
-static const char url_bad_port[] = "%n=%v has a bad port; give one from 1 to 65535";
-static const char flag_respelled[] = "%n=%v reads as false to huggingface_hub: written 1 (use 1 or 0)";
-static const char flag_neither_hub[] = "%n=%v is neither true nor false (the Hub reads false); set 1 or 0";
-static const char flag_neither_xet[] = "%n=%v is neither true nor false (hf_xet ignores it); set 1 or 0";
-static const char number_empty[] = "%n is empty: removed, so the default applies; give a number";
-static const char not_python_int[] = "%n=%v is no whole number: the Hub fails at import; write e.g. 30";
-static const char not_rust_int[] = "%n=%v is no whole number, so hf_xet drops it; write e.g. 8";
-static const char not_float[] = "%n=%v is no number, so hf_xet drops it; write e.g. 0.5";
-static const char not_duration[] = "%n=%v is no duration, so hf_xet drops it; write e.g. 30s";
-static const char not_size[] = "%n=%v is no size, so hf_xet drops it; write e.g. 512mb";
-static const char hf_transfer[] = "%n is ignored now; set HF_XET_HIGH_PERFORMANCE=1 instead";
+static const char url_bad_char[] = "%n=%v has a blank or control byte; remove it";
+static const char url_bad_host[] = "%n=%v has no valid host; write https://HOST";
+static const char url_bad_port[] = "%n=%v has a bad port; use 1 to 65535";
+static const char flag_respelled[] = "%n=%v: the Hub reads it as false; written 1";
+static const char flag_neither[] = "%n=%v is neither true nor false; set 1 or 0";
+static const char not_python_int[] = "%n=%v is no whole number; write e.g. 30";
+static const char not_rust_int[] = "%n=%v is no whole number; write e.g. 8";
+static const char not_float[] = "%n=%v is no number; write e.g. 0.5";
+static const char not_duration[] = "%n=%v is no duration; write e.g. 30s";
+static const char not_size[] = "%n=%v is no size; write e.g. 512mb";
+static const char hf_transfer[] = "%n is ignored now; set HF_XET_HIGH_PERFORMANCE=1";
 
 static void say(struct hfenv_hub_outcome *out, size_t row, bool error, const char *format)
 {
@@ -104,7 +102,7 @@ static bool has_http_scheme(const char *value, size_t scheme_len)
 static const char *normalize_url(struct hfenv_hub_outcome *out, size_t row, const char *value, const char **problem)
 {
 	if (*value == '\0') {
-		say(out, row, false, url_empty);
+		say(out, row, false, empty_removed);
 		return NULL;
 	}
 	if (strpbrk(value, "?#") != NULL) {
@@ -150,7 +148,7 @@ static const char *normalize_flag(struct hfenv_hub_outcome *out, size_t row, con
 		say(out, row, false, flag_respelled);
 		return "1";
 	}
-	say(out, row, true, readers & HFENV_READ_HUB ? flag_neither_hub : flag_neither_xet);
+	say(out, row, true, flag_neither);
 	return value;
 }
 
@@ -194,7 +192,7 @@ static const char *normalize_one(struct hfenv_hub_outcome *out, size_t row, cons
 	} else if (kind == HFENV_HUB_FLAG) {
 		value = normalize_flag(out, row, value);
 	} else if (is_number(kind) && *value == '\0') {
-		say(out, row, false, number_empty);
+		say(out, row, false, empty_removed);
 		return NULL;
 	} else {
 		problem = number_problem(kind, value);

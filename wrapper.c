@@ -102,7 +102,7 @@ static int bad_usage(const char *format, const char *detail)
 	char *quoted = hfenv_quote_redacted(detail);
 	fputs("hfenv: ", stderr);
 	fprintf(stderr, format, quoted ? quoted : "(out of memory)");
-	fputs("; see 'hfenv --help'\n", stderr);
+	fputs("; try --help\n", stderr);
 	free(quoted);
 	return EXIT_HFENV_FAILED;
 }
@@ -138,7 +138,7 @@ static int parse_export_shell(const char *name, enum hfenv_shell *shell)
 		if (strcmp(name, *sh) == 0)
 			return NEXT_STEP;
 	if (strcmp(name, "fish") != 0)
-		return bad_usage("--export takes sh (bash, zsh, dash, ksh) or fish, not %s", name);
+		return bad_usage("--export takes sh or fish, not %s", name);
 	*shell = HFENV_SHELL_FISH;
 	return NEXT_STEP;
 }
@@ -537,9 +537,10 @@ static int say_why_file_failed(const char *shown, const char *path, int error)
 	char *shown_interpreter = interpreter ? shown_name(interpreter) : NULL;
 	const char *named = shown_interpreter ? shown_interpreter : "?";
 	if (crlf)
-		fprintf(stderr, "hfenv: %s: bad interpreter %s^M (Windows CRLF): sed -i 's/\\r$//' %s\n", shown, named, shown);
+		fprintf(stderr, "hfenv: %s: bad interpreter %s^M: CRLF line ends; use dos2unix\n", shown, named);
 	else
-		fprintf(stderr, "hfenv: %s: bad interpreter %s: %s\n", shown, named, strerror(error));
+		fprintf(stderr, "hfenv: %s: bad interpreter %s: %s\n", shown, named,
+			error == ENOENT ? "not found" : strerror(error));
 	free(shown_interpreter);
 	free(interpreter);
 	return error == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;

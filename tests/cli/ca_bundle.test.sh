@@ -17,21 +17,21 @@ test_bundle_every_variable_already_names_is_checked_under_verbose() {
 	mkfifo "$TMP/bundle.pem"
 	run env -i $(every_bundle_variable "$TMP/bundle.pem") "$HFENV" -v true
 	expect_status 125
-	expect_err_contains "REQUESTS_CA_BUNDLE='$TMP/bundle.pem' is not a usable CA bundle: not a regular file"
+	expect_err_contains "REQUESTS_CA_BUNDLE='$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
 }
 
 test_bundle_the_option_names_is_checked() {
 	mkfifo "$TMP/bundle.pem"
 	run env -i $(every_bundle_variable "$TMP/bundle.pem") "$HFENV" --ca-bundle "$TMP/bundle.pem" true
 	expect_status 125
-	expect_err_contains "--ca-bundle '$TMP/bundle.pem' is not a usable CA bundle: not a regular file"
+	expect_err_contains "--ca-bundle '$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
 }
 
 test_bundle_is_checked_before_it_is_mirrored() {
 	mkfifo "$TMP/bundle.pem"
 	run env -i SSL_CERT_FILE="$TMP/bundle.pem" "$HFENV" true
 	expect_status 125
-	expect_err_contains "SSL_CERT_FILE='$TMP/bundle.pem' is not a usable CA bundle: not a regular file"
+	expect_err_contains "SSL_CERT_FILE='$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
 }
 
 run_case

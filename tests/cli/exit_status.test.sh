@@ -20,7 +20,7 @@ test_unknown_option_is_125() {
 		expect_status 125
 		expect_out_empty
 		expect_err_contains "unknown option"
-		expect_err_contains "hfenv --help"
+		expect_err_contains "try --help"
 	done
 }
 

@@ -6,7 +6,7 @@ test_endpoint_as_guides_print_it_reaches_the_command_fixed() {
 	run env -i "HF_ENDPOINT=hf-mirror.com/$CR" "$HFENV" printenv HF_ENDPOINT
 	expect_status 0
 	expect_out "https://hf-mirror.com"
-	expect_err_contains "hfenv: warning: HF_ENDPOINT='hf-mirror.com/\x0d' has blanks, CR or LF around it"
+	expect_err_contains "hfenv: warning: HF_ENDPOINT='hf-mirror.com/\x0d': blanks, CR or LF around it removed"
 }
 
 test_unusable_endpoint_is_125_naming_it() {

@@ -5,7 +5,7 @@ test_missing_interpreter_is_named() {
 	chmod +x "$TMP/train.py"
 	run "$HFENV" "$TMP/train.py"
 	expect_status 127
-	expect_err_contains "hfenv: $TMP/train.py: bad interpreter /nonexistent/python3: No such file or directory"
+	expect_err_contains "hfenv: $TMP/train.py: bad interpreter /nonexistent/python3: not found"
 	expect_err_lines 1
 	run "$HFENV" PATH="$TMP" train.py
 	expect_status 127
@@ -17,7 +17,7 @@ test_crlf_interpreter_is_called_a_windows_file() {
 	chmod +x "$TMP/train.sh"
 	run "$HFENV" "$TMP/train.sh"
 	expect_status 127
-	expect_err_contains "hfenv: $TMP/train.sh: bad interpreter /bin/sh^M (Windows CRLF): sed -i 's/\\r\$//' $TMP/train.sh"
+	expect_err_contains "hfenv: $TMP/train.sh: bad interpreter /bin/sh^M: CRLF line ends; use dos2unix"
 	expect_err_lines 1
 	sed -i 's/\r$//' "$TMP/train.sh"
 	run "$HFENV" "$TMP/train.sh"
