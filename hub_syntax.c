@@ -37,20 +37,26 @@ static bool is_rust_unsigned(const char *p, uint64_t max)
 	return true;
 }
 
+/* inf, infinity or nan, in any case. */
+static bool is_rust_float_word(const char *p, size_t n)
+{
+	static const char *const words[] = {"inf", "infinity", "nan"};
+	for (size_t i = 0; i < 3; i++) {
+		size_t j = 0;
+		while (strlen(words[i]) == n && j < n && lower_ascii(p[j]) == words[i][j])
+			j++;
+		if (strlen(words[i]) == n && j == n)
+			return true;
+	}
+	return false;
+}
+
 /* Rust's f64 FromStr over [p, end): a sign, then inf, infinity, nan (any case) or a decimal number with an exponent. */
 static bool is_rust_float(const char *p, const char *end)
 {
 	p += p < end && (*p == '+' || *p == '-');
-	size_t n = (size_t)(end - p);
-	static const char *const words[] = {"inf", "infinity", "nan"};
-	for (size_t i = 0; i < 3; i++)
-		if (strlen(words[i]) == n) {
-			size_t j = 0;
-			while (j < n && lower_ascii(p[j]) == words[i][j])
-				j++;
-			if (j == n)
-				return true;
-		}
+	if (is_rust_float_word(p, (size_t)(end - p)))
+		return true;
 	size_t digits = 0;
 	while (p < end && is_digit(*p))
 		p++, digits++;
