@@ -15,6 +15,13 @@ static inline char lower_ascii(char c)
 	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
+static inline bool equal_ignoring_case(const char *a, const char *b)
+{
+	while (*a && lower_ascii(*a) == lower_ascii(*b))
+		a++, b++;
+	return *a == '\0' && *b == '\0';
+}
+
 /* A character of IPv6 text: hex digits, ':' and, for an IPv4 tail, '.'. */
 static inline bool is_ipv6_char(char c)
 {

@@ -79,13 +79,6 @@ static void apply_assignments(struct engine *e)
 	}
 }
 
-static bool equal_ignoring_case(const char *a, const char *b)
-{
-	while (*a && lower_ascii(*a) == lower_ascii(*b))
-		a++, b++;
-	return *a == '\0' && *b == '\0';
-}
-
 static bool setting_flag(struct engine *e, enum hfenv_variable which, bool given)
 {
 	const char *value = slot_of(e, which)->value;

@@ -1,6 +1,7 @@
 #include "explain.h"
 
-#include "hub_settings.h"
+#include "explain_hub.h"
+#include "explain_layout.h"
 #include "messages.h"
 #include "routes.h"
 #include "trust.h"
@@ -11,18 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ANSI_BOLD "\033[1m"
-#define ANSI_RED "\033[31m"
-#define ANSI_GREEN "\033[32m"
-#define ANSI_YELLOW "\033[33m"
-#define ANSI_RESET "\033[0m"
-
 #define DEFAULT_WIDTH 80
-/* The long labels ("hf_xet >= 1.3, uv: reqwest 0.13") need this many columns for the trust table beside them. */
-#define FULL_LABELS_WIDTH 100
-#define CELL_COLUMNS (2 * HFENV_TARGETS)
-/* Every distinct proxy or bundle of a table has a key; there are at most as many as cells. */
-#define KEYS_MAX (HFENV_CLIENTS * CELL_COLUMNS)
 
 static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
 
@@ -45,78 +35,6 @@ struct explanation {
 	char *trust_texts[HFENV_CLIENTS][2];
 };
 
-/* Values named once above a table ("A = http://..."), and notes for cells too wide for it ("1 = fails: ..."). */
-struct legend {
-	const char *values[KEYS_MAX];
-	size_t count;
-	char *notes[KEYS_MAX];
-	size_t note_count;
-};
-
-/* A table as it is printed: the label column, then cells; labels shortened when the full ones do not fit. */
-struct table {
-	size_t cell_columns;
-	const char *groups[HFENV_TARGETS]; /* over each pair of cell columns, or NULL */
-	const char *headings[1 + CELL_COLUMNS];
-	bool rows[HFENV_CLIENTS];     /* the families shown */
-	bool short_labels;
-	char *cells[HFENV_CLIENTS][CELL_COLUMNS];
-	const char *colours[HFENV_CLIENTS][CELL_COLUMNS];
-};
-
-static char *concat(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-	char *s = malloc(n + strlen(b) + 1);
-	if (s != NULL) {
-		memcpy(s, a, n);
-		strcpy(s + n, b);
-	}
-	return s;
-}
-
-/* What a person reads about a route, the proxy in full (its password ***): the tsv's text fields. */
-static char *route_text(const struct hfenv_route *route)
-{
-	switch (route->kind) {
-	case HFENV_ROUTE_DIRECT:
-		return route->reason ? concat("direct: ", route->reason) : strdup("direct");
-	case HFENV_ROUTE_PROXY:
-		return hfenv_redact(route->proxy);
-	case HFENV_ROUTE_IGNORED:
-		return strcmp(route->reason, "CGI") == 0 ? strdup("ignored under CGI") : concat("ignored: ", route->reason);
-	case HFENV_ROUTE_REFUSED_CGI:
-		return strdup("refused under CGI");
-	case HFENV_ROUTE_FAILS:
-		break;
-	}
-	return concat("fails: ", route->reason);
-}
-
-/* The way out, for machines: direct (ignored too), fail, or the proxy as in the text. */
-static const char *route_token(const struct hfenv_route *route, const char *text)
-{
-	if (route->kind == HFENV_ROUTE_PROXY)
-		return text;
-	return route->kind == HFENV_ROUTE_DIRECT || route->kind == HFENV_ROUTE_IGNORED ? "direct" : "fail";
-}
-
-/* A file name with control bytes as \xHH, so that a cell stays on its line. */
-static char *escaped(const char *text)
-{
-	static const char hex[] = "0123456789abcdef";
-	char *out = malloc(4 * strlen(text) + 1), *p = out;
-	for (const unsigned char *c = (const unsigned char *)text; out != NULL && *c; c++) {
-		if (*c >= 0x20 && *c != 0x7f) {
-			*p++ = (char)*c;
-		} else {
-			*p++ = '\\', *p++ = 'x', *p++ = hex[*c >> 4], *p++ = hex[*c & 15];
-		}
-	}
-	if (out != NULL)
-		*p = '\0';
-	return out;
-}
 
 /* The trust in words, file named as given: the bundle, from which variable, and whether the default roots stay. */
 static char *trust_text(const struct hfenv_trust *trust, const char *file)
@@ -281,36 +199,6 @@ static void free_explanation(struct explanation *x)
 	}
 }
 
-static void free_table(struct table *table, struct legend *legend)
-{
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
-		for (size_t col = 0; col < CELL_COLUMNS; col++)
-			free(table->cells[c][col]);
-	for (size_t i = 0; i < legend->note_count; i++)
-		free(legend->notes[i]);
-}
-
-/* The key of a legend's value i: proxies A to Z, then P27...; bundles F1, F2... */
-static char *legend_key(size_t i, bool letters)
-{
-	char key[24];
-	if (letters && i < 26)
-		snprintf(key, sizeof key, "%c", (char)('A' + i));
-	else
-		snprintf(key, sizeof key, "%s%zu", letters ? "P" : "F", i + 1);
-	return strdup(key);
-}
-
-/* value's key, adding value to the legend when it is new. */
-static char *keyed(struct legend *legend, const char *value, bool letters)
-{
-	size_t i = 0;
-	while (i < legend->count && strcmp(legend->values[i], value) != 0)
-		i++;
-	if (i == legend->count)
-		legend->values[legend->count++] = value;
-	return legend_key(i, letters);
-}
 
 static char *route_cell(const struct explanation *x, enum hfenv_client c, size_t col, struct legend *proxies)
 {
@@ -393,123 +281,6 @@ static int trust_table(const struct explanation *x, struct table *table, struct 
 	return 0;
 }
 
-static const char *row_label(const struct table *table, enum hfenv_client c)
-{
-	return table->short_labels ? hfenv_client_short_label(c) : hfenv_client_label(c);
-}
-
-/* Each column's width; the table's, two spaces between columns. */
-static size_t table_width(const struct table *table, size_t width[1 + CELL_COLUMNS])
-{
-	for (size_t col = 0; col <= table->cell_columns; col++)
-		width[col] = strlen(table->headings[col]);
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		if (!table->rows[c])
-			continue;
-		if (strlen(row_label(table, c)) > width[0])
-			width[0] = strlen(row_label(table, c));
-		for (size_t col = 0; col < table->cell_columns; col++)
-			if (strlen(table->cells[c][col]) > width[col + 1])
-				width[col + 1] = strlen(table->cells[c][col]);
-	}
-	size_t total = 2 * table->cell_columns;
-	for (size_t col = 0; col <= table->cell_columns; col++)
-		total += width[col];
-	return total;
-}
-
-/* A cell too wide for the table becomes its first word and a note: "fails: bad URL" as "fails 1". -1 on ENOMEM. */
-static int note_cell(char **cell, struct legend *notes)
-{
-	size_t i = 0;
-	while (i < notes->note_count && strcmp(notes->notes[i], *cell) != 0)
-		i++;
-	if (i == notes->note_count)
-		notes->notes[notes->note_count++] = *cell;
-	else
-		free(*cell);
-	size_t word = strcspn(notes->notes[i], ": ");
-	char *short_cell = malloc(word + 24);
-	if (short_cell != NULL)
-		snprintf(short_cell, word + 24, "%.*s %zu", (int)word, notes->notes[i], i + 1);
-	*cell = short_cell;
-	return short_cell ? 0 : -1;
-}
-
-/* Fits the table to width: the long labels from FULL_LABELS_WIDTH columns on and when they fit, and notes for cells too wide. */
-static int fit_table(struct table *table, struct legend *notes, size_t width)
-{
-	size_t widths[1 + CELL_COLUMNS];
-	table->short_labels = width < FULL_LABELS_WIDTH || table_width(table, widths) > width;
-	if (table_width(table, widths) <= width)
-		return 0;
-	size_t share = width > widths[0] + 2 * table->cell_columns ? width - widths[0] - 2 * table->cell_columns : 0;
-	share /= table->cell_columns;
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
-		for (size_t col = 0; table->rows[c] && col < table->cell_columns; col++)
-			if (strlen(table->cells[c][col]) > share && note_cell(&table->cells[c][col], notes) != 0)
-				return -1;
-	return 0;
-}
-
-static void print_cell(FILE *out, const char *text, size_t width, const char *colour, bool last)
-{
-	if (colour != NULL)
-		fprintf(out, "%s%s%s", colour, text, ANSI_RESET);
-	else
-		fputs(text, out);
-	for (size_t n = strlen(text); !last && n < width + 2; n++)
-		fputc(' ', out);
-}
-
-static void print_groups(FILE *out, const struct table *table, const size_t width[], bool colour)
-{
-	if (table->groups[0] == NULL)
-		return;
-	print_cell(out, "", width[0], NULL, false);
-	for (size_t g = 0; 2 * g < table->cell_columns; g++) {
-		bool last = 2 * g + 2 >= table->cell_columns;
-		print_cell(out, table->groups[g], width[2 * g + 1] + 2 + width[2 * g + 2], colour ? ANSI_BOLD : NULL, last);
-	}
-	fputc('\n', out);
-}
-
-static void print_table(FILE *out, const struct table *table, bool colour)
-{
-	size_t width[1 + CELL_COLUMNS];
-	table_width(table, width);
-	print_groups(out, table, width, colour);
-	for (size_t col = 0; col <= table->cell_columns; col++)
-		print_cell(out, table->headings[col], width[col], colour ? ANSI_BOLD : NULL, col == table->cell_columns);
-	fputc('\n', out);
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		if (!table->rows[c])
-			continue;
-		print_cell(out, row_label(table, c), width[0], NULL, false);
-		for (size_t col = 0; col < table->cell_columns; col++)
-			print_cell(out, table->cells[c][col], width[col + 1], colour ? table->colours[c][col] : NULL,
-				   col + 1 == table->cell_columns);
-		fputc('\n', out);
-	}
-}
-
-/* "Proxies: A = http://..." and the notes, one a line, under title. */
-static void print_legend(FILE *out, const char *title, const struct legend *legend, bool letters)
-{
-	size_t indent = strlen(title) + 2;
-	for (size_t i = 0; i < legend->count; i++) {
-		char *key = legend_key(i, letters);
-		char *value = letters ? hfenv_redact(legend->values[i]) : escaped(legend->values[i]);
-		fprintf(out, "%-*s%s = %s\n", (int)indent, i == 0 ? title : "", key ? key : "?", value ? value : "?");
-		free(value);
-		free(key);
-		if (i == 0)
-			title = "";
-	}
-	for (size_t i = 0; i < legend->note_count; i++)
-		fprintf(out, "%-*s%zu = %s\n", (int)indent, i == 0 ? "Notes:" : "", i + 1, legend->notes[i]);
-}
-
 static void print_verdict(FILE *out, const struct explanation *x, const char *target)
 {
 	fputc('\n', out);
@@ -524,25 +295,6 @@ static void print_verdict(FILE *out, const struct explanation *x, const char *ta
 		fprintf(out, target ? "after hfenv, the clients still disagree on %s URLs.\n"
 				    : "After hfenv, the clients still disagree on %s URLs.\n",
 		       x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https");
-}
-
-/* text from column on, wrapped at single spaces before width; lines after the first indented by indent. */
-static void print_wrapped(FILE *out, const char *text, size_t column, size_t indent, size_t width)
-{
-	for (bool first = true; *text; first = false) {
-		size_t word = strcspn(text, " ");
-		if (!first && column + 1 + word > width) {
-			fprintf(out, "\n%*s", (int)indent, "");
-			column = indent;
-		} else if (!first) {
-			fputc(' ', out);
-			column++;
-		}
-		fwrite(text, 1, word, out);
-		column += word;
-		text += word;
-		text += *text == ' ';
-	}
 }
 
 static void print_findings(FILE *out, const struct hfenv_result *result, bool refused, bool colour, size_t width)
@@ -664,71 +416,6 @@ static int explain_trust(const struct explain_output *output, char *const before
 	return failed;
 }
 
-/* "    TEXT: id, id, ..." wrapped at 80 columns; the clients whose route to destination reads as text. */
-static void print_route_group(FILE *out, const char *text, char *const texts[HFENV_CLIENTS])
-{
-	size_t column = (size_t)fprintf(out, "    %s:", text);
-	const char *separator = " ";
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		if (strcmp(texts[c], text) != 0)
-			continue;
-		const char *id = hfenv_client_id(c);
-		if (column + strlen(separator) + strlen(id) + 1 > 80) {
-			fputs(",\n     ", out);
-			column = 5;
-			separator = " ";
-		}
-		column += (size_t)fprintf(out, "%s%s", separator, id);
-		separator = ", ";
-	}
-	fputc('\n', out);
-}
-
-/* The Hugging Face block: the endpoint, whether Xet is on, and every client's route to each download host. */
-static int print_hub_block(FILE *out, const struct hfenv_result *result, bool colour)
-{
-	struct hfenv_hub_endpoint endpoint;
-	if (result->error_count > 0 || hfenv_hub_endpoint(result->env, &endpoint) != 0)
-		return result->error_count > 0 || errno != ENOMEM ? 0 : -1;
-	struct hfenv_hub_host hosts[HFENV_HUB_HOSTS];
-	size_t count = hfenv_hub_download_hosts(&endpoint, hosts);
-	char *url = hfenv_redact(endpoint.url);
-	int failed = url == NULL;
-	if (!failed)
-		fprintf(out, "\n%sHugging Face%s, after hfenv\n  endpoint %s (%s); Xet %s\n", colour ? ANSI_BOLD : "",
-			colour ? ANSI_RESET : "", url, endpoint.mirror ? "a mirror" : "the Hub",
-			endpoint.xet ? "on" : "off (HF_HUB_DISABLE_XET)");
-	for (size_t h = 0; !failed && h < count; h++) {
-		bool https = h > 0 || endpoint.https;
-		struct hfenv_destination destination = {hosts[h].host, hosts[h].port, hosts[h].port != (https ? 443u : 80u)};
-		char *texts[HFENV_CLIENTS] = {0};
-		for (enum hfenv_client c = 0; !failed && c < HFENV_CLIENTS; c++) {
-			struct hfenv_route route = {0};
-			failed = hfenv_predict_route_to(c, https ? HFENV_TARGET_HTTPS : HFENV_TARGET_HTTP, &destination,
-							result->env, &route) != 0 || (texts[c] = route_text(&route)) == NULL;
-			hfenv_route_free(&route);
-		}
-		if (!failed)
-			fprintf(out, strchr(hosts[h].host, ':') ? "  %s: [%s]:%u\n" : "  %s: %s:%u\n", hosts[h].part,
-				hosts[h].host, hosts[h].port);
-		for (enum hfenv_client c = 0; !failed && c < HFENV_CLIENTS; c++) {
-			bool first = true;
-			for (enum hfenv_client d = 0; d < c; d++)
-				first = first && strcmp(texts[d], texts[c]) != 0;
-			if (first)
-				print_route_group(out, texts[c], texts);
-		}
-		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
-			free(texts[c]);
-	}
-	if (!failed && endpoint.mirror && endpoint.xet)
-		fputs("  Xet storage traffic does not go to the mirror. If those hosts are unreachable,\n"
-		      "  run with -x (Xet off), or give them a proxy (-p, or https_proxy).\n", out);
-	free(url);
-	hfenv_hub_endpoint_free(&endpoint);
-	return failed ? -1 : 0;
-}
-
 int explain_routes(const struct explain_output *output, const struct hfenv_options *opts, char *const envp[],
 		   const struct hfenv_result *result, const char *const *operands)
 {
@@ -750,7 +437,7 @@ int explain_routes(const struct explain_output *output, const struct hfenv_optio
 		int one = explain_one(&fitted, before_env, result, operands[i]);
 		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
 	}
-	if (verdict >= 0 && fitted.format == EXPLAIN_TABLE && print_hub_block(fitted.stream, result, fitted.colour) != 0)
+	if (verdict >= 0 && explain_hub(&fitted, before_env, result) != 0)
 		verdict = -1;
 	if (verdict >= 0 && explain_trust(&fitted, before_env, result) != 0)
 		verdict = -1;

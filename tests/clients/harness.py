@@ -642,7 +642,7 @@ def explain_routes(hfenv, options, operands, env, servers, urls):
         fields = line.split("\t")
         if len(fields) != 7:
             raise Failure(f"hfenv --explain=tsv printed a line without 7 fields: {line!r}")
-        if fields[1] == "trust":
+        if fields[1] in ("trust", "hub"):  # the CA bundles, the Hugging Face block's download hosts
             continue
         routes[fields[0], fields[1]] = (token_route(fields[2], ports), token_route(fields[3], ports))
     missing = sorted({f"{f} {s}" for f in EXPLAIN_FAMILY.values() for s in ("http", "https") if (f, s) not in routes})

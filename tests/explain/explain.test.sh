@@ -95,8 +95,8 @@ test_every_line_fits_80_columns_with_notes_for_long_cells() {
 test_proxies_are_named_once_in_a_legend() {
 	run_clean https_proxy=http://alice:secret@127.0.0.1:8888 "$HFENV" --explain
 	expect_out_contains "Proxies:  A = http://alice:***@127.0.0.1:8888"
-	[ "$(sed '/^Hugging Face/,/^Trust:/d' "$TMP/out" | grep -c '127.0.0.1:8888')" -eq 2 ] ||
-		fail "the proxy is not named in the legend and the findings alone"
+	[ -z "$(sed '/^What hfenv would do:/,$d' "$TMP/out" | grep '127.0.0.1:8888' | grep -v ' = http://alice:\*\*\*@')" ] ||
+		fail "the proxy is named outside the legends and the findings"
 	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -1)" = A ] || fail "curl's https AFTER cell is not A"
 }
 
@@ -155,8 +155,8 @@ test_proxy_option_counts_after_hfenv_only() {
 
 test_tsv_has_one_line_per_client_and_scheme() {
 	run_clean http_proxy=$A "$HFENV" --explain=tsv
-	[ "$(printf '%s\n' "$out" | wc -l)" -eq 39 ] || fail "not 39 lines (header, 26 routes, 12 trust): $out"
-	printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && (NF != 7 || ($2 != "http" && $2 != "https" && $2 != "trust")) { exit 1 }' ||
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 78 ] || fail "not 78 lines (header, 26 routes, 39 hub, 12 trust): $out"
+	printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && (NF != 7 || ($2 != "http" && $2 != "https" && $2 != "hub" && $2 != "trust")) { exit 1 }' ||
 		fail "a line without 7 fields: $out"
 	[ "$(route node https 3)" = direct ] || fail "node https BEFORE is not direct: $out"
 	[ "$(route undici https 3)" = $A ] || fail "undici https BEFORE is not $A: $out"
@@ -247,7 +247,7 @@ test_command_after_explain_is_refused() {
 
 test_host_operand_gives_each_clients_route_for_it() {
 	run_clean https_proxy=$A NO_PROXY=.hf.co "$HFENV" --explain=tsv hf.co http://cas.hf.co/ other.co
-	[ "$(printf '%s\n' "$out" | sed 1d | grep -vc '	trust	')" -eq 65 ] || fail "not 65 route lines: $out"
+	[ "$(printf '%s\n' "$out" | sed 1d | grep -vc -e '	trust	' -e '	hub	')" -eq 65 ] || fail "not 65 route lines: $out"
 	printf '%s\n' "$out" | awk -F '\t' 'NF != 7 { exit 1 }' || fail "a line without 7 fields: $out"
 	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "go" && $2 == "https" && $7 == "hf.co"')
 	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	direct" ] || fail "go https hf.co is not $A, then direct: $line"
@@ -298,6 +298,26 @@ test_hugging_face_block_with_xet_off_names_the_bridge() {
 	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
 	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
 	expect_out_lacks "cas-server"
+}
+
+test_hugging_face_block_names_proxies_by_their_legend_letter() {
+	run_clean https_proxy=http://alice:secret@127.0.0.1:8888 HF_ENDPOINT=hf-mirror.com NO_PROXY=hf-mirror.com \
+		"$HFENV" --explain
+	expect_out_contains "  Proxies:  A = http://alice:***@127.0.0.1:8888"
+	expect_out_contains "    A: curl, git, wget"
+}
+
+test_hugging_face_block_has_a_tsv_line_per_client_and_host() {
+	run_clean https_proxy=$A HF_ENDPOINT=hf-mirror.com NO_PROXY=hf-mirror.com "HF_TOKEN=hf_planted" "$HFENV" \
+		--explain=tsv
+	expect_out_lacks "hf_planted"
+	[ "$(awk -F '\t' '$2 == "hub" && $7 == "https://hf-mirror.com:443"' "$TMP/out" | grep -c .)" -eq 13 ] ||
+		fail "not one hub line per client for the endpoint"
+	[ "$(awk -F '\t' '$1 == "hf_xet" && $2 == "hub" && $7 == "https://cas-server.xethub.hf.co:443" { print $4 }' \
+		"$TMP/out")" = "$A" ] || fail "hf_xet's route to the CAS host after hfenv is not the proxy"
+	[ "$(awk -F '\t' '$1 == "curl" && $2 == "hub" && $7 == "https://hf-mirror.com:443" { print $4 }' \
+		"$TMP/out")" = direct ] || fail "curl's route to the mirror in NO_PROXY is not direct"
+	[ -z "$(awk -F '\t' 'NF != 7' "$TMP/out")" ] || fail "a line without 7 fields"
 }
 
 test_hugging_face_block_lines_fit_80_columns_and_hide_the_token() {
