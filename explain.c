@@ -4,6 +4,7 @@
 #include "explain_layout.h"
 #include "messages.h"
 #include "routes.h"
+#include "text.h"
 #include "trust.h"
 #include "url.h"
 
@@ -42,7 +43,7 @@ static char *trust_text(const struct hfenv_trust *trust, const char *file)
 	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
 		return strdup(trust->roots);
 	if (trust->kind == HFENV_TRUST_NONE)
-		return concat("none: empty ", trust->variable);
+		return text_join("none: empty ", trust->variable, strlen(trust->variable));
 	size_t n = strlen(file) + strlen(trust->variable) + strlen(trust->roots) + 16;
 	char *text = malloc(n);
 	if (text != NULL && trust->kind == HFENV_TRUST_ADDED)
@@ -256,8 +257,9 @@ static char *trust_cell(const struct hfenv_trust *trust, struct legend *bundles)
 	if (trust->kind != HFENV_TRUST_ADDED && trust->kind != HFENV_TRUST_REPLACED)
 		return trust_text(trust, "");
 	char *key = keyed(bundles, trust->file, false);
-	char *text = key ? concat(key, trust->kind == HFENV_TRUST_ADDED ? " + " : " only") : NULL;
-	char *cell = text && trust->kind == HFENV_TRUST_ADDED ? concat(text, trust->roots) : text;
+	const char *how = trust->kind == HFENV_TRUST_ADDED ? " + " : " only";
+	char *text = key ? text_join(key, how, strlen(how)) : NULL;
+	char *cell = text && trust->kind == HFENV_TRUST_ADDED ? text_join(text, trust->roots, strlen(trust->roots)) : text;
 	if (cell != text)
 		free(text);
 	free(key);

@@ -1,36 +1,26 @@
 #include "explain_layout.h"
 
 #include "messages.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-char *concat(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-	char *s = malloc(n + strlen(b) + 1);
-	if (s != NULL) {
-		memcpy(s, a, n);
-		strcpy(s + n, b);
-	}
-	return s;
-}
 
 char *route_text(const struct hfenv_route *route)
 {
 	switch (route->kind) {
 	case HFENV_ROUTE_DIRECT:
-		return route->reason ? concat("direct: ", route->reason) : strdup("direct");
+		return route->reason ? text_join("direct: ", route->reason, strlen(route->reason)) : strdup("direct");
 	case HFENV_ROUTE_PROXY:
 		return hfenv_redact(route->proxy);
 	case HFENV_ROUTE_IGNORED:
-		return strcmp(route->reason, "CGI") == 0 ? strdup("ignored under CGI") : concat("ignored: ", route->reason);
+		return strcmp(route->reason, "CGI") == 0 ? strdup("ignored under CGI") : text_join("ignored: ", route->reason, strlen(route->reason));
 	case HFENV_ROUTE_REFUSED_CGI:
 		return strdup("refused under CGI");
 	case HFENV_ROUTE_FAILS:
 		break;
 	}
-	return concat("fails: ", route->reason);
+	return text_join("fails: ", route->reason, strlen(route->reason));
 }
 
 const char *route_token(const struct hfenv_route *route, const char *text)

@@ -37,9 +37,6 @@ struct table {
 	const char *colours[HFENV_CLIENTS][CELL_COLUMNS];
 };
 
-/* a followed by b, in new memory; NULL on ENOMEM. */
-char *concat(const char *a, const char *b);
-
 /* What a person reads about a route, the proxy in full (its password ***): the tsv's text fields. */
 char *route_text(const struct hfenv_route *route);
 

@@ -3,6 +3,7 @@
 #include "ascii.h"
 #include "engine_internal.h"
 #include "hub_syntax.h"
+#include "text.h"
 #include "url.h"
 #include "variables.h"
 
@@ -56,18 +57,6 @@ static char *make(struct hfenv_hub_outcome *out, char *text)
 	return text;
 }
 
-static char *concat(const char *a, const char *b, size_t b_len)
-{
-	size_t a_len = strlen(a);
-	char *s = malloc(a_len + b_len + 1);
-	if (s != NULL) {
-		memcpy(s, a, a_len);
-		memcpy(s + a_len, b, b_len);
-		s[a_len + b_len] = '\0';
-	}
-	return s;
-}
-
 /* What is wrong with a URL that has an http(s) scheme and no trailing slash, or NULL. */
 static const char *url_problem(struct hfenv_hub_outcome *out, const char *url, size_t scheme_len)
 {
@@ -77,7 +66,7 @@ static const char *url_problem(struct hfenv_hub_outcome *out, const char *url, s
 			return url_bad_char;
 	enum hfenv_url_status status = HFENV_URL_OK;
 	struct hfenv_url parsed;
-	char *proxy_form = concat("http://", authority, (size_t)(path - authority));
+	char *proxy_form = text_join("http://", authority, (size_t)(path - authority));
 	if (proxy_form == NULL || hfenv_parse_proxy_url(proxy_form, &status, &parsed) != 0)
 		make(out, NULL);
 	else
@@ -117,7 +106,7 @@ static const char *normalize_url(struct hfenv_hub_outcome *out, size_t row, cons
 	}
 	if (scheme_len == 0) {
 		say(out, row, false, url_scheme_added);
-		url = make(out, concat("https://", value, strlen(value)));
+		url = make(out, text_join("https://", value, strlen(value)));
 		scheme_len = 5;
 	} else if (!has_http_scheme(value, scheme_len)) {
 		*problem = url_bad_scheme;
@@ -260,7 +249,7 @@ int hfenv_hub_endpoint(char *const env[], struct hfenv_hub_endpoint *out)
 		return -1;
 	}
 	const char *authority = value + scheme_len + 3;
-	char *proxy_form = concat("http://", authority, strcspn(authority, "/"));
+	char *proxy_form = text_join("http://", authority, strcspn(authority, "/"));
 	enum hfenv_url_status status;
 	struct hfenv_url parsed = {0};
 	if (proxy_form == NULL || hfenv_parse_proxy_url(proxy_form, &status, &parsed) != 0) {

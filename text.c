@@ -45,3 +45,15 @@ char *text_finish(struct text *t)
 		return strdup("");
 	return t->data;
 }
+
+char *text_join(const char *a, const char *b, size_t b_len)
+{
+	size_t a_len = strlen(a);
+	char *s = malloc(a_len + b_len + 1);
+	if (s != NULL) {
+		memcpy(s, a, a_len);
+		memcpy(s + a_len, b, b_len);
+		s[a_len + b_len] = '\0';
+	}
+	return s;
+}

@@ -17,4 +17,7 @@ void text_puts(struct text *t, const char *s);
 /* The finished string, or NULL (and nothing to free) when an append failed. */
 char *text_finish(struct text *t);
 
+/* a followed by b[0..b_len), malloc'd; NULL on ENOMEM. */
+char *text_join(const char *a, const char *b, size_t b_len);
+
 #endif
