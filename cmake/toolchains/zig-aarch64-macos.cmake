@@ -5,3 +5,5 @@ set(CMAKE_SYSTEM_PROCESSOR arm64)
 set(HFENV_ZIG_TARGET aarch64-macos.11.0)
 include("${CMAKE_CURRENT_LIST_DIR}/zig.cmake")
 set(HFENV_STATIC OFF CACHE BOOL "macOS has no static libc")
+# No debug map: it names the build tree's object files, and the program would differ with its path.
+set(CMAKE_EXE_LINKER_FLAGS_INIT -Wl,-S)
