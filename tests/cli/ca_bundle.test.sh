@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 # A FIFO stands for a bundle that must not be opened: hfenv refuses it as "not a regular file" once it looks.
 every_bundle_variable() {

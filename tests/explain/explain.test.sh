@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 A=http://127.0.0.1:7890
 ESC=$(printf '\033')

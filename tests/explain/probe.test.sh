@@ -1,8 +1,8 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 start_target() {
 	TARGET_PORT=$(free_port)
-	start "$TARGET_PORT" "$PYTHON" "$TESTS/servers.py" serve-ok "$TARGET_PORT"
+	start "$TARGET_PORT" "$PYTHON" "$TESTS/helpers/servers.py" serve-ok "$TARGET_PORT"
 	TARGET=127.0.0.1:$TARGET_PORT
 }
 
@@ -52,7 +52,7 @@ test_proxy_that_is_down_is_reported() {
 probe_silent_proxy() {
 	start_target
 	silent=$(free_port)
-	start "$silent" "$PYTHON" "$TESTS/servers.py" silent "$silent"
+	start "$silent" "$PYTHON" "$TESTS/helpers/servers.py" silent "$silent"
 	run_clean "$HFENV" --proxy-loopback -p "http://127.0.0.1:$silent" --probe --timeout "$1" "$TARGET"
 	expect_status 1
 	expect_out_contains "timed out waiting for the proxy's answer after $1 s"
@@ -76,7 +76,7 @@ test_forbidden_port_gives_403() {
 
 test_credentials_are_sent_and_never_shown() {
 	port=$(free_port)
-	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
 	run_clean "$HFENV" --proxy-loopback -p "http://us%65r:s3cret@127.0.0.1:$port" --probe 127.0.0.1:9
 	expect_status 0
 	expect_nowhere s3cret
@@ -89,7 +89,7 @@ test_credentials_are_sent_and_never_shown() {
 
 test_non_http_answer_is_a_failure() {
 	port=$(free_port)
-	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 OK" "$TMP/requests"
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 OK" "$TMP/requests"
 	start_target
 	# A socks5 URL sent to an HTTP server: the SOCKS5 greeting gets an HTTP answer.
 	run_clean "$HFENV" --proxy-loopback --allow-socks -p "socks5://127.0.0.1:$port" --probe "$TARGET"
@@ -186,7 +186,7 @@ test_https_proxy_url_cannot_be_probed() {
 test_target_in_no_proxy_is_connected_to_directly() {
 	start_target
 	port=$(free_port)
-	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
 	run_clean NO_PROXY=127.0.0.1 "$HFENV" -p "http://127.0.0.1:$port" --proxy-loopback --probe "$TARGET" 127.0.0.2:9
 	expect_status 0
 	grep -Eq "^$TARGET +direct \(NO_PROXY\)  connected" "$TMP/out" || fail "$TARGET not direct"
@@ -197,7 +197,7 @@ test_target_in_no_proxy_is_connected_to_directly() {
 test_loopback_target_is_connected_to_directly() {
 	start_target
 	port=$(free_port)
-	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
 	run_clean "$HFENV" -p "http://127.0.0.1:$port" --probe "$TARGET"
 	expect_status 0
 	expect_out "$TARGET  direct (NO_PROXY)  connected  $(sed -n 's/.*connected  //p' "$TMP/out")"
@@ -214,7 +214,7 @@ test_no_https_proxy_is_said_in_one_line() {
 
 test_default_targets_follow_hf_endpoint() {
 	port=$(free_port)
-	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
 	run_clean HF_ENDPOINT=https://mirror.example.org "$HFENV" -p "http://127.0.0.1:$port" --probe
 	expect_status 0
 	grep -q "^CONNECT mirror.example.org:443 HTTP/1.1" "$TMP/requests" || fail "no CONNECT to the endpoint: $(cat "$TMP/requests")"
@@ -225,7 +225,7 @@ test_default_targets_follow_hf_endpoint() {
 
 test_http_endpoint_defaults_to_port_80() {
 	port=$(free_port)
-	start "$port" "$PYTHON" "$TESTS/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
 	run_clean HF_ENDPOINT=http://mirror.example.org/hub/ "$HFENV" -p "http://127.0.0.1:$port" --probe
 	expect_status 0
 	grep -q "^CONNECT mirror.example.org:80 HTTP/1.1" "$TMP/requests" || fail "not port 80: $(cat "$TMP/requests")"

@@ -21,10 +21,10 @@
 #include "env.h"
 #include "env_in_place.h"
 #include "fuzz.h"
-#include "hub_settings.h"
-#include "no_proxy.h"
-#include "url.h"
-#include "variables.h"
+#include "hub/settings.h"
+#include "engine/no_proxy_list.h"
+#include "common/url.h"
+#include "common/variables.h"
 
 static const char *const names[] = {
 	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
@@ -113,9 +113,9 @@ static void add_record(struct input *in, unsigned char tag, const char *body)
 	if (kind == RECORD_ENV)
 		in->env[in->env_count++] = entry;
 	else if (kind == RECORD_UNSET)
-		in->unset[in->opts.unset_count++] = entry;
+		in->unset[in->opts.assignments.unset_count++] = entry;
 	else if (kind == RECORD_ASSIGN)
-		in->assign[in->opts.assign_count++] = entry;
+		in->assign[in->opts.assignments.assign_count++] = entry;
 	else
 		in->opts.proxy = entry;
 }
@@ -137,8 +137,8 @@ static void decode(struct input *in, const uint8_t *data, size_t size)
 		if (*record != '\0')
 			add_record(in, (unsigned char)record[0], record + 1);
 	in->env[in->env_count] = NULL;
-	in->opts.unset = in->unset;
-	in->opts.assign = in->assign;
+	in->opts.assignments.unset = in->unset;
+	in->opts.assignments.assign = in->assign;
 }
 
 static size_t count(char *const env[], const char *name)
@@ -228,7 +228,7 @@ static void require_accepted_state(const struct hfenv_options *opts, const struc
 static void require_stable(const struct hfenv_options *opts, const struct hfenv_result *r)
 {
 	struct hfenv_options again_opts = *opts;
-	again_opts.unset_count = again_opts.assign_count = 0;
+	again_opts.assignments.unset_count = again_opts.assignments.assign_count = 0;
 	struct hfenv_result again;
 	require(hfenv_normalize(&again_opts, NULL, r->env, &again) == 0);
 	require(again.error_count == 0);

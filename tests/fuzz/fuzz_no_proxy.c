@@ -6,7 +6,7 @@
  */
 #include "env.h"
 #include "fuzz.h"
-#include "no_proxy.h"
+#include "engine/no_proxy_list.h"
 
 static bool is_blank(char c)
 {

@@ -5,8 +5,8 @@
  */
 #include "env.h"
 #include "fuzz.h"
-#include "messages.h"
-#include "url.h"
+#include "common/redact.h"
+#include "common/url.h"
 
 static const char *const schemes[] = {"http://", "https://", "socks4://", "socks4a://", "socks5://", "socks5h://"};
 

@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "helpers.h"
+#include "engine_cases.h"
 
 static const struct engine_case cases[] = {
 	{"one_spelling_is_copied_to_the_other", {"HTTPS_PROXY=http://127.0.0.1:7890"}, {0},

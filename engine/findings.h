@@ -1,0 +1,16 @@
+#ifndef HFENV_ENGINE_FINDINGS_H
+#define HFENV_ENGINE_FINDINGS_H
+
+#include "engine/engine.h"
+
+/*
+ * A finding, printf-like, one line that fits HFENV_LINE_WIDTH: %v a value to show quoted, %f a file
+ * name to show quoted (not a secret: never redacted), %n a name (argv can hold anything), %s fixed
+ * text, %z a size_t.  Values are redacted, escaped and shortened to fit.
+ */
+void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...);
+
+/* A finding for -v only: the why and the per-client detail of a warning (a warning, so a second run keeps it). */
+#define add_detail(e, ...) ((e)->result->verbose ? add_finding((e), HFENV_WARNING, __VA_ARGS__) : (void)0)
+
+#endif
