@@ -85,14 +85,9 @@ char **hfenv_assigned_environment(const struct hfenv_assignments *assignments, c
 		if (effect != NULL && effect->last.name != NULL)
 			effect->placed = true;
 	}
-	struct hfenv_assignment a;
-	for (size_t i = 0; env != NULL && i < total; i++) {
-		struct name_effect *effect = hfenv_assignment_at(assignments, i, &a) ? effect_slot(&table, a.name, a.name_len) : NULL;
-		if (effect != NULL && effect->last.entry == a.entry && a.entry != NULL && !effect->placed) {
-			env[k++] = (char *)a.entry;
-			effect->placed = true;
-		}
-	}
+	for (size_t i = 0; env != NULL && i <= table.mask; i++)
+		if (table.effects[i].last.entry != NULL && !table.effects[i].placed)
+			env[k++] = (char *)table.effects[i].last.entry;
 	if (env != NULL)
 		env[k] = NULL;
 	free(table.effects);

@@ -28,7 +28,8 @@ bool hfenv_assignment_at(const struct hfenv_assignments *assignments, size_t i, 
 
 /*
  * envp as a command sees it under `env -u NAME... NAME=VALUE...`: a name the assignments touch keeps
- * only its last NAME=VALUE, in the place of its first entry (or at the end), and none after -u alone.
+ * only its last NAME=VALUE, in the place of its first entry (or after the others, in no set order),
+ * and none after -u alone.
  * Other entries stay as they are.  NULL-terminated, free() it; entries point into envp and the
  * assignments.  NULL on ENOMEM.
  */
