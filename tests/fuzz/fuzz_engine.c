@@ -21,10 +21,13 @@
 #include "env.h"
 #include "env_in_place.h"
 #include "fuzz.h"
-#include "hub/settings.h"
-#include "engine/no_proxy_list.h"
+
+#include "common/environment.h"
+#include "common/truth.h"
 #include "common/url.h"
 #include "common/variables.h"
+#include "engine/no_proxy_list.h"
+#include "hub/settings.h"
 
 static const char *const names[] = {
 	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",

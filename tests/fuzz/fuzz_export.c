@@ -6,7 +6,7 @@
  */
 #include <errno.h>
 
-#include "env.h"
+#include "engine/result.h"
 #include "fuzz.h"
 #include "render/shell_export.h"
 

@@ -4,7 +4,6 @@
  * entries, blanks around entries, control characters, upper-case letters or "." and "*." prefixes,
  * and is its own rewrite.
  */
-#include "env.h"
 #include "fuzz.h"
 #include "engine/no_proxy_list.h"
 

@@ -3,7 +3,6 @@
  * valid, equal to itself when parsed again, lower-case scheme from the allowed list, no blank or
  * control character, its parts the same when parsed again; an invalid one has no text; a planted password never shows once redacted.
  */
-#include "env.h"
 #include "fuzz.h"
 #include "common/redact.h"
 #include "common/url.h"
