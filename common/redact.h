@@ -11,7 +11,7 @@
 /*
  * value with the password of its user part replaced by ***, or the whole user part when it has no
  * password (an API token); a file name keeps an '@' unless it has a URL's, a password's or a token's
- * shape.  Not yet escaped.  NULL on ENOMEM.
+ * shape; then its secrets hidden (common/secrets.h).  Not yet escaped.  NULL on ENOMEM.
  */
 char *hfenv_redacted(const char *value, bool file_name);
 
