@@ -10,6 +10,14 @@
  */
 void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...);
 
+/* What %v is given for a secret's value (struct slot's secret): shown as ***, unquoted. */
+extern const char hidden_value[];
+
+static inline const char *shown_value(const struct slot *s, const char *value)
+{
+	return s->secret ? hidden_value : value;
+}
+
 /* A finding for -v only: the why and the per-client detail of a warning (a warning, so a second run keeps it). */
 #define add_detail(e, ...) ((e)->result->verbose ? add_finding((e), HFENV_WARNING, __VA_ARGS__) : (void)0)
 

@@ -1,6 +1,7 @@
 #include "engine/slots.h"
 
 #include "common/assignments.h"
+#include "common/secrets.h"
 #include "engine/findings.h"
 #include "engine/storage.h"
 #include "hub/settings.h"
@@ -55,7 +56,8 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 		}
 	}
 	struct slot *s = &e->slots[e->slot_count++];
-	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true};
+	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true,
+			   .secret = hfenv_name_is_secret(name, len)};
 	e->table[i] = (uint32_t)e->slot_count;
 	size_t bit = filter_bit(name, len);
 	e->name_filter[bit / 8] |= (unsigned char)(1u << bit % 8);
