@@ -44,7 +44,8 @@ struct slot *find_slot(const struct engine *e, const char *name, size_t len)
 	}
 }
 
-/* The slot for name, made owned; name must stay valid while the result lives. */
+/* The slot for name, made owned; name must stay valid while the result lives.  No name of hfenv_variables is
+ * secret-like (tests/unit/common/test_secrets.c): only the names claimed later pay for the rule. */
 static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 {
 	size_t i = hash_name(name, len) & e->table_mask;
@@ -56,8 +57,7 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 		}
 	}
 	struct slot *s = &e->slots[e->slot_count++];
-	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true,
-			   .secret = hfenv_name_is_secret(name, len)};
+	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true};
 	e->table[i] = (uint32_t)e->slot_count;
 	size_t bit = filter_bit(name, len);
 	e->name_filter[bit / 8] |= (unsigned char)(1u << bit % 8);
@@ -95,7 +95,9 @@ struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len)
 	const struct hfenv_hub_setting *row = hfenv_hub_find(name, len);
 	if (row == NULL || (e->slot_count == e->slot_capacity && !grow_slots(e)))
 		return NULL;
-	return claim_slot(e, row->name, len);
+	struct slot *s = claim_slot(e, row->name, len);
+	s->secret = hfenv_name_is_secret(row->name, len);
+	return s;
 }
 
 /* NAME of NAME=VALUE is copied: messages and --export read a slot's name as a string. */
@@ -103,7 +105,7 @@ static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment 
 {
 	const char *name = a->entry == NULL ? a->name : keep(e, strndup(a->name, a->name_len));
 	if (name != NULL)
-		claim_slot(e, name, a->name_len);
+		claim_slot(e, name, a->name_len)->secret = hfenv_name_is_secret(name, a->name_len);
 }
 
 int make_slots(struct engine *e)
