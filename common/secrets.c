@@ -20,6 +20,12 @@ static const struct token_prefix {
 	{"eyJ", NULL}, /* a JSON Web Token: three parts joined by dots */
 };
 
+/* c is the first byte of a prefix above: the cheap test every byte of a message's value pays. */
+static bool may_start_token(char c)
+{
+	return c == 'h' || c == 'a' || c == 'g' || c == 's' || c == 'x' || c == 'n' || c == 'p' || c == 'A' || c == 'e';
+}
+
 /* word[0..n) equals upper[0..n) in any case; upper is in upper case. */
 static bool same_in_any_case(const char *word, const char *upper, size_t n)
 {
@@ -29,15 +35,6 @@ static bool same_in_any_case(const char *word, const char *upper, size_t n)
 	return true;
 }
 
-static bool contains_in_any_case(const char *name, size_t len, const char *word)
-{
-	size_t n = strlen(word);
-	for (size_t i = 0; i + n <= len; i++)
-		if (same_in_any_case(name + i, word, n))
-			return true;
-	return false;
-}
-
 bool hfenv_name_is_secret(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof secret_endings / sizeof secret_endings[0]; i++) {
@@ -45,9 +42,17 @@ bool hfenv_name_is_secret(const char *name, size_t len)
 		if (len >= n && same_in_any_case(name + len - n, secret_endings[i], n))
 			return true;
 	}
-	for (size_t i = 0; i < sizeof secret_words / sizeof secret_words[0]; i++)
-		if (contains_in_any_case(name, len, secret_words[i]))
-			return true;
+	for (size_t at = 0; at < len; at++) {
+		char c = lower_ascii(name[at]);
+		for (size_t i = 0; i < sizeof secret_words / sizeof secret_words[0]; i++) {
+			const char *word = secret_words[i];
+			if (c != lower_ascii(word[0]))
+				continue;
+			size_t n = strlen(word);
+			if (n <= len - at && same_in_any_case(name + at, word, n))
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -70,6 +75,8 @@ bool hfenv_token_at(const char *text, struct hfenv_token_shape *shape)
 {
 	for (size_t i = 0; i < sizeof token_prefixes / sizeof token_prefixes[0]; i++) {
 		const struct token_prefix *p = &token_prefixes[i];
+		if (text[0] != p->prefix[0])
+			continue;
 		size_t n = strlen(p->prefix);
 		if (strncmp(text, p->prefix, n) != 0)
 			continue;
@@ -85,16 +92,20 @@ bool hfenv_token_at(const char *text, struct hfenv_token_shape *shape)
 	return false;
 }
 
-/* Where the secret of a NAME=VALUE or "NAME VALUE" in text begins: after that '=' or blank; or 0. */
+/* Where the secret of a "NAME VALUE" or NAME=VALUE in text begins: after that blank or '='; or 0. */
 static size_t secret_value_start(const char *text)
 {
-	size_t name_start = 0;
-	for (size_t i = 0; text[i] != '\0'; i++) {
-		bool leading_blank = is_blank(text[i]) && name_start == 0;
-		if ((text[i] == '=' || leading_blank) && hfenv_name_is_secret(text + name_start, i - name_start))
-			return i + 1;
-		if (!is_name_char(text[i]))
-			name_start = i + 1;
+	size_t lead = 0;
+	while (is_name_char(text[lead]))
+		lead++;
+	if (is_blank(text[lead]) && hfenv_name_is_secret(text, lead))
+		return lead + 1;
+	for (const char *eq = strchr(text, '='); eq != NULL; eq = strchr(eq + 1, '=')) {
+		const char *name = eq;
+		while (name > text && is_name_char(name[-1]))
+			name--;
+		if (hfenv_name_is_secret(name, (size_t)(eq - name)))
+			return (size_t)(eq - text) + 1;
 	}
 	return 0;
 }
@@ -103,18 +114,17 @@ char *hfenv_hide_secrets(const char *text)
 {
 	struct text t = {0};
 	size_t hidden = secret_value_start(text);
-	size_t end = hidden ? hidden : strlen(text);
-	for (size_t i = 0; i < end;) {
+	size_t end = hidden ? hidden : strlen(text), shown = 0;
+	for (size_t i = 0; i < end; i++) {
 		struct hfenv_token_shape shape;
-		if ((i == 0 || !is_alnum(text[i - 1])) && hfenv_token_at(text + i, &shape)) {
-			text_append(&t, text + i, shape.prefix_len);
-			text_puts(&t, "***");
-			i += shape.len;
+		if (!may_start_token(text[i]) || (i > 0 && is_alnum(text[i - 1])) || !hfenv_token_at(text + i, &shape))
 			continue;
-		}
-		text_append(&t, text + i, 1);
-		i++;
+		text_append(&t, text + shown, i + shape.prefix_len - shown);
+		text_puts(&t, "***");
+		shown = i + shape.len;
+		i = shown - 1;
 	}
+	text_append(&t, text + shown, end - shown);
 	if (hidden && text[hidden] != '\0')
 		text_puts(&t, "***");
 	return text_finish(&t);

@@ -16,8 +16,8 @@ void normalize_hub_settings(struct engine *e)
 		struct slot *s = &e->slots[i];
 		bool present = s->value != NULL || s->original != NULL;
 		const struct hfenv_hub_setting *row = present ? hfenv_hub_find(s->name, s->name_len) : NULL;
-		if (row != NULL && row->kind == HFENV_HUB_SECRET)
-			s->secret = true; /* the name rule (common/secrets.h) already says so; the table has the last word */
+		if (row != NULL)
+			s->secret = row->kind == HFENV_HUB_SECRET; /* -u HF_TOKEN: "unset" must not show it either */
 		if (row == NULL || s->value == NULL)
 			continue;
 		if (values == NULL) {
@@ -45,7 +45,7 @@ void normalize_hub_settings(struct engine *e)
 		while (values[k].row != out.messages[i].row)
 			k++;
 		add_finding(e, out.messages[i].error ? HFENV_ERROR : HFENV_WARNING, out.messages[i].format, slots[k]->name,
-			    shown_value(slots[k], slots[k]->value));
+			    shown_value(e, slots[k], slots[k]->value));
 	}
 	for (size_t k = 0; k < count; k++)
 		slots[k]->value = values[k].value;

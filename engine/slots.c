@@ -1,7 +1,6 @@
 #include "engine/slots.h"
 
 #include "common/assignments.h"
-#include "common/secrets.h"
 #include "engine/findings.h"
 #include "engine/storage.h"
 #include "hub/settings.h"
@@ -44,8 +43,7 @@ struct slot *find_slot(const struct engine *e, const char *name, size_t len)
 	}
 }
 
-/* The slot for name, made owned; name must stay valid while the result lives.  No name of hfenv_variables is
- * secret-like (tests/unit/common/test_secrets.c): only the names claimed later pay for the rule. */
+/* The slot for name, made owned; name must stay valid while the result lives. */
 static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 {
 	size_t i = hash_name(name, len) & e->table_mask;
@@ -95,9 +93,7 @@ struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len)
 	const struct hfenv_hub_setting *row = hfenv_hub_find(name, len);
 	if (row == NULL || (e->slot_count == e->slot_capacity && !grow_slots(e)))
 		return NULL;
-	struct slot *s = claim_slot(e, row->name, len);
-	s->secret = hfenv_name_is_secret(row->name, len);
-	return s;
+	return claim_slot(e, row->name, len);
 }
 
 /* NAME of NAME=VALUE is copied: messages and --export read a slot's name as a string. */
@@ -105,7 +101,7 @@ static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment 
 {
 	const char *name = a->entry == NULL ? a->name : keep(e, strndup(a->name, a->name_len));
 	if (name != NULL)
-		claim_slot(e, name, a->name_len)->secret = hfenv_name_is_secret(name, a->name_len);
+		claim_slot(e, name, a->name_len);
 }
 
 int make_slots(struct engine *e)
