@@ -63,13 +63,23 @@ char *hfenv_quote_redacted(const char *value)
 	return text_finish(&t);
 }
 
-char *hfenv_redact(const char *value)
+static char *redact_escaped(const char *value, bool file_name)
 {
 	struct text t = {0};
-	char *redacted = hfenv_redacted(value, false);
+	char *redacted = hfenv_redacted(value, file_name);
 	if (redacted == NULL)
 		return NULL;
 	text_append_escaped(&t, redacted, strlen(redacted), false);
 	free(redacted);
 	return text_finish(&t);
+}
+
+char *hfenv_redact(const char *value)
+{
+	return redact_escaped(value, false);
+}
+
+char *hfenv_redact_file_name(const char *value)
+{
+	return redact_escaped(value, true);
 }

@@ -21,4 +21,7 @@ char *hfenv_quote_redacted(const char *value);
 /* A copy of value for display without quotes: password replaced by ***, control bytes escaped. NULL on ENOMEM. */
 char *hfenv_redact(const char *value);
 
+/* The same for a file name (a CA bundle's): its '@' kept unless it has a URL's, a password's or a token's shape. */
+char *hfenv_redact_file_name(const char *value);
+
 #endif

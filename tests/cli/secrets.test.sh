@@ -91,6 +91,17 @@ test_explain_shows_no_secret() {
 	done
 }
 
+test_explain_hides_a_password_in_a_bundle_variable() {
+	for format in table tsv; do
+		run_clean REQUESTS_CA_BUNDLE="http://u:$VALUE@h.example/ca.pem" SSL_CERT_FILE=/home/me@corp/ca.pem \
+			"$HFENV" --explain=$format
+		expect_status 125
+		expect_out_contains "http://u:***@h.example/ca.pem"
+		expect_out_contains "/home/me@corp/ca.pem"
+		expect_hidden
+	done
+}
+
 test_listing_and_export_carry_the_values() {
 	run_clean "$HFENV" HF_HUB_TOKEN="$VALUE" HF_TOKEN="$TOKEN"
 	expect_status 0

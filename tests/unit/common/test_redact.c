@@ -100,6 +100,19 @@ static void token_shaped_argument_keeps_its_prefix_only(void **state)
 	free(shown);
 }
 
+static void file_name_keeps_its_at_but_not_a_password(void **state)
+{
+	(void)state;
+	char *shown = hfenv_redact_file_name("/home/me@corp/ca\n.pem");
+	assert_non_null(shown);
+	assert_string_equal(shown, "/home/me@corp/ca\\x0a.pem");
+	free(shown);
+	shown = hfenv_redact_file_name("http://u:pw@h/ca.pem");
+	assert_non_null(shown);
+	assert_string_equal(shown, "http://u:***@h/ca.pem");
+	free(shown);
+}
+
 static void password_is_hidden_before_a_secret_name_in_it(void **state)
 {
 	(void)state;
@@ -170,6 +183,7 @@ int main(void)
 		cmocka_unit_test(secret_assignment_shows_its_name_only),
 		cmocka_unit_test(token_shaped_argument_keeps_its_prefix_only),
 		cmocka_unit_test(password_is_hidden_before_a_secret_name_in_it),
+		cmocka_unit_test(file_name_keeps_its_at_but_not_a_password),
 		cmocka_unit_test(quote_and_backslash_are_escaped),
 		cmocka_unit_test(control_and_non_ascii_bytes_are_escaped),
 		cmocka_unit_test(password_with_control_character_is_still_replaced),
