@@ -26,11 +26,11 @@ static bool may_start_token(char c)
 	return c == 'h' || c == 'a' || c == 'g' || c == 's' || c == 'x' || c == 'n' || c == 'p' || c == 'A' || c == 'e';
 }
 
-/* word[0..n) equals upper[0..n) in any case; upper is in upper case. */
-static bool same_in_any_case(const char *word, const char *upper, size_t n)
+/* a[0..n) equals b[0..n) in any case. */
+static bool same_in_any_case(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (lower_ascii(word[i]) != lower_ascii(upper[i]))
+		if (lower_ascii(a[i]) != lower_ascii(b[i]))
 			return false;
 	return true;
 }
