@@ -111,7 +111,7 @@ static bool make_room(struct engine *e)
 
 static void describe_change(struct engine *e, const struct slot *s)
 {
-	if (s->secret)
+	if (slot_is_secret(e, s))
 		add_finding(e, HFENV_CHANGE, "%s %n (a secret: its value is not shown)",
 			    s->value == NULL ? "unset" : s->original == NULL ? "set" : "changed", s->name);
 	else if (s->original == NULL)

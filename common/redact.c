@@ -1,6 +1,7 @@
 #include "common/redact.h"
 
 #include "common/escape.h"
+#include "common/secrets.h"
 #include "common/shorten.h"
 #include "common/text.h"
 #include "common/url.h"
@@ -45,7 +46,10 @@ char *hfenv_redacted(const char *value, bool file_name)
 		text_puts(&redacted, value);
 	else
 		append_redacted(&redacted, value, strlen(value));
-	return text_finish(&redacted);
+	char *without_passwords = text_finish(&redacted);
+	char *shown = without_passwords ? hfenv_hide_secrets(without_passwords) : NULL;
+	free(without_passwords);
+	return shown;
 }
 
 char *hfenv_quote_redacted(const char *value)
@@ -59,13 +63,23 @@ char *hfenv_quote_redacted(const char *value)
 	return text_finish(&t);
 }
 
-char *hfenv_redact(const char *value)
+static char *redact_escaped(const char *value, bool file_name)
 {
 	struct text t = {0};
-	char *redacted = hfenv_redacted(value, false);
+	char *redacted = hfenv_redacted(value, file_name);
 	if (redacted == NULL)
 		return NULL;
 	text_append_escaped(&t, redacted, strlen(redacted), false);
 	free(redacted);
 	return text_finish(&t);
+}
+
+char *hfenv_redact(const char *value)
+{
+	return redact_escaped(value, false);
+}
+
+char *hfenv_redact_file_name(const char *value)
+{
+	return redact_escaped(value, true);
 }

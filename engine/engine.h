@@ -23,7 +23,7 @@ struct slot {
 	size_t position;              /* index of the first entry in the output */
 	size_t duplicates;
 	bool owned;                   /* hfenv may rewrite it, so duplicates are dropped */
-	bool secret;                  /* no message shows its value */
+	bool secret;                  /* the Hub's table says no message shows its value (slot_is_secret adds the name rule) */
 };
 
 /* The proxy variables by what they are for; each is a pair of slots, lower case first. */

@@ -14,6 +14,8 @@
 /* Values in one format: bounded by the formats of the engine's steps, not by data. */
 #define FORMAT_VALUES_MAX 8
 
+const char hidden_value[] = "***";
+
 /* One value of a finding: its redacted text, how it is shown, and the columns it may take. */
 struct shown_value {
 	char *redacted;
@@ -55,8 +57,8 @@ static void share_columns(struct shown_value *values, size_t count, size_t room)
 /* value redacted and measured for a share of the line; a failed copy fails t. */
 static void read_value(struct text *t, struct shown_value *shown, char directive, const char *value)
 {
-	shown->quoted = directive != 'n';
-	shown->redacted = hfenv_redacted(value, directive == 'f');
+	shown->quoted = directive != 'n' && value != hidden_value;
+	shown->redacted = value == hidden_value ? strdup(hidden_value) : hfenv_redacted(value, directive == 'f');
 	t->failed = t->failed || shown->redacted == NULL;
 	shown->width = shown->redacted ? shown_width(shown->redacted, shown->quoted) : 0;
 }

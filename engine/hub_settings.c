@@ -45,7 +45,7 @@ void normalize_hub_settings(struct engine *e)
 		while (values[k].row != out.messages[i].row)
 			k++;
 		add_finding(e, out.messages[i].error ? HFENV_ERROR : HFENV_WARNING, out.messages[i].format, slots[k]->name,
-			    slots[k]->value);
+			    shown_value(e, slots[k], slots[k]->value));
 	}
 	for (size_t k = 0; k < count; k++)
 		slots[k]->value = values[k].value;

@@ -1,6 +1,7 @@
 #include "io/exec_failure.h"
 
 #include "common/redact.h"
+#include "common/secrets.h"
 #include "common/text.h"
 #include "io/path_search.h"
 
@@ -90,8 +91,13 @@ static int not_found(const char *name, const char *shown, int error, char **mess
 		*message = text_format("%s: %s", shown, strerror(error));
 		return error == ENOENT ? HFENV_EXIT_NOT_FOUND : HFENV_EXIT_CANNOT_INVOKE;
 	}
-	*message = text_format("%s: command not found%s", shown,
-			       strcmp(name, "help") == 0 ? "; hfenv's own help: hfenv --help" : "");
+	struct hfenv_token_shape token;
+	if (hfenv_token_at(name, &token) && token.len == strlen(name))
+		*message = text_format("%s: command not found; a token? remove the blank after %s=", shown,
+				       token.variable ? token.variable : "its NAME");
+	else
+		*message = text_format("%s: command not found%s", shown,
+				       strcmp(name, "help") == 0 ? "; hfenv's own help: hfenv --help" : "");
 	return HFENV_EXIT_NOT_FOUND;
 }
 

@@ -58,7 +58,7 @@ static char *trust_text_in_full(const struct hfenv_trust *trust)
 {
 	if (trust->file == NULL)
 		return trust_text(trust, "");
-	char *file = hfenv_escape(trust->file);
+	char *file = hfenv_redact_file_name(trust->file);
 	char *text = file ? trust_text(trust, file) : NULL;
 	free(file);
 	return text;
@@ -69,7 +69,7 @@ static char *trust_token(const struct hfenv_trust *trust)
 {
 	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
 		return strdup("default");
-	return trust->kind == HFENV_TRUST_NONE ? strdup("none") : hfenv_escape(trust->file);
+	return trust->kind == HFENV_TRUST_NONE ? strdup("none") : hfenv_redact_file_name(trust->file);
 }
 
 static int predict_trust(struct explanation *x, char *const before_env[], const struct hfenv_result *result)

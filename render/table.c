@@ -165,7 +165,7 @@ void print_legend(FILE *out, const char *title, const struct legend *legend, boo
 	size_t indent = strlen(title) + 2;
 	for (size_t i = 0; i < legend->count; i++) {
 		char *key = legend_key(i, letters);
-		char *value = letters ? hfenv_redact(legend->values[i]) : hfenv_escape(legend->values[i]);
+		char *value = letters ? hfenv_redact(legend->values[i]) : hfenv_redact_file_name(legend->values[i]);
 		fprintf(out, "%-*s%s = %s\n", (int)indent, i == 0 ? title : "", key ? key : "?", value ? value : "?");
 		free(value);
 		free(key);

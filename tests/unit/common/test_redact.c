@@ -83,6 +83,42 @@ static void unquoted_redaction_replaces_a_token(void **state)
 	free(shown);
 }
 
+static void secret_assignment_shows_its_name_only(void **state)
+{
+	(void)state;
+	assert_quoted("HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "'HF_TOKEN=***'");
+	assert_quoted("MY_PASSWORD=hunter2", "'MY_PASSWORD=***'");
+}
+
+static void token_shaped_argument_keeps_its_prefix_only(void **state)
+{
+	(void)state;
+	assert_quoted("=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "'=hf_***'");
+	char *shown = hfenv_redact("hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh");
+	assert_non_null(shown);
+	assert_string_equal(shown, "hf_***");
+	free(shown);
+}
+
+static void file_name_keeps_its_at_but_not_a_password(void **state)
+{
+	(void)state;
+	char *shown = hfenv_redact_file_name("/home/me@corp/ca\n.pem");
+	assert_non_null(shown);
+	assert_string_equal(shown, "/home/me@corp/ca\\x0a.pem");
+	free(shown);
+	shown = hfenv_redact_file_name("http://u:pw@h/ca.pem");
+	assert_non_null(shown);
+	assert_string_equal(shown, "http://u:***@h/ca.pem");
+	free(shown);
+}
+
+static void password_is_hidden_before_a_secret_name_in_it(void **state)
+{
+	(void)state;
+	assert_quoted("http://u:my_token=x@127.0.0.1:1", "'http://u:***@127.0.0.1:1'");
+}
+
 static void quote_and_backslash_are_escaped(void **state)
 {
 	(void)state;
@@ -144,6 +180,10 @@ int main(void)
 		cmocka_unit_test(token_of_scheme_less_url_is_replaced),
 		cmocka_unit_test(token_with_control_character_is_still_replaced),
 		cmocka_unit_test(unquoted_redaction_replaces_a_token),
+		cmocka_unit_test(secret_assignment_shows_its_name_only),
+		cmocka_unit_test(token_shaped_argument_keeps_its_prefix_only),
+		cmocka_unit_test(password_is_hidden_before_a_secret_name_in_it),
+		cmocka_unit_test(file_name_keeps_its_at_but_not_a_password),
 		cmocka_unit_test(quote_and_backslash_are_escaped),
 		cmocka_unit_test(control_and_non_ascii_bytes_are_escaped),
 		cmocka_unit_test(password_with_control_character_is_still_replaced),

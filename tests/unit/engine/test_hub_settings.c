@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "engine_cases.h"
+#include "common/secrets.h"
 #include "hub/settings.h"
 
 static const struct engine_case cases[] = {
@@ -81,6 +82,10 @@ static const struct engine_case cases[] = {
 	{"token_unset_by_an_option_is_not_shown", {"HF_TOKEN=hf_abcdef123"}, {UNSET("HF_TOKEN"), .verbose = true},
 	 {"-HF_TOKEN", "change: unset HF_TOKEN (a secret", "no finding: hf_abcdef"}},
 	{"old_token_name_is_a_secret_too", {"HUGGING_FACE_HUB_TOKEN= hf_abcdef123"}, {0}, {"no finding: hf_abcdef", "warnings: 1"}},
+	{"flag_named_like_a_secret_hides_its_value", {"HF_HUB_DISABLE_IMPLICIT_TOKEN=planted"}, {0},
+	 {"errors: 1", "error: HF_HUB_DISABLE_IMPLICIT_TOKEN=*** is neither true nor false", "no finding: planted"}},
+	{"token_pasted_into_a_flag_is_hidden", {"HF_HUB_OFFLINE=hf_plantedplantedplantedplanted"}, {0},
+	 {"errors: 1", "error: HF_HUB_OFFLINE='hf_***' is neither", "no finding: planted"}},
 	{"hf_transfer_points_at_high_performance", {"HF_HUB_ENABLE_HF_TRANSFER=1"}, {0},
 	 {"HF_HUB_ENABLE_HF_TRANSFER=1", "warning: HF_HUB_ENABLE_HF_TRANSFER is ignored now; set HF_XET_HIGH_PERFORMANCE=1",
 	  "no edits"}},
@@ -120,10 +125,25 @@ static void secrets_never_appear_in_a_message(void **state)
 	}
 }
 
+/* The name rule (common/secrets.h) covers the table's secrets; of its other rows, it catches one flag only. */
+static void the_name_rule_agrees_with_the_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < hfenv_hub_setting_count; i++) {
+		const struct hfenv_hub_setting *row = &hfenv_hub_settings[i];
+		bool by_name = hfenv_name_is_secret(row->name, strlen(row->name));
+		if (row->kind == HFENV_HUB_SECRET)
+			assert_true(by_name);
+		else if (by_name)
+			assert_string_equal(row->name, "HF_HUB_DISABLE_IMPLICIT_TOKEN");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest functions[] = {
 		cmocka_unit_test(secrets_never_appear_in_a_message),
+		cmocka_unit_test(the_name_rule_agrees_with_the_table),
 	};
 	return ENGINE_CASES("hub", cases, functions);
 }
