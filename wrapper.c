@@ -128,7 +128,9 @@ static int set_mode(struct command_line *cl, enum mode mode)
 static int parse_operands(int argc, char **argv, struct command_line *cl)
 {
 	int first_assignment = optind;
-	while (optind < argc && strchr(argv[optind], '=') != NULL)
+	bool hosts = cl->mode == MODE_EXPLAIN || cl->mode == MODE_PROBE;
+	while (optind < argc &&
+	       (hosts ? hfenv_is_host_mode_assignment(argv[optind]) : strchr(argv[optind], '=') != NULL))
 		optind++;
 	cl->options.assignments.assign = (const char *const *)argv + first_assignment;
 	cl->options.assignments.assign_count = (size_t)(optind - first_assignment);
