@@ -128,7 +128,9 @@ static int set_mode(struct command_line *cl, enum mode mode)
 static int parse_operands(int argc, char **argv, struct command_line *cl)
 {
 	int first_assignment = optind;
-	while (optind < argc && strchr(argv[optind], '=') != NULL)
+	bool hosts = cl->mode == MODE_EXPLAIN || cl->mode == MODE_PROBE;
+	while (optind < argc &&
+	       (hosts ? hfenv_is_host_mode_assignment(argv[optind]) : strchr(argv[optind], '=') != NULL))
 		optind++;
 	cl->options.assignments.assign = (const char *const *)argv + first_assignment;
 	cl->options.assignments.assign_count = (size_t)(optind - first_assignment);
@@ -325,11 +327,13 @@ static void exec_file(const char *path, char **argv, char *const env[])
 	errno = ENOEXEC;
 }
 
-/* Searches search_path (PATH of the new environment), as env(1) does; returns only on failure, with errno set. */
-static void exec_command(char **argv, char *const env[], const char *search_path)
+/* Searches search_path (PATH of the new environment) as execvp does; returns only on failure, with errno set and
+ * *failed the candidate whose execve ended the search (malloc'd), or NULL when none did. */
+static void exec_command(char **argv, char *const env[], const char *search_path, char **failed)
 {
-	const char *file = argv[0], *path;
+	const char *file = argv[0], *path = NULL;
 	struct path_search search;
+	*failed = NULL;
 	if (*file == '\0') {
 		errno = ENOENT;
 		return;
@@ -340,34 +344,27 @@ static void exec_command(char **argv, char *const env[], const char *search_path
 	}
 	if (!path_search_begin(&search, file, search_path))
 		return;
-	bool denied = false;
-	int error = ENOENT;
 	while ((path = path_search_next(&search)) != NULL) {
 		exec_file(path, argv, env);
-		error = errno;
-		if (error == EACCES)
-			denied = true;
-		else if (error != ENOENT && error != ENOTDIR)
+		if (!path_search_goes_on(&search, errno))
 			break;
 	}
+	int error = path != NULL ? errno : path_search_error(&search);
+	*failed = path != NULL ? strdup(path) : NULL;
 	path_search_end(&search);
-	errno = path != NULL ? error : denied ? EACCES : ENOENT;
+	errno = error;
 }
 
 /* The one place an exec failure becomes an exit status (io/exec_failure.h says which), said as bash says it. */
-static int exec_failed(const char *name, const char *search_path, int error)
-{
-	char *message = NULL;
-	int status = explain_exec_failure(name, search_path, error, &message);
-	fprintf(stderr, "hfenv: %s\n", message ? message : strerror(ENOMEM));
-	free(message);
-	return status;
-}
-
 static int run_command(char **argv, const struct hfenv_result *result)
 {
-	exec_command(argv, result->env, result->path);
-	return exec_failed(argv[0], result->path, errno);
+	char *failed = NULL, *message = NULL;
+	exec_command(argv, result->env, result->path, &failed);
+	int status = explain_exec_failure(argv[0], failed, result->path, errno, &message);
+	fprintf(stderr, "hfenv: %s\n", message ? message : strerror(ENOMEM));
+	free(message);
+	free(failed);
+	return status;
 }
 
 /* The columns --explain's tables may fill: COLUMNS, else the terminal's, else 0 (explain's default). */

@@ -3,6 +3,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool hfenv_is_shell_name(const char *name, size_t length)
+{
+	if (length == 0 || !((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') || *name == '_'))
+		return false;
+	for (size_t i = 1; i < length; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9') || name[i] == '_'))
+			return false;
+	return true;
+}
+
+bool hfenv_is_host_mode_assignment(const char *word)
+{
+	const char *eq = strchr(word, '=');
+	return eq != NULL && hfenv_is_shell_name(word, (size_t)(eq - word));
+}
+
 size_t hfenv_assignment_count(const struct hfenv_assignments *assignments)
 {
 	return assignments->unset_count + assignments->assign_count;

@@ -20,6 +20,15 @@ struct hfenv_assignment {
 	const char *value;            /* what follows its '=', or NULL for -u NAME */
 };
 
+/* Whether name[0..length) is a shell variable name: a letter or '_', then letters, digits and '_'. */
+bool hfenv_is_shell_name(const char *name, size_t length);
+
+/*
+ * Whether word is NAME=VALUE for --explain and --probe, whose other operands are hosts: a shell name before
+ * its first '='.  So a URL with '=' in its query (https://h.example/api?q=bert) is a host, not a variable.
+ */
+bool hfenv_is_host_mode_assignment(const char *word);
+
 /* How many -u and NAME=VALUE there are, valid or not. */
 size_t hfenv_assignment_count(const struct hfenv_assignments *assignments);
 

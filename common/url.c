@@ -41,6 +41,8 @@ const char *hfenv_url_status_text(enum hfenv_url_status status)
 		[HFENV_URL_NO_COLON] = "no ':' after the scheme; write http://",
 		[HFENV_URL_NO_SLASHES] = "no '//' after the scheme; write http://",
 		[HFENV_URL_USERINFO] = "percent-encode / ? # in user or password",
+		[HFENV_URL_ZONE] = "clients differ on zones: use a global address",
+		[HFENV_URL_HOST_ESCAPE] = "clients differ on %HH in a host: decode it",
 	};
 	return (unsigned)status < HFENV_URL_STATUSES ? texts[status] : "invalid";
 }
@@ -48,7 +50,7 @@ const char *hfenv_url_status_text(enum hfenv_url_status status)
 static bool is_host_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '-' || c == '.' || c == '_' || c == '~' || c == '%';
+	       c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 static int hex_digit(char c)
@@ -78,14 +80,12 @@ char *hfenv_percent_decode(const char *text, size_t length)
 	return out;
 }
 
-/* RFC 1035 2.3.4 on the name a client resolves (%HH decoded, as Go and WHATWG parsers do); one trailing dot is free. */
+/* RFC 1035 2.3.4; one trailing dot is free. */
 bool hfenv_fits_dns(const char *host, size_t length)
 {
-	size_t decoded = 0, label = 0;
-	for (const char *p = host, *end = host + length; p < end; decoded++) {
-		char c;
-		p = decode_char(p, end, &c);
-		if (c != '.')
+	size_t label = 0;
+	for (size_t i = 0; i < length; i++) {
+		if (host[i] != '.')
 			label++;
 		else if (label == 0)
 			return false;
@@ -94,7 +94,7 @@ bool hfenv_fits_dns(const char *host, size_t length)
 		if (label > 63)
 			return false;
 	}
-	return label > 0 ? decoded <= 253 : decoded > 0 && decoded - 1 <= 253;
+	return label > 0 ? length <= 253 : length > 0 && length - 1 <= 253;
 }
 
 bool hfenv_parse_port(const char *text, size_t length, unsigned *port)
@@ -117,22 +117,71 @@ static enum hfenv_url_status check_port(const char *p, const char *end)
 	return hfenv_parse_port(p, (size_t)(end - p), &port) ? HFENV_URL_OK : HFENV_URL_BAD_PORT;
 }
 
-/* [IPv6 address or zone]:port, between p and end. */
+/* A dotted IPv4 address filling p..end: four decimal numbers 0 to 255, no leading zero. */
+static bool is_ipv4_address(const char *p, const char *end)
+{
+	for (int octet = 0; octet < 4; octet++) {
+		const char *digits = p;
+		unsigned value = 0;
+		while (p < end && *p >= '0' && *p <= '9' && p - digits < 3)
+			value = value * 10 + (unsigned)(*p++ - '0');
+		if (p == digits || value > 255 || (p - digits > 1 && *digits == '0'))
+			return false;
+		if (octet < 3 && (p == end || *p++ != '.'))
+			return false;
+	}
+	return p == end;
+}
+
+/* A group of 1 to 4 hex digits at p and the ':' or "::" after it: where the next group starts, or NULL. */
+static const char *after_ipv6_group(const char *p, const char *end, bool *compressed)
+{
+	const char *digits = p;
+	while (p < end && hex_digit(*p) >= 0 && p - digits < 5)
+		p++;
+	if (p == digits || p - digits > 4)
+		return NULL;
+	if (p == end)
+		return p;
+	if (*p != ':' || ++p == end)
+		return NULL;
+	if (*p == ':') {
+		if (*compressed)
+			return NULL;
+		*compressed = true;
+		p++;
+	}
+	return p;
+}
+
+/* An IPv6 address filling p..end as RFC 4291 2.2 writes it: 8 groups of 1 to 4 hex digits, one "::" for one or
+ * more of them, the last two as an IPv4 address. */
+static bool is_ipv6_address(const char *p, const char *end)
+{
+	size_t groups = 0;
+	bool compressed = end - p >= 2 && p[0] == ':' && p[1] == ':';
+	p += compressed ? 2 : 0;
+	while (p != NULL && p < end && groups <= 8) {
+		const char *q = p;
+		while (q < end && *q != ':' && *q != '.')
+			q++;
+		if (q < end && *q == '.')
+			return is_ipv4_address(p, end) && (compressed ? groups + 2 <= 7 : groups + 2 == 8);
+		p = after_ipv6_group(p, end, &compressed);
+		groups++;
+	}
+	return p != NULL && (compressed ? groups <= 7 : groups == 8);
+}
+
+/* [IPv6 address]:port, between p and end; a zone (fe80::1%25eth0) is refused, as no spelling of it works everywhere. */
 static enum hfenv_url_status check_bracketed_host_port(const char *p, const char *end)
 {
 	const char *close = memchr(p, ']', (size_t)(end - p));
-	const char *zone = NULL;
-	bool colon = false;
-	if (close == NULL || close == p + 1)
+	if (close == NULL)
 		return HFENV_URL_BAD_HOST;
-	for (const char *q = p + 1; q < close; q++) {
-		if (zone == NULL && *q == '%')
-			zone = q;
-		else if (zone ? !is_host_char(*q) : !is_ipv6_char(*q))
-			return HFENV_URL_BAD_HOST;
-		colon = colon || (zone == NULL && *q == ':');
-	}
-	if (!colon || zone == p + 1)
+	if (memchr(p, '%', (size_t)(close - p)) != NULL)
+		return HFENV_URL_ZONE;
+	if (!is_ipv6_address(p + 1, close))
 		return HFENV_URL_BAD_HOST;
 	if (close + 1 == end)
 		return HFENV_URL_OK;
@@ -153,7 +202,7 @@ static enum hfenv_url_status check_host_port(const char *p, const char *end)
 		return HFENV_URL_NO_HOST;
 	for (const char *q = p; q < host_end; q++)
 		if (!is_host_char(*q))
-			return HFENV_URL_BAD_HOST;
+			return *q == '%' ? HFENV_URL_HOST_ESCAPE : HFENV_URL_BAD_HOST;
 	if (!hfenv_fits_dns(p, (size_t)(host_end - p)))
 		return HFENV_URL_DNS_LIMITS;
 	return colon ? check_port(colon + 1, end) : HFENV_URL_OK;

@@ -20,8 +20,10 @@ enum hfenv_url_status {
 	HFENV_URL_NO_COLON,           /* "http//host": the scheme lacks its ':' */
 	HFENV_URL_NO_SLASHES,         /* "http:/host", "http:host": the scheme lacks its "//" */
 	HFENV_URL_USERINFO,           /* a '/', '?' or '#' in the user or password, not percent-encoded */
+	HFENV_URL_ZONE,               /* an IPv6 zone: "[fe80::1%25eth0]" or "[fe80::1%eth0]" */
+	HFENV_URL_HOST_ESCAPE,        /* a '%' in a host name: "%6cocalhost", "a%20b" */
 };
-#define HFENV_URL_STATUSES (HFENV_URL_USERINFO + 1)
+#define HFENV_URL_STATUSES (HFENV_URL_HOST_ESCAPE + 1)
 
 enum hfenv_scheme {
 	HFENV_SCHEME_HTTP, HFENV_SCHEME_HTTPS, HFENV_SCHEME_SOCKS4, HFENV_SCHEME_SOCKS4A, HFENV_SCHEME_SOCKS5,
@@ -35,12 +37,18 @@ struct hfenv_url {
 	bool socks;                   /* scheme is socks4, socks4a, socks5 or socks5h */
 	char *user;                   /* NULL when the URL has no user part */
 	char *password;               /* NULL when the user part has no ':' */
-	char *host;                   /* IPv6 addresses without brackets */
+	char *host;                   /* a name, an IPv4 address, or an IPv6 address without brackets; never a '%' */
 	unsigned port;                /* 0 when the URL gives none */
 	size_t written_port;          /* index in text of the ':' of the scheme's port written in when it gives none, else 0 */
 };
 
-/* Parse and normalize a cleaned proxy URL; -1 on ENOMEM. */
+/*
+ * Parse and normalize a cleaned proxy URL; -1 on ENOMEM.  The host is one every client reads alike: a name
+ * of letters, digits and "-._~" that fits DNS, an IPv4 address, or an IPv6 address (RFC 4291) in brackets.
+ * A zone is refused: curl, urllib, requests and Go read "%25eth0", httpx and reqwest 0.13 only "%eth0",
+ * reqwest 0.11 neither.  So is a '%' in a name: curl, urllib, requests and reqwest 0.11 decode %HH there,
+ * httpx, reqwest 0.13 and Go do not.
+ */
 int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url);
 void hfenv_url_free(struct hfenv_url *url);
 
@@ -57,7 +65,7 @@ bool hfenv_parse_port(const char *text, size_t length, unsigned *port);
 size_t hfenv_scheme_length(const char *value);
 const char *hfenv_url_status_text(enum hfenv_url_status status);
 
-/* A host name DNS can carry: at most 253 characters (a trailing dot free), labels of 1 to 63, %HH as one. */
+/* A host name DNS can carry: at most 253 characters (a trailing dot free), labels of 1 to 63. */
 bool hfenv_fits_dns(const char *host, size_t length);
 
 /* text[0..length) with %HH decoded (a % not followed by two hex digits stays), NUL-terminated, malloc'd; NULL on ENOMEM. */

@@ -20,6 +20,8 @@ static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
 		return "no PEM certificate in it";
 	case HFENV_BUNDLE_DER:
 		return "DER, not PEM; convert it: openssl x509 -inform der";
+	case HFENV_BUNDLE_TOO_LARGE:
+		return "over " HFENV_BUNDLE_BYTES_MAX_TEXT ", not a CA bundle";
 	}
 	return NULL;
 }

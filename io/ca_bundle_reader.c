@@ -76,6 +76,28 @@ static char *absolute(const char *path)
 	return joined;
 }
 
+/* Scans fd until HFENV_BUNDLE_FEW certificates, its end, or past HFENV_BUNDLE_BYTES_MAX (*too_large); 0 or an errno. */
+static int scan_file(int fd, struct pem_scan *scan, bool *too_large)
+{
+	char *chunk = malloc(CHUNK);
+	size_t total = 0;
+	int error = chunk == NULL ? ENOMEM : 0;
+	while (error == 0 && scan->certificates < HFENV_BUNDLE_FEW && total <= HFENV_BUNDLE_BYTES_MAX) {
+		ssize_t got = read(fd, chunk, CHUNK);
+		if (got == 0)
+			break;
+		if (got < 0) {
+			error = errno == EINTR ? 0 : errno;
+			continue;
+		}
+		total += (size_t)got;
+		scan_bytes(scan, chunk, (size_t)got);
+	}
+	free(chunk);
+	*too_large = total > HFENV_BUNDLE_BYTES_MAX && scan->certificates < HFENV_BUNDLE_FEW;
+	return error;
+}
+
 void hfenv_read_ca_bundle(const char *path, struct hfenv_bundle_facts *facts)
 {
 	*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_OK};
@@ -88,24 +110,18 @@ void hfenv_read_ca_bundle(const char *path, struct hfenv_bundle_facts *facts)
 			close(fd);
 		return;
 	}
-	char *chunk = S_ISREG(st.st_mode) ? malloc(CHUNK) : NULL;
 	struct pem_scan scan = {0};
-	ssize_t got = 0;
-	while (chunk != NULL && scan.certificates < HFENV_BUNDLE_FEW && (got = read(fd, chunk, CHUNK)) != 0) {
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			break;
-		scan_bytes(&scan, chunk, (size_t)got);
-	}
-	if (got < 0 || (S_ISREG(st.st_mode) && chunk == NULL))
-		*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_UNREADABLE, .error = errno};
-	else if (!S_ISREG(st.st_mode))
+	bool too_large = S_ISREG(st.st_mode) && st.st_size > HFENV_BUNDLE_BYTES_MAX;
+	int error = 0;
+	if (!S_ISREG(st.st_mode))
 		facts->status = HFENV_BUNDLE_NOT_A_FILE;
+	else if (!too_large && (error = scan_file(fd, &scan, &too_large)) != 0)
+		*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_UNREADABLE, .error = error};
 	else if (scan.len > 0)
 		end_line(&scan);
-	free(chunk);
 	close(fd);
+	if (too_large)
+		facts->status = HFENV_BUNDLE_TOO_LARGE;
 	if (facts->status != HFENV_BUNDLE_OK)
 		return;
 	facts->certificates = scan.certificates;

@@ -101,9 +101,10 @@ static int not_found(const char *name, const char *shown, int error, char **mess
 	return HFENV_EXIT_NOT_FOUND;
 }
 
-int explain_exec_failure(const char *name, const char *search_path, int error, char **message)
+int explain_exec_failure(const char *name, const char *failed, const char *search_path, int error, char **message)
 {
-	char *path = strchr(name, '/') == NULL ? find_command(name, search_path) : strdup(name);
+	char *path = failed != NULL ? strdup(failed) : strchr(name, '/') == NULL ? find_command(name, search_path)
+										     : strdup(name);
 	char *shown = shown_name(path ? path : name);
 	const char *said = shown ? shown : "the command";
 	struct stat st;

@@ -12,10 +12,12 @@ bool is_binary_file(const char *path);
 
 /*
  * Why the command name did not run, its execve (PATH: search_path) having failed with error, said as
- * bash says it, from the file the name stands for and its #! line: one line, for after "hfenv: ", in
- * *message (malloc'd; NULL when out of memory).  Returns the exit status: 127 when the file or its
- * interpreter is missing (bash 5.2), 126 when it is there and cannot run.
+ * bash says it, from the file that failed and its #! line: one line, for after "hfenv: ", in *message
+ * (malloc'd; NULL when out of memory).  failed: the file whose execve ended the PATH search, or NULL
+ * when the search tried every candidate, and the file is the one a shell would have tried.  Returns the
+ * exit status: 127 when the file or its interpreter is missing (bash 5.2), 126 when it is there and
+ * cannot run.
  */
-int explain_exec_failure(const char *name, const char *search_path, int error, char **message);
+int explain_exec_failure(const char *name, const char *failed, const char *search_path, int error, char **message);
 
 #endif

@@ -1,5 +1,7 @@
 #include "io/path_search.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,15 +17,33 @@ bool path_search_begin(struct path_search *search, const char *file, const char 
 
 const char *path_search_next(struct path_search *search)
 {
-	if (search->next == NULL)
+	size_t dir_len = PATH_MAX;
+	const char *dir = NULL;
+	while (search->next != NULL && dir_len >= PATH_MAX) {
+		dir = search->next;
+		dir_len = strcspn(dir, ":");
+		search->next = dir[dir_len] == ':' ? dir + dir_len + 1 : NULL;
+	}
+	if (dir_len >= PATH_MAX)
 		return NULL;
-	size_t dir_len = strcspn(search->next, ":"), len = dir_len;
-	memcpy(search->path, search->next, dir_len);
+	size_t len = dir_len;
+	memcpy(search->path, dir, dir_len);
 	if (dir_len > 0)
 		search->path[len++] = '/';
 	memcpy(search->path + len, search->file, search->file_len + 1);
-	search->next = search->next[dir_len] == ':' ? search->next + dir_len + 1 : NULL;
 	return search->path;
+}
+
+bool path_search_goes_on(struct path_search *search, int error)
+{
+	search->denied = search->denied || error == EACCES;
+	return error == EACCES || error == ENOENT || error == ENOTDIR || error == ESTALE || error == ENODEV ||
+	       error == ETIMEDOUT;
+}
+
+int path_search_error(const struct path_search *search)
+{
+	return search->denied ? EACCES : ENOENT;
 }
 
 void path_search_end(struct path_search *search)

@@ -1,5 +1,6 @@
 #include "render/shell_export.h"
 
+#include "common/assignments.h"
 #include "common/text.h"
 
 #include <errno.h>
@@ -19,19 +20,9 @@ bool hfenv_shell_named(const char *name, enum hfenv_shell *shell)
 	return name == NULL || *shell == HFENV_SHELL_FISH;
 }
 
-static bool is_shell_name(const char *name)
-{
-	if (!((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') || *name == '_'))
-		return false;
-	for (const char *p = name + 1; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
-			return false;
-	return true;
-}
-
 char *hfenv_shell_statement(enum hfenv_shell shell, const struct hfenv_edit *edit)
 {
-	if (!is_shell_name(edit->name)) {
+	if (!hfenv_is_shell_name(edit->name, strlen(edit->name))) {
 		errno = EINVAL;
 		return NULL;
 	}

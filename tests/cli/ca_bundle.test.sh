@@ -34,4 +34,12 @@ test_bundle_is_checked_before_it_is_mirrored() {
 	expect_err_contains "SSL_CERT_FILE='$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
 }
 
+test_bundle_over_64_mib_is_refused_unread() {
+	truncate -s 32G "$TMP/disk.img"
+	run env -i SSL_CERT_FILE="$TMP/disk.img" "$HFENV" true
+	expect_status 125
+	expect_err_contains "hfenv: SSL_CERT_FILE='"
+	expect_err_contains "disk.img': over 64 MiB, not a CA bundle; name a PEM CA bundle"
+}
+
 run_case

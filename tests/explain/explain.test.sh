@@ -111,6 +111,27 @@ test_url_operand_shows_its_own_scheme_only() {
 	[ -z "$(printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && $2 == "http"')" ] || fail "an http line for an https URL: $out"
 }
 
+test_url_operand_with_equals_in_its_query_is_a_host() {
+	run_clean https_proxy=$A "$HFENV" --explain=tsv 'https://h.example/api?q=bert'
+	expect_status 0
+	[ "$(route curl https 7)" = 'https://h.example/api?q=bert' ] || fail "the URL is not the target: $out"
+}
+
+test_assignment_before_a_url_operand_still_sets_its_variable() {
+	run_clean "$HFENV" --explain=tsv https_proxy=$A 'https://h.example/api?q=bert'
+	expect_status 0
+	[ "$(route curl https 4)" = "$A" ] || fail "https_proxy=$A was not applied: $out"
+}
+
+test_operand_without_a_shell_name_before_its_equals_is_a_host() {
+	run_clean "$HFENV" --explain 'ftp://h.example/?q=1'
+	expect_status 125
+	expect_err_contains "--explain takes hosts/URLs, not 'ftp://h.example/?q=1'"
+	run_clean "$HFENV" --probe '=1'
+	expect_status 125
+	expect_err_contains "--probe takes HOST or HOST:PORT, not '=1'"
+}
+
 test_tsv_starts_with_a_header_row() {
 	run_clean "$HFENV" --explain=tsv
 	[ "$(printf '%s\n' "$out" | head -1)" = "$(printf 'client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget')" ] ||

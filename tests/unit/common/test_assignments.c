@@ -87,6 +87,28 @@ static void assignments_come_in_env_order_valid_or_not(void **state)
 	assert_false(hfenv_assignment_at(&a, 3, &one));
 }
 
+static void shell_name_is_a_letter_or_underscore_then_letters_digits_underscores(void **state)
+{
+	(void)state;
+	assert_true(hfenv_is_shell_name("HTTPS_PROXY", 11));
+	assert_true(hfenv_is_shell_name("_x9", 3));
+	assert_false(hfenv_is_shell_name("", 0));
+	assert_false(hfenv_is_shell_name("9x", 2));
+	assert_false(hfenv_is_shell_name("HF-TOKEN", 8));
+	assert_false(hfenv_is_shell_name("https://h.example/api?q", 23));
+}
+
+static void url_with_equals_in_its_query_is_no_host_mode_assignment(void **state)
+{
+	(void)state;
+	assert_false(hfenv_is_host_mode_assignment("https://h.example/api?q=bert"));
+	assert_false(hfenv_is_host_mode_assignment("h.example:1=2"));
+	assert_false(hfenv_is_host_mode_assignment("=1"));
+	assert_false(hfenv_is_host_mode_assignment("h.example"));
+	assert_true(hfenv_is_host_mode_assignment("HTTPS_PROXY=http://127.0.0.1:7890/?a=b"));
+	assert_true(hfenv_is_host_mode_assignment("X="));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +118,8 @@ int main(void)
 		cmocka_unit_test(unset_removes_every_entry_of_the_name),
 		cmocka_unit_test(malformed_assignments_change_nothing),
 		cmocka_unit_test(assignments_come_in_env_order_valid_or_not),
+		cmocka_unit_test(shell_name_is_a_letter_or_underscore_then_letters_digits_underscores),
+		cmocka_unit_test(url_with_equals_in_its_query_is_no_host_mode_assignment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,8 @@ static void fake_reader(const char *path, struct hfenv_bundle_facts *facts)
 		facts->status = HFENV_BUNDLE_NO_CERTIFICATE;
 	else if (strcmp(path, "/root.der") == 0)
 		facts->status = HFENV_BUNDLE_DER;
+	else if (strcmp(path, "/disk.img") == 0)
+		facts->status = HFENV_BUNDLE_TOO_LARGE;
 	else if (strcmp(path, "/corp-root.pem") == 0)
 		facts->certificates = 1;
 	else if (strcmp(path, "relative.pem") == 0)
@@ -61,6 +63,9 @@ static const struct engine_case cases[] = {
 	 {0}, {"NODE_EXTRA_CA_CERTS=/corp-root.pem", "REQUESTS_CA_BUNDLE=/bundle.pem", "no warnings"}},
 	{"unusable_bundle_variable_is_refused_naming_it", {"SSL_CERT_FILE=/missing.pem"}, {0},
 	 {"errors: 1", "error: SSL_CERT_FILE='/missing.pem': No such file or directory", "no edits"}},
+	{"bundle_over_the_size_bound_is_refused_saying_so", {"SSL_CERT_FILE=/disk.img"}, {0},
+	 {"errors: 1", "error: SSL_CERT_FILE='/disk.img': over 64 MiB, not a CA bundle; name a PEM CA bundle",
+	  "no edits"}},
 	{"unusable_loser_is_overwritten_by_the_winner", {"REQUESTS_CA_BUNDLE=/ca.pem", "SSL_CERT_FILE=/missing.pem"}, {0},
 	 {"no errors", EVERY_BUNDLE("/ca.pem")}},
 	{"bundle_of_few_certificates_is_one_warning", {"REQUESTS_CA_BUNDLE=/corp-root.pem"}, {0},
