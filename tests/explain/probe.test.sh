@@ -14,6 +14,32 @@ start_http_proxy() {
 
 # The targets are on loopback, which hfenv adds to NO_PROXY: --proxy-loopback sends them through the proxy.
 
+# enter_private_network [NAME]...: runs the case again, first thing, as root of a network and mount namespace
+# of its own: lo alone and up, so that nothing leaves it, the usual proxy ports free, and a private
+# /etc/hosts that gives each NAME the address 127.0.0.1, so that no name is looked up in DNS.
+enter_private_network() {
+	if [ "${PROBE_PRIVATE_NETWORK:-}" != "$CASE" ]; then
+		need unshare
+		as_root=
+		[ "$(id -u)" -eq 0 ] || as_root="--user --map-root-user"
+		case $HFENV in "$TMP"/*) ;; *) rm -rf "$TMP" ;; esac
+		# unshare and env exec without forking: the shell keeps its pid, which lib.sh checks.
+		exec unshare $as_root --net --mount env HFENV_TEST_EMPTY_ENVIRONMENT=$$ PROBE_PRIVATE_NETWORK="$CASE" \
+			/bin/sh "$0" "$HFENV" "$CASE"
+	fi
+	unset PROBE_PRIVATE_NETWORK
+	IP=$(PATH=/usr/sbin:/sbin:$PATH command -v ip) || fail "ip is not installed (iproute2, tests/packages)"
+	"$IP" link set lo up || fail "cannot set lo up in the new network namespace"
+	printf '127.0.0.1 localhost %s\n::1 localhost\n' "$*" >"$TMP/hosts"
+	mount --bind "$TMP/hosts" /etc/hosts || fail "cannot mount a private /etc/hosts"
+}
+
+# expect_lines_fit: every line of stdout fits 100 columns.
+expect_lines_fit() {
+	wide=$(awk 'length($0) > 100' "$TMP/out")
+	[ -z "$wide" ] || fail "lines over 100 columns: $wide"
+}
+
 test_reachable_target_answers_200() {
 	start_target
 	start_http_proxy
@@ -48,14 +74,14 @@ test_proxy_that_is_down_is_reported() {
 	expect_out_contains "cannot connect to the proxy: Connection refused"
 }
 
-# A proxy that accepts and never answers, probed with --timeout $1: the line must say "after $1 s".
+# A proxy that accepts and never answers, probed with --timeout $1: the line must say "within $1 s".
 probe_silent_proxy() {
 	start_target
 	silent=$(free_port)
 	start "$silent" "$PYTHON" "$TESTS/helpers/servers.py" silent "$silent"
 	run_clean "$HFENV" --proxy-loopback -p "http://127.0.0.1:$silent" --probe --timeout "$1" "$TARGET"
 	expect_status 1
-	expect_out_contains "timed out waiting for the proxy's answer after $1 s"
+	expect_out_contains "no answer from the proxy within $1 s"
 }
 
 test_silent_proxy_times_out() {
@@ -118,7 +144,7 @@ test_socks5_with_user_and_password() {
 	expect_nowhere s3cret
 	run_clean "$HFENV" --proxy-loopback --allow-socks -p "socks5://bob:wrong@127.0.0.1:$socks" --probe "$TARGET"
 	expect_status 1
-	expect_out_contains "the SOCKS5 proxy rejected the user or password"
+	expect_out_contains "SOCKS5: user or password refused"
 }
 
 test_socks_proxy_without_allow_socks_is_refused() {
@@ -208,8 +234,9 @@ test_no_https_proxy_is_said_in_one_line() {
 	start_target
 	run_clean http_proxy=http://127.0.0.1:9 "$HFENV" --probe "$TARGET"
 	expect_status 0
-	expect_out_contains "no https proxy: https requests, as all of Hugging Face's are, go direct (http_proxy: http:// only)"
-	[ "$(wc -l <"$TMP/out")" -eq 2 ] || fail "not one line before the target: $out"
+	[ "$(sed -n 1p "$TMP/out")" = "no https proxy: https requests, as all of Hugging Face's are, go direct (http_proxy: http:// only)" ] ||
+		fail "the first line does not say that https goes direct"
+	sed -n 2p "$TMP/out" | grep -q "^$TARGET  direct  connected" || fail "not one line before the target"
 }
 
 test_default_targets_follow_hf_endpoint() {
@@ -236,6 +263,106 @@ test_endpoint_that_is_no_url_exits_125() {
 	expect_status 125
 	expect_err_contains "hfenv: HF_ENDPOINT='ftp://mirror.example.org' is no http(s) URL"
 	expect_out_empty
+}
+
+# Item: what a proxy sends back is shown as its status line alone, and never the credentials in any form.
+start_echo_proxy() {
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" echo-proxy "$port" "$1"
+	PROXY="http://alice:s3cret-pw@127.0.0.1:$port"
+}
+
+# base64 of alice:s3cret-pw, the Proxy-Authorization hfenv sends
+TOKEN=YWxpY2U6czNjcmV0LXB3
+
+expect_no_credentials() {
+	expect_nowhere s3cret-pw
+	expect_nowhere "$TOKEN"
+	expect_nowhere "$(printf %s "$TOKEN" | cut -c1-8)"
+}
+
+test_answer_after_the_status_line_is_not_shown() {
+	start_echo_proxy after-lf
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe 127.0.0.1:9
+	expect_status 0
+	expect_out_contains "127.0.0.1:9  http://alice:***@127.0.0.1:$port  HTTP/1.1 200 Connection established  "
+	expect_out_lacks "CONNECT"
+	expect_out_lacks "Proxy-Authorization"
+	expect_no_credentials
+}
+
+test_credentials_echoed_in_the_status_line_are_hidden() {
+	start_echo_proxy in-reason
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe 127.0.0.1:9
+	expect_status 1
+	expect_out_contains "  HTTP/1.1 407 CONNECT 1"
+	expect_out_contains "Basic ***  "
+	expect_no_credentials
+	expect_lines_fit
+}
+
+test_decoded_credentials_in_the_status_line_are_hidden() {
+	start_echo_proxy decoded
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe 127.0.0.1:9
+	expect_status 1
+	expect_out_contains "HTTP/1.1 407 bad credentials ***"
+	expect_no_credentials
+}
+
+test_credentials_cut_at_the_end_of_a_long_status_line_are_hidden() {
+	start_echo_proxy cut
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe 127.0.0.1:9
+	expect_status 1
+	expect_out_contains "HTTP/1.1 400 xxx"
+	expect_nowhere "$(printf %s "$TOKEN" | cut -c1-4)"
+	expect_lines_fit
+}
+
+# Item: a zone in a proxy's IPv6 address, written %25 in the URL, is the interface the probe connects through.
+test_proxy_address_with_a_zone_is_connected_to() {
+	enter_private_network
+	"$IP" -6 address add fe80::1/64 dev lo nodad || fail "cannot add fe80::1 to lo"
+	port=$(free_port)
+	"$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests" "fe80::1%lo" \
+		>>"$TMP/servers.log" 2>&1 &
+	PIDS="$PIDS $!"
+	"$PYTHON" "$TESTS/helpers/servers.py" wait-port "$port" "fe80::1%lo"
+	run_clean "$HFENV" --proxy-loopback -p "http://[fe80::1%25lo]:$port" --probe 127.0.0.1:9
+	expect_status 0
+	expect_out_contains "127.0.0.1:9  http://[fe80::1%25lo]:$port  HTTP/1.1 200 Connection established"
+	grep -q "^CONNECT 127.0.0.1:9 HTTP/1.1" "$TMP/requests" || fail "the proxy got no CONNECT: $(cat "$TMP/requests")"
+}
+
+# Item: every line fits 100 columns, the user's long strings shortened in their middle.
+test_lines_fit_100_columns_with_hosts_of_three_63_byte_labels() {
+	label=$(printf '%063d' 0 | tr 0 a)
+	long=$label.$label.$label
+	enter_private_network "$long.example" "$long.test"
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean "$HFENV" -p "http://alice:s3cret@$long.example:$port" --probe "$long.test:443"
+	expect_status 0
+	expect_lines_fit
+	expect_out_contains "example:$port  HTTP/1.1 200 Connection established  "
+	grep -q "^CONNECT $long.test:443 HTTP/1.1" "$TMP/requests" || fail "no CONNECT to the long host"
+	expect_nowhere s3cret
+}
+
+test_lines_fit_100_columns_with_a_long_status_line() {
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "502 $(printf '%0300d' 7)" "$TMP/requests"
+	run_clean "$HFENV" --proxy-loopback -p "http://127.0.0.1:$port" --probe 127.0.0.1:9
+	expect_status 1
+	expect_lines_fit
+	expect_out_contains "http://127.0.0.1:$port  HTTP/1.1 502 000"
+}
+
+test_unprobeable_long_proxy_is_refused_in_100_columns() {
+	label=$(printf '%063d' 0 | tr 0 a)
+	run_clean "$HFENV" -p "https://$label.$label.example:3128" --probe 127.0.0.1:9
+	expect_status 125
+	expect_err_contains "--probe speaks HTTP CONNECT and SOCKS5 only, not https_proxy='https://"
+	expect_err_lines 1
 }
 
 run_case
