@@ -298,7 +298,8 @@ static bool http_connect(struct probe_step *step, const struct probe_proxy *prox
 	if (line == NULL)
 		return false;
 	const char *space = strchr(line, ' ');
-	if (strncmp(line, "HTTP/", 5) != 0 || space == NULL) {
+	step->proxy_spoke = strncmp(line, "HTTP/", 5) == 0 && space != NULL;
+	if (!step->proxy_spoke) {
 		step_failed(step, text_format("not an HTTP status line: %s", line));
 		free(line);
 		return false;
@@ -347,7 +348,8 @@ static bool socks5_connect(struct probe_step *step, const struct probe_proxy *pr
 	unsigned char greeting[] = {5, auth ? 2 : 1, 0, 2};
 	if (!send_all(step, (const char *)greeting, auth ? 4 : 3) || receive(step, (char *)reply, 2, false) != 2)
 		return false;
-	if (reply[0] != 5)
+	step->proxy_spoke = reply[0] == 5;
+	if (!step->proxy_spoke)
 		return step_failed(step, text_format("not a SOCKS5 proxy"));
 	if (reply[1] != 0 && !(auth && reply[1] == 2))
 		return step_failed(step, text_format("%s", auth ? "the SOCKS5 proxy wants another authentication method"

@@ -27,6 +27,7 @@ struct probe_step {
 	int timeout_ms;
 	struct timespec deadline;     /* of the connect, send or read under way */
 	bool connected;               /* the TCP connection to the proxy, or direct to the target, was made */
+	bool proxy_spoke;             /* the proxy answered in its protocol: an HTTP status line, a SOCKS5 reply */
 	char *error;                  /* malloc'd, set when a step failed; not escaped */
 };
 

@@ -8,6 +8,7 @@
 #include "common/url.h"
 #include "hub/endpoint.h"
 #include "io/connect.h"
+#include "io/doctor.h"
 #include "io/probe_line.h"
 
 #include <errno.h>
@@ -25,12 +26,14 @@ struct probe_plan {
 	char *defaults[HFENV_HUB_REACHABLE_HOSTS + 1];
 };
 
+/* What the lines found, for the advice after them. */
 struct probe_run {
 	FILE *out;
 	char *const *env;
 	int timeout_ms;
 	size_t column;
 	bool all_answered;
+	bool proxy_unreached;         /* a connection to the proxy failed */
 };
 
 /* HOST, HOST:PORT, [V6] or [V6]:PORT, read by the engine's proxy URL parser; port 443 when none. False with
@@ -192,11 +195,13 @@ static void probe_target(struct probe_run *run, const struct probe_plan *plan, s
 	const char *bypass = plan->proxy.kind == PROBE_DIRECT ? NULL : bypass_reason(&plan->targets[i], run->env);
 	char *direct = bypass ? text_format("direct (%s)", bypass) : NULL;
 	struct probe_proxy direct_proxy = {.kind = PROBE_DIRECT};
+	bool reached;
 	bool answered = probe_print_probe(run->out, plan->texts[i], run->column,
 					  bypass == NULL ? plan->proxy_shown : direct ? direct : "direct",
 					  bypass == NULL ? &plan->proxy : &direct_proxy, &plan->targets[i], run->timeout_ms,
-					  NULL);
+					  &reached);
 	run->all_answered = run->all_answered && answered;
+	run->proxy_unreached = run->proxy_unreached || (bypass == NULL && plan->proxy.kind != PROBE_DIRECT && !reached);
 	free(direct);
 }
 
@@ -212,6 +217,10 @@ enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *c
 	say_no_https_proxy(out, &plan.proxy, env);
 	for (size_t i = 0; i < plan.count; i++)
 		probe_target(&run, &plan, i);
+	if (plan.proxy.kind == PROBE_DIRECT && plan.count > 0)
+		doctor_scan_local_ports(out, env, &plan.targets[0], timeout_ms);
+	else if (run.proxy_unreached && doctor_is_loopback(plan.proxy.at.host))
+		doctor_container_hint(out, env, plan.proxy.at.port);
 	plan_free(&plan);
 	return run.all_answered ? PROBE_ALL_ANSWERED : PROBE_SOME_FAILED;
 }

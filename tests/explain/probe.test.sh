@@ -365,4 +365,129 @@ test_unprobeable_long_proxy_is_refused_in_100_columns() {
 	expect_err_lines 1
 }
 
+# Item: without a proxy, the ports local proxy programs use are tried on 127.0.0.1, and the one that works named.
+test_no_proxy_finds_a_local_http_proxy() {
+	enter_private_network
+	start_target
+	start 7890 "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy 7890 "200 Connection established" "$TMP/requests"
+	run_clean "$HFENV" --probe "$TARGET"
+	expect_status 0
+	expect_out_contains "$TARGET  direct  connected"
+	expect_out_contains "local proxies on 127.0.0.1 (ports 7890, 7897, 10809, 1080, 8080):"
+	expect_out_contains "127.0.0.1:7890   HTTP CONNECT  HTTP/1.1 200 Connection established  "
+	expect_out_contains "use it: hfenv -p http://127.0.0.1:7890 COMMAND"
+	grep -q "^CONNECT $TARGET HTTP/1.1" "$TMP/requests" || fail "the local proxy was not asked for the target"
+	expect_lines_fit
+}
+
+test_no_proxy_finds_a_local_socks5_proxy() {
+	enter_private_network
+	need microsocks
+	start_target
+	start 1080 microsocks -i 127.0.0.1 -p 1080
+	run_clean "$HFENV" --probe "$TARGET"
+	expect_status 0
+	expect_out_contains "127.0.0.1:1080   SOCKS5  SOCKS5 reply 0 (succeeded)  "
+	expect_out_contains "use it: hfenv --allow-socks -p socks5h://127.0.0.1:1080 COMMAND (httpx then needs socksio)"
+}
+
+test_http_port_is_preferred_to_a_socks5_one() {
+	enter_private_network
+	need microsocks
+	start_target
+	start 1080 microsocks -i 127.0.0.1 -p 1080
+	start 10809 "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy 10809 "200 Connection established" "$TMP/requests"
+	run_clean "$HFENV" --probe "$TARGET"
+	expect_out_contains "use it: hfenv -p http://127.0.0.1:10809 COMMAND"
+	expect_out_lacks "--allow-socks"
+}
+
+test_local_port_that_answers_neither_protocol_is_named() {
+	enter_private_network
+	start_target
+	start 8080 "$PYTHON" "$TESTS/helpers/servers.py" silent 8080
+	run_clean "$HFENV" --probe --timeout 0.2 "$TARGET"
+	expect_status 0
+	expect_out_contains "127.0.0.1:8080   neither HTTP nor SOCKS5  no answer from the proxy within 0.2 s  "
+	expect_out_lacks "use it:"
+}
+
+test_no_local_proxy_is_said_in_one_line() {
+	enter_private_network
+	start_target
+	run_clean container= "$HFENV" --probe "$TARGET"
+	expect_status 0
+	expect_out_contains "local proxies on 127.0.0.1 (ports 7890, 7897, 10809, 1080, 8080): none answers"
+	expect_out_lacks "use it:"
+}
+
+test_a_proxy_set_means_no_scan() {
+	start_target
+	start_http_proxy
+	run_clean "$HFENV" --proxy-loopback -p "$PROXY" --probe "$TARGET"
+	expect_out_lacks "local proxies"
+}
+
+# Item: a loopback proxy that cannot be reached in a container: 127.0.0.1 is the container itself.
+test_refused_loopback_proxy_in_a_container_says_how_to_reach_the_host() {
+	enter_private_network
+	"$IP" route add default via 10.9.8.7 dev lo onlink || fail "cannot add a default route"
+	start_target
+	closed=$(free_port)
+	run_clean container=podman https_proxy="http://127.0.0.1:$closed" "$HFENV" --proxy-loopback --probe "$TARGET"
+	expect_status 1
+	expect_out_contains "cannot connect to the proxy: Connection refused"
+	expect_out_contains "in a container (container=podman): 127.0.0.1 is the container itself, not the host"
+	expect_out_contains "reach the host with --network=host, or as host.containers.internal or its gateway 10.9.8.7:"
+	expect_out_contains "  hfenv -p http://10.9.8.7:$closed COMMAND (the proxy must allow LAN connections)"
+	expect_lines_fit
+}
+
+test_docker_container_names_host_docker_internal() {
+	start_target
+	closed=$(free_port)
+	run_clean container=docker https_proxy="http://localhost:$closed" "$HFENV" --proxy-loopback --probe "$TARGET"
+	expect_out_contains "in a container (container=docker): 127.0.0.1 is the container itself"
+	expect_out_contains "host.docker.internal"
+}
+
+test_container_hint_follows_the_container_files() {
+	start_target
+	closed=$(free_port)
+	run_clean https_proxy="http://127.0.0.1:$closed" "$HFENV" --proxy-loopback --probe "$TARGET"
+	if [ -e /run/.containerenv ]; then
+		expect_out_contains "in a container (/run/.containerenv): 127.0.0.1 is the container itself"
+	elif [ -e /.dockerenv ]; then
+		expect_out_contains "in a container (/.dockerenv): 127.0.0.1 is the container itself"
+	else
+		expect_out_lacks "in a container"
+	fi
+}
+
+test_reached_loopback_proxy_gives_no_container_hint() {
+	start_target
+	start_http_proxy
+	run_clean container=podman "$HFENV" --proxy-loopback -p "$PROXY" --probe "$TARGET"
+	expect_status 0
+	expect_out_lacks "in a container"
+}
+
+test_unreachable_remote_proxy_gives_no_container_hint() {
+	enter_private_network
+	run_clean container=podman https_proxy=http://10.9.8.7:3128 "$HFENV" --probe 127.0.0.2:9
+	expect_status 1
+	expect_out_contains "cannot connect to the proxy: Network is unreachable"
+	expect_out_lacks "in a container"
+}
+
+test_container_without_local_proxy_says_how_to_reach_the_host() {
+	enter_private_network
+	start_target
+	run_clean container=podman "$HFENV" --probe "$TARGET"
+	expect_out_contains "none answers"
+	expect_out_contains "in a container (container=podman): 127.0.0.1 is the container itself, not the host"
+	expect_out_contains "reach the host with --network=host, or as host.containers.internal or the bridge gateway:"
+	expect_out_contains "  hfenv -p http://host.containers.internal:7890 COMMAND"
+}
+
 run_case
