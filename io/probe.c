@@ -9,6 +9,7 @@
 #include "hub/endpoint.h"
 #include "io/connect.h"
 #include "io/doctor.h"
+#include "io/family_routes.h"
 #include "io/probe_line.h"
 
 #include <errno.h>
@@ -23,6 +24,8 @@ struct probe_plan {
 	struct probe_endpoint *targets;
 	struct probe_proxy proxy;
 	char *proxy_shown;            /* the redacted proxy URL, not escaped, or "direct" */
+	struct hfenv_route line_route; /* the route of the lines: the proxy, or direct */
+	bool mirror;                  /* the default targets, of a mirror's HF_ENDPOINT */
 	char *defaults[HFENV_HUB_REACHABLE_HOSTS + 1];
 };
 
@@ -110,6 +113,10 @@ static bool parse_proxy(const char *value, struct probe_plan *plan, char **why)
 	snprintf(plan->proxy.at.port, sizeof plan->proxy.at.port, "%u", url->port ? url->port : hfenv_scheme_port(url->scheme));
 	plan->proxy.user = url->user;
 	plan->proxy.password = url->user && url->password == NULL ? "" : url->password;
+	size_t n = strlen(url->text);
+	plan->line_route = (struct hfenv_route){.kind = HFENV_ROUTE_PROXY, .proxy = url->text};
+	if (n > 0 && url->text[n - 1] == '/')
+		url->text[n - 1] = '\0';
 	return true;
 }
 
@@ -156,6 +163,7 @@ static bool default_targets(char *const env[], struct probe_plan *plan, char **w
 				    text_format(strchr(hosts[i].host, ':') ? "[%s]:%u" : "%s:%u", hosts[i].host, hosts[i].port);
 		made = made && plan->defaults[i] != NULL;
 	}
+	plan->mirror = endpoint.mirror;
 	hfenv_hub_endpoint_free(&endpoint);
 	return made;
 }
@@ -174,7 +182,7 @@ static void plan_free(struct probe_plan *plan)
 /* Reads the targets (the defaults when NULL) and the proxy; false with *why set (NULL: out of memory). */
 static bool plan_probe(struct probe_plan *plan, const char *const targets[], char *const env[], char **why)
 {
-	*plan = (struct probe_plan){0};
+	*plan = (struct probe_plan){.line_route.kind = HFENV_ROUTE_DIRECT};
 	*why = NULL;
 	if (targets == NULL && !default_targets(env, plan, why))
 		return false;
@@ -205,6 +213,30 @@ static void probe_target(struct probe_run *run, const struct probe_plan *plan, s
 	free(direct);
 }
 
+/* A mirror's Xet hosts (the default targets after the endpoint), each client family's route to them probed. */
+static void probe_xet_hosts(struct probe_run *run, const struct probe_plan *plan)
+{
+	struct family_routes routes[HFENV_HUB_REACHABLE_HOSTS] = {0};
+	size_t differing = 0, predicted = 1;
+	for (; predicted < plan->count; predicted++) {
+		const char *bypass = plan->proxy.kind == PROBE_DIRECT ? NULL : bypass_reason(&plan->targets[predicted], run->env);
+		struct hfenv_route line_route = bypass ? (struct hfenv_route){.kind = HFENV_ROUTE_DIRECT} : plan->line_route;
+		if (family_routes_predict(run->env, &plan->targets[predicted], &line_route, &routes[predicted]) != 0)
+			break;
+		differing += routes[predicted].differing;
+	}
+	fprintf(run->out, "Xet storage is not on the mirror: %s\n",
+		differing ? "below each host, the clients whose route to it differs"
+			  : "every client takes the route shown to its hosts");
+	for (size_t i = 1; i < plan->count; i++) {
+		probe_target(run, plan, i);
+		if (i < predicted && !family_routes_probe(run->out, &routes[i], &plan->targets[i], run->column, run->timeout_ms))
+			run->all_answered = false;
+	}
+	for (size_t i = 1; i < predicted; i++)
+		family_routes_free(&routes[i]);
+}
+
 enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *const env[], int timeout_ms, char **why)
 {
 	struct probe_plan plan;
@@ -215,8 +247,11 @@ enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *c
 	struct probe_run run = {.out = out, .env = env, .timeout_ms = timeout_ms, .all_answered = true,
 				.column = probe_target_column(plan.texts, plan.count)};
 	say_no_https_proxy(out, &plan.proxy, env);
-	for (size_t i = 0; i < plan.count; i++)
+	bool xet_block = plan.mirror && plan.count > 1;
+	for (size_t i = 0; i < (xet_block ? 1 : plan.count); i++)
 		probe_target(&run, &plan, i);
+	if (xet_block)
+		probe_xet_hosts(&run, &plan);
 	if (plan.proxy.kind == PROBE_DIRECT && plan.count > 0)
 		doctor_scan_local_ports(out, env, &plan.targets[0], timeout_ms);
 	else if (run.proxy_unreached && doctor_is_loopback(plan.proxy.at.host))

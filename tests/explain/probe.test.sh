@@ -490,4 +490,45 @@ test_container_without_local_proxy_says_how_to_reach_the_host() {
 	expect_out_contains "  hfenv -p http://host.containers.internal:7890 COMMAND"
 }
 
+# Item: with a mirror, the Xet hosts (not on the mirror) by each client family's route.
+XET_HOSTS="cas-server.xethub.hf.co cas-bridge.xethub.hf.co transfer.xethub.hf.co"
+
+test_mirror_xet_hosts_probed_by_each_route_that_differs() {
+	enter_private_network mirror.example.org $XET_HOSTS
+	start 443 "$PYTHON" "$TESTS/helpers/servers.py" serve-ok 443
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	# hfenv writes .xethub.hf.co as xethub.hf.co: a subdomain for every client but aria2c, which matches it exactly.
+	run_clean HF_ENDPOINT=https://mirror.example.org NO_PROXY=.xethub.hf.co "$HFENV" -p "http://127.0.0.1:$port" --probe
+	expect_status 0
+	expect_out_contains "mirror.example.org:443   http://127.0.0.1:$port  HTTP/1.1 200 Connection established"
+	expect_out_contains "Xet storage is not on the mirror: below each host, the clients whose route to it differs"
+	for host in $XET_HOSTS; do
+		grep -A1 "^$host " "$TMP/out" | sed -n 1p | grep -q "^$host *direct (NO_PROXY)  connected  " ||
+			fail "$host is not direct for huggingface_hub"
+		grep -A1 "^$host " "$TMP/out" | sed -n 2p |
+			grep -q "^  aria2c  *http://127.0.0.1:$port  HTTP/1.1 200 Connection established  " ||
+			fail "$host has no line for aria2c's route"
+		grep -q "^CONNECT $host:443 HTTP/1.1" "$TMP/requests" || fail "aria2c's route to $host was not probed"
+	done
+	expect_lines_fit
+}
+
+test_mirror_with_one_route_for_every_client_says_so() {
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean HF_ENDPOINT=https://mirror.example.org "$HFENV" -p "http://127.0.0.1:$port" --probe
+	expect_status 0
+	expect_out_contains "Xet storage is not on the mirror: every client takes the route shown to its hosts"
+	[ "$(wc -l <"$TMP/out")" -eq 5 ] || fail "not one line for the note and each of the four hosts"
+}
+
+test_hub_endpoint_has_no_mirror_note() {
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean "$HFENV" -p "http://127.0.0.1:$port" --probe
+	expect_status 0
+	expect_out_lacks "mirror"
+}
+
 run_case
