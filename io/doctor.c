@@ -153,15 +153,15 @@ static bool default_gateway(char gateway[INET_ADDRSTRLEN])
 void doctor_container_hint(FILE *out, char *const env[], const char *port)
 {
 	bool podman;
-	char *signal = container_signal(env, &podman), gateway[INET_ADDRSTRLEN];
-	if (signal == NULL)
+	char *sign = container_signal(env, &podman), gateway[INET_ADDRSTRLEN];
+	if (sign == NULL)
 		return;
 	const char *host_name = podman ? "host.containers.internal" : "host.docker.internal";
 	bool has_gateway = default_gateway(gateway);
-	probe_print_around(out, "in a container (", signal, "): " LOOPBACK " is the container itself, not the host");
+	probe_print_around(out, "in a container (", sign, "): " LOOPBACK " is the container itself, not the host");
 	fprintf(out, "reach the host with --network=host, or as %s or %s%s:\n", host_name,
 		has_gateway ? "its gateway " : "the bridge gateway", has_gateway ? gateway : "");
 	fprintf(out, "  hfenv -p http://%s:%s COMMAND (the proxy must allow LAN connections)\n",
 		has_gateway ? gateway : host_name, port);
-	free(signal);
+	free(sign);
 }

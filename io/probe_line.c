@@ -57,11 +57,11 @@ static void append_route(struct text *t, const char *route, size_t width)
 
 void probe_print_line(FILE *out, const char *target, size_t column, const char *route, const char *outcome, long ms)
 {
-	char time[32] = "";
+	char took[32] = "";
 	if (ms >= 0)
-		snprintf(time, sizeof time, SEPARATOR "%ld ms", ms);
+		snprintf(took, sizeof took, SEPARATOR "%ld ms", ms);
 	size_t target_width = column, route_width = shown_width(route, false), outcome_width = shown_width(outcome, false);
-	size_t total = target_width + route_width + outcome_width + 2 * strlen(SEPARATOR) + strlen(time);
+	size_t total = target_width + route_width + outcome_width + 2 * strlen(SEPARATOR) + strlen(took);
 	size_t over = total > PROBE_LINE_WIDTH ? total - PROBE_LINE_WIDTH : 0;
 	/* The untrusted strings give way first: the target's padding, the target, an odd answer, the proxy URL. */
 	shrink(&target_width, min_size(column, shown_width(target, false)), &over);
@@ -79,7 +79,7 @@ void probe_print_line(FILE *out, const char *target, size_t column, const char *
 	append_route(&t, route, route_width);
 	text_puts(&t, SEPARATOR);
 	text_append_shortened(&t, outcome, false, outcome_width);
-	text_puts(&t, time);
+	text_puts(&t, took);
 	char *line = text_finish(&t);
 	fprintf(out, "%s\n", line ? line : "(out of memory)");
 	free(line);
