@@ -593,6 +593,7 @@ class Outcome:
     route: str
     detail: str
     names_at_proxy: bool = False  # SOCKS: the client sent the host name, not an address it resolved itself
+    stderr: str = ""
 
 
 def printable(text):
@@ -748,6 +749,7 @@ def run_scenario(scenario, hfenv, client_dir, venvs, servers, tails, paths):
                     result = run_one(argv, apply_operands(env, operands))
                 row[mode][client] = classify(result, mode == "with", client, scheme, scenario.host, path, port,
                                              tails)
+                row[mode][client].stderr = result.stderr
         rows.append(row)
     return rows
 
@@ -811,7 +813,18 @@ def check_rows(rows):
             if row["without"][client].route == INCONSISTENT:
                 problems.append(f"{row['scenario'].name} / {row['scheme']} / {client}: "
                                 f"without hfenv the servers' logs disagree ({row['without'][client].detail})")
+        problems += aria2c_says_it_drops_socks(row)
     return problems
+
+
+def aria2c_says_it_drops_socks(row):
+    """aria2c drops a SOCKS URL in a variable it reads, and says so on stderr (it is not silent)."""
+    scenario, outcome = row["scenario"], row["without"]["aria2c"]
+    socks = any("{S}" in scenario.env.get(name, "") for name in ("http_proxy", "https_proxy", "all_proxy"))
+    if socks and "unrecognized proxy format" not in outcome.stderr:
+        return [f"{scenario.name} / {row['scheme']} / aria2c: without hfenv no 'unrecognized proxy format' "
+                f"for a SOCKS value: {printable(outcome.stderr.strip())!r}"]
+    return []
 
 
 def check_predictions(rows):
