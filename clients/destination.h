@@ -8,6 +8,7 @@ struct hfenv_destination {
 	const char *host;
 	unsigned port;
 	bool port_given;
+	const char *written;          /* the host as the URL writes it, for aria2c, which keeps its case; NULL: host */
 };
 
 #endif

@@ -10,6 +10,7 @@ static const struct client_family families[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_CURL] = {"curl", "curl", "curl"},
 	[HFENV_CLIENT_GIT] = {"git", "git", "git"},
 	[HFENV_CLIENT_WGET] = {"wget", "wget", "wget"},
+	[HFENV_CLIENT_ARIA2C] = {"aria2c", "aria2c 1.36 (hfd.sh)", "aria2c"},
 	[HFENV_CLIENT_URLLIB] = {"urllib", "Python urllib", "Python urllib"},
 	[HFENV_CLIENT_REQUESTS] = {"requests", "requests 2.34", "requests 2.34"},
 	[HFENV_CLIENT_HTTPX] = {"httpx", "httpx 0.28 (no socksio)", "httpx 0.28"},

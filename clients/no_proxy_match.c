@@ -35,6 +35,17 @@ size_t parse_address(const char *text, size_t n, unsigned char bytes[16])
 	return inet_pton(AF_INET6, copy, bytes) == 1 ? 16 : 0;
 }
 
+/* The first bits of two addresses of length bytes are equal. */
+static bool same_prefix(const unsigned char *a, const unsigned char *b, size_t length, unsigned long bits)
+{
+	for (size_t i = 0; i < length && bits > 0; i++, bits = bits > 8 ? bits - 8 : 0) {
+		unsigned mask = bits >= 8 ? 0xffu : (0xffu << (8 - bits)) & 0xffu;
+		if ((a[i] & mask) != (b[i] & mask))
+			return false;
+	}
+	return true;
+}
+
 /* entry is an address or a CIDR range (families as allowed) that holds address. */
 static bool address_matches(const unsigned char *address, size_t length, const char *entry, size_t n, bool ipv6_ranges)
 {
@@ -50,12 +61,7 @@ static bool address_matches(const unsigned char *address, size_t length, const c
 		if (end != entry + n || slash + 1 == end || bits > 8 * length)
 			return false;
 	}
-	for (size_t i = 0; i < length && bits > 0; i++, bits = bits > 8 ? bits - 8 : 0) {
-		unsigned mask = bits >= 8 ? 0xffu : (0xffu << (8 - bits)) & 0xffu;
-		if ((address[i] & mask) != (range[i] & mask))
-			return false;
-	}
-	return true;
+	return same_prefix(address, range, length, bits);
 }
 
 static size_t count_colons(const char *text, size_t n)
@@ -217,6 +223,29 @@ bool match_go(const char *entry, size_t n, const struct matched_host *h)
 	if (n >= 2 && entry[0] == '*' && entry[1] == '.')
 		entry++, n--;
 	return name_matches(h->d->host, entry, n);
+}
+
+/* aria2 1.36 util::inSameCidrBlock: a prefix over the address's length counts as the whole address. */
+static bool aria2_range_matches(const char *entry, const char *slash, size_t n, const struct matched_host *h)
+{
+	unsigned char range[16];
+	char *end;
+	unsigned long bits = strtoul(slash + 1, &end, 10);
+	if (end != entry + n || slash + 1 == end || slash[1] < '0' || slash[1] > '9' || h->address_length == 0 ||
+	    parse_address(entry, (size_t)(slash - entry), range) != h->address_length)
+		return false;
+	return same_prefix(h->address, range, h->address_length, bits < 8 * h->address_length ? bits : 8 * h->address_length);
+}
+
+bool match_aria2(const char *entry, size_t n, const struct matched_host *h)
+{
+	const char *slash = memchr(entry, '/', n), *host = h->d->written ? h->d->written : h->d->host;
+	size_t host_n = strlen(host);
+	if (slash != NULL)
+		return aria2_range_matches(entry, slash, n, h);
+	if (*entry == '.' && h->address_length == 0)
+		return host_n >= n && memcmp(host + host_n - n, entry, n) == 0;
+	return host_n == n && memcmp(host, entry, n) == 0;
 }
 
 bool httpx_entry_fails_at_start(const char *entry, size_t n)

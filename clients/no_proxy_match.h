@@ -33,6 +33,8 @@ entry_matcher match_httpx;
 entry_matcher match_httpx2;
 /* dom: dom and subdomains; ".dom", "*.dom": subdomains; "dom:port"; CIDR */
 entry_matcher match_go;
+/* aria2c: dom the URL's host exactly, as written; ".dom" its subdomains; "*.dom" and "dom:port" never; CIDR */
+entry_matcher match_aria2;
 
 /* httpx builds a URL pattern of every NO_PROXY entry when it starts: an IPv6 range, "[...]" or a bad port fails it. */
 bool httpx_entry_fails_at_start(const char *entry, size_t n);

@@ -86,8 +86,8 @@ static void reject(struct pick *pick, enum route_bad_value bad, const char *reas
 static int parse_like_client(const struct client_rule *rule, const char *value, enum hfenv_url_status *status,
 			     struct hfenv_url *url, bool *has_scheme)
 {
-	char *clean = rule->parsing == PARSE_AS_IS || rule->parsing == PARSE_TRAILING_BLANKS ? strdup(value)
-										      : whatwg_clean(value);
+	bool as_is = rule->parsing == PARSE_AS_IS || rule->parsing == PARSE_LOWER_SCHEME || rule->parsing == PARSE_TRAILING_BLANKS;
+	char *clean = as_is ? strdup(value) : whatwg_clean(value);
 	if (clean == NULL)
 		return -1;
 	for (size_t n = strlen(clean); rule->parsing == PARSE_TRAILING_BLANKS && n > 0 && is_blank(clean[n - 1]); n--)
@@ -102,6 +102,26 @@ static int parse_like_client(const struct client_rule *rule, const char *value, 
 	}
 	free(clean);
 	return failed;
+}
+
+static bool scheme_in_lower_case(const char *value)
+{
+	for (size_t i = 0, n = hfenv_scheme_length(value); i < n; i++)
+		if (value[i] >= 'A' && value[i] <= 'Z')
+			return false;
+	return true;
+}
+
+/* Why the client's URL syntax refuses a value a proxy URL parser takes: JS wants a scheme, aria2c one in lower case. */
+static const char *syntax_refusal(const struct client_rule *rule, const char *value, enum hfenv_url_status status,
+				  bool has_scheme)
+{
+	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
+	if (js && status == HFENV_URL_OK && !has_scheme)
+		return "no scheme";
+	if (rule->parsing == PARSE_LOWER_SCHEME && has_scheme && !scheme_in_lower_case(value))
+		return "bad URL";
+	return NULL;
 }
 
 /* The port after the host is one or more digits (out of range, since the URL parser rejected it). */
@@ -153,7 +173,6 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 	const char *scheme_problem = starts_with_ignoring_case(value, "socks") ? "no SOCKS"
 				     : hfenv_scheme_length(value) == 0         ? "no scheme"
 									 : "bad scheme";
-	bool js = rule->parsing == PARSE_JS_URL || rule->parsing == PARSE_NODE_CORE;
 	if (rule->parsing == PARSE_NODE_CORE && !node_core_takes(rule, value, scheme_problem, pick))
 		return 0;
 	enum hfenv_url_status status;
@@ -161,8 +180,9 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 	bool has_scheme, failed_allocation = false;
 	if (parse_like_client(rule, value, &status, &url, &has_scheme) != 0)
 		return -1;
-	if (js && status == HFENV_URL_OK && !has_scheme)
-		reject(pick, rule->invalid, "no scheme");
+	const char *refused = syntax_refusal(rule, value, status, has_scheme);
+	if (refused != NULL)
+		reject(pick, rule->invalid, refused);
 	else if (status == HFENV_URL_SCHEME)
 		reject(pick, rule->unsupported, scheme_problem);
 	else if (status == HFENV_URL_BAD_PORT && rule->digits_port_fails && port_is_digits(value))

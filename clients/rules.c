@@ -21,6 +21,13 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.schemes = SCHEME_HTTP, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL, .matches = match_wget,
 	},
+	[HFENV_CLIENT_ARIA2C] = {
+		.http = READS(VAR_HTTP_LOWER), .https = READS(VAR_HTTPS_LOWER), .all = READS(VAR_ALL_LOWER),
+		.no = READS(VAR_NO_LOWER),
+		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
+		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_IGNORED, .invalid = BAD_IGNORED,
+		.parsing = PARSE_LOWER_SCHEME, .star = STAR_NOT_SPECIAL, .matches = match_aria2,
+	},
 	[HFENV_CLIENT_URLLIB] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
 		.no = READS(VAR_NO_LOWER, VAR_NO_UPPER),

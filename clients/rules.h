@@ -36,6 +36,7 @@ enum route_bad_value {
 
 enum route_parsing {
 	PARSE_AS_IS,                  /* the value as it is; scheme-less means http */
+	PARSE_LOWER_SCHEME,           /* the same, but a scheme not in lower case is a bad URL (aria2c) */
 	PARSE_TRAILING_BLANKS,        /* blanks, CR and LF at the end dropped (urllib: int() strips the port) */
 	PARSE_RUST_URL,               /* WHATWG: blanks and C0 controls around, tab, CR, LF inside removed; scheme-less means http */
 	PARSE_JS_URL,                 /* WHATWG, and a scheme is required */

@@ -15,11 +15,13 @@ struct trust_rule {
 	const char *roots;
 };
 
-/* wget (GnuTLS) reads its bundle from wgetrc only; httpx, with or without socksio, and httpx2 read certifi's. */
+/* wget and aria2c (GnuTLS) read their bundle from their own configuration only; httpx, with or without socksio,
+ * and httpx2 read certifi's. */
 static const struct trust_rule trust_rules[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_CURL] = {2, {VAR_CURL_CA_BUNDLE, VAR_SSL_CERT_FILE}, true, false, "system store"},
 	[HFENV_CLIENT_GIT] = {1, {VAR_GIT_SSL_CAINFO}, true, false, "system store"},
 	[HFENV_CLIENT_WGET] = {0, {0}, false, false, "system store"},
+	[HFENV_CLIENT_ARIA2C] = {0, {0}, false, false, "system store"},
 	[HFENV_CLIENT_URLLIB] = {1, {VAR_SSL_CERT_FILE}, true, false, "system store"},
 	[HFENV_CLIENT_REQUESTS] = {2, {VAR_REQUESTS_CA_BUNDLE, VAR_CURL_CA_BUNDLE}, false, false, "certifi (Debian: system store)"},
 	[HFENV_CLIENT_HTTPX] = {1, {VAR_SSL_CERT_FILE}, false, false, "certifi"},

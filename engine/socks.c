@@ -8,7 +8,7 @@
 
 /* The why of a SOCKS refusal and of letting one through, for -v: one line each, per client. */
 static const char *const socks_details[] = {
-	"SOCKS: Debian's reqwest and hf_xet < 1.2.0 ignore it and connect directly",
+	"SOCKS: aria2c, Debian's reqwest and hf_xet < 1.2.0 ignore it and connect directly",
 	"SOCKS: httpx takes socks5(h) only, with socksio: pip install 'httpx[socks]'",
 	"SOCKS: requests needs PySocks: pip install 'requests[socks]'; wget, urllib cannot",
 	"SOCKS: the proxy's HTTP port works for every client (Clash: 7890, V2RayN: 10809)",

@@ -21,6 +21,7 @@ static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
 /* The operand a route is for: a host, HOST:PORT or an http(s) URL; its port defaults per scheme. */
 struct explain_target {
 	char *host;                   /* lower case, IPv6 without brackets */
+	char *written;                /* the host as the operand writes it */
 	unsigned port;                /* 0: the scheme's default */
 	bool targets[HFENV_TARGETS];  /* a URL asks for its scheme only */
 };
@@ -126,6 +127,11 @@ static int parse_explain_target(const char *text, struct explain_target *target)
 	if (parsed && scheme)
 		target->targets[url.scheme == HFENV_SCHEME_HTTPS ? HFENV_TARGET_HTTP : HFENV_TARGET_HTTPS] = false;
 	if (parsed) {
+		target->written = strdup(url.host);
+		if (target->written == NULL) {
+			hfenv_url_free(&url);
+			return -1;
+		}
 		lower_in_place(url.host);
 		target->host = url.host;
 		target->port = url.port;
@@ -140,6 +146,7 @@ bool explain_target_is_valid(const char *text)
 	struct explain_target target;
 	int parsed = parse_explain_target(text, &target);
 	free(target.host);
+	free(target.written);
 	return parsed != 0;
 }
 
@@ -152,6 +159,7 @@ static int predict_one(enum hfenv_client c, enum hfenv_target t, const struct ex
 		.host = target->host,
 		.port = target->port ? target->port : hfenv_scheme_port(t == HFENV_TARGET_HTTPS ? HFENV_SCHEME_HTTPS : HFENV_SCHEME_HTTP),
 		.port_given = target->port != 0,
+		.written = target->written,
 	};
 	return hfenv_predict_route_to(c, t, &destination, env, route);
 }
@@ -397,6 +405,7 @@ static int explain_one(const struct explain_output *output, char *const before_e
 	enum explain_verdict verdict = verdict_of(&x);
 	free_explanation(&x);
 	free(target.host);
+	free(target.written);
 	return failed ? -1 : (int)verdict;
 }
 

@@ -27,7 +27,7 @@ static int predict_host(struct hub_routes *hub, size_t h, char *const *const env
 {
 	bool https = host_is_https(hub, h);
 	struct hfenv_destination destination = {hub->hosts[h].host, hub->hosts[h].port,
-						hub->hosts[h].port != hfenv_scheme_port(https ? HFENV_SCHEME_HTTPS : HFENV_SCHEME_HTTP)};
+						hub->hosts[h].port != hfenv_scheme_port(https ? HFENV_SCHEME_HTTPS : HFENV_SCHEME_HTTP), NULL};
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		for (size_t when = 0; when < 2; when++) {
 			struct hfenv_route *route = &hub->routes[h][c][when];

@@ -54,7 +54,7 @@ test_nothing_to_change_is_said() {
 
 test_table_names_every_client_family() {
 	run_clean "$HFENV" --explain
-	for label in curl git wget "Python urllib" "requests 2.34" "httpx 0.28" "httpx+socksio" huggingface_hub "reqwest 0.11" \
+	for label in curl git wget aria2c "Python urllib" "requests 2.34" "httpx 0.28" "httpx+socksio" huggingface_hub "reqwest 0.11" \
 		"hf_xet, uv" "Go 1.26" Node undici; do
 		expect_out_contains "$label"
 	done
@@ -176,7 +176,7 @@ test_proxy_option_counts_after_hfenv_only() {
 
 test_tsv_has_one_line_per_client_and_scheme() {
 	run_clean http_proxy=$A "$HFENV" --explain=tsv
-	[ "$(printf '%s\n' "$out" | wc -l)" -eq 78 ] || fail "not 78 lines (header, 26 routes, 39 hub, 12 trust): $out"
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 84 ] || fail "not 84 lines (header, 28 routes, 42 hub, 13 trust): $out"
 	printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && (NF != 7 || ($2 != "http" && $2 != "https" && $2 != "hub" && $2 != "trust")) { exit 1 }' ||
 		fail "a line without 7 fields: $out"
 	[ "$(route node https 3)" = direct ] || fail "node https BEFORE is not direct: $out"
@@ -268,7 +268,7 @@ test_command_after_explain_is_refused() {
 
 test_host_operand_gives_each_clients_route_for_it() {
 	run_clean https_proxy=$A NO_PROXY=.hf.co "$HFENV" --explain=tsv hf.co http://cas.hf.co/ other.co
-	[ "$(printf '%s\n' "$out" | sed 1d | grep -vc -e '	trust	' -e '	hub	')" -eq 65 ] || fail "not 65 route lines: $out"
+	[ "$(printf '%s\n' "$out" | sed 1d | grep -vc -e '	trust	' -e '	hub	')" -eq 70 ] || fail "not 70 route lines: $out"
 	printf '%s\n' "$out" | awk -F '\t' 'NF != 7 { exit 1 }' || fail "a line without 7 fields: $out"
 	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "go" && $2 == "https" && $7 == "hf.co"')
 	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	direct" ] || fail "go https hf.co is not $A, then direct: $line"
@@ -332,7 +332,7 @@ test_hugging_face_block_has_a_tsv_line_per_client_and_host() {
 	run_clean https_proxy=$A HF_ENDPOINT=hf-mirror.com NO_PROXY=hf-mirror.com "HF_TOKEN=hf_planted" "$HFENV" \
 		--explain=tsv
 	expect_out_lacks "hf_planted"
-	[ "$(awk -F '\t' '$2 == "hub" && $7 == "https://hf-mirror.com:443"' "$TMP/out" | grep -c .)" -eq 13 ] ||
+	[ "$(awk -F '\t' '$2 == "hub" && $7 == "https://hf-mirror.com:443"' "$TMP/out" | grep -c .)" -eq 14 ] ||
 		fail "not one hub line per client for the endpoint"
 	[ "$(awk -F '\t' '$1 == "hf_xet" && $2 == "hub" && $7 == "https://cas-server.xethub.hf.co:443" { print $4 }' \
 		"$TMP/out")" = "$A" ] || fail "hf_xet's route to the CAS host after hfenv is not the proxy"

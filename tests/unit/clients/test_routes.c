@@ -501,6 +501,70 @@ static void redact_hides_the_password_without_quoting(void **state)
 	free(shown);
 }
 
+static void aria2c_reads_lower_case_names_only(void **state)
+{
+	(void)state;
+	char *upper[] = {"HTTP_PROXY=" PROXY_A, "HTTPS_PROXY=" PROXY_A, "ALL_PROXY=" PROXY_A, NULL};
+	char *lower[] = {"http_proxy=" PROXY_A, "https_proxy=" PROXY_B, NULL};
+	char *all[] = {"all_proxy=" PROXY_A, NULL};
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+		check_kind(HFENV_CLIENT_ARIA2C, t, upper, HFENV_ROUTE_DIRECT);
+		check_proxy(HFENV_CLIENT_ARIA2C, t, all, PROXY_A);
+	}
+	check_proxy(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, lower, PROXY_A);
+	check_proxy(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTPS, lower, PROXY_B);
+}
+
+static void aria2c_drops_a_socks_value_and_falls_back_to_all_proxy(void **state)
+{
+	(void)state;
+	char *alone[] = {"http_proxy=socks5://127.0.0.1:1080", NULL};
+	char *beside[] = {"http_proxy=socks5h://127.0.0.1:1080", "all_proxy=" PROXY_A, NULL};
+	check_kind(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, alone, HFENV_ROUTE_IGNORED);
+	check_proxy(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, beside, PROXY_A);
+}
+
+static void aria2c_drops_an_upper_case_scheme_a_trailing_cr_and_a_bad_port(void **state)
+{
+	(void)state;
+	char *upper_scheme[] = {"http_proxy=HTTP://127.0.0.1:7890", NULL};
+	char *cr[] = {"http_proxy=" PROXY_A "\r", NULL};
+	char *port[] = {"http_proxy=http://127.0.0.1:1899000", NULL};
+	check_kind(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, upper_scheme, HFENV_ROUTE_IGNORED);
+	check_kind(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, cr, HFENV_ROUTE_IGNORED);
+	check_kind(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, port, HFENV_ROUTE_IGNORED);
+}
+
+static void aria2c_takes_a_value_without_scheme_and_an_https_url(void **state)
+{
+	(void)state;
+	char *bare[] = {"http_proxy=127.0.0.1:18990", NULL};
+	char *https[] = {"https_proxy=https://127.0.0.1:7890", NULL};
+	check_proxy(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, bare, "http://127.0.0.1:18990");
+	check_proxy(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTPS, https, "https://127.0.0.1:7890");
+}
+
+static void aria2c_empty_value_leaves_all_proxy_and_cgi_changes_nothing(void **state)
+{
+	(void)state;
+	char *empty[] = {"http_proxy=", "all_proxy=" PROXY_A, NULL};
+	char *cgi[] = {"REQUEST_METHOD=GET", "http_proxy=" PROXY_A, NULL};
+	check_proxy(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, empty, PROXY_A);
+	check_proxy(HFENV_CLIENT_ARIA2C, HFENV_TARGET_HTTP, cgi, PROXY_A);
+}
+
+static void aria2c_reads_no_proxy_in_lower_case_only_and_star_is_no_wildcard(void **state)
+{
+	(void)state;
+	char *upper[] = {"https_proxy=" PROXY_A, "NO_PROXY=hf.co", NULL};
+	char *lower[] = {"https_proxy=" PROXY_A, "no_proxy=hf.co", NULL};
+	char *star[] = {"https_proxy=" PROXY_A, "no_proxy=*", NULL};
+	check_kind_to(HFENV_CLIENT_ARIA2C, "hf.co", 443, upper, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_ARIA2C, "hf.co", 443, lower, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_ARIA2C, "cas.hf.co", 443, lower, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_ARIA2C, "hf.co", 443, star, HFENV_ROUTE_PROXY);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -553,6 +617,12 @@ int main(void)
 		cmocka_unit_test(clash_shell_command_disagrees_before_and_agrees_after_normalization),
 		cmocka_unit_test(upper_case_only_disagrees_before_and_agrees_after_normalization),
 		cmocka_unit_test(redact_hides_the_password_without_quoting),
+		cmocka_unit_test(aria2c_reads_lower_case_names_only),
+		cmocka_unit_test(aria2c_drops_a_socks_value_and_falls_back_to_all_proxy),
+		cmocka_unit_test(aria2c_drops_an_upper_case_scheme_a_trailing_cr_and_a_bad_port),
+		cmocka_unit_test(aria2c_takes_a_value_without_scheme_and_an_https_url),
+		cmocka_unit_test(aria2c_empty_value_leaves_all_proxy_and_cgi_changes_nothing),
+		cmocka_unit_test(aria2c_reads_no_proxy_in_lower_case_only_and_star_is_no_wildcard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
