@@ -1,42 +1,22 @@
 #include "env.h"
 #include "env_in_place.h"
 
-#include "ascii.h"
-#include "assignments.h"
-#include "engine_internal.h"
-#include "hub_settings.h"
+#include "engine/ca_bundles.h"
+#include "engine/engine.h"
+#include "engine/findings.h"
+#include "engine/hub_settings.h"
+#include "engine/proxies.h"
+#include "engine/settings.h"
+#include "engine/slots.h"
+#include "engine/socks.h"
+#include "engine/storage.h"
+#include "engine/values.h"
+#include "engine/xet.h"
+#include "hub/settings.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct hfenv_storage {
-	void **blocks;
-	size_t count;
-	size_t capacity;
-};
-
-void *keep(struct engine *e, void *block)
-{
-	struct hfenv_storage *s = e->result->storage;
-	if (block == NULL) {
-		e->out_of_memory = true;
-		return NULL;
-	}
-	if (s->count == s->capacity) {
-		size_t capacity = s->capacity ? 2 * s->capacity : 8;
-		void **blocks = realloc(s->blocks, capacity * sizeof *blocks);
-		if (blocks == NULL) {
-			free(block);
-			e->out_of_memory = true;
-			return NULL;
-		}
-		s->blocks = blocks;
-		s->capacity = capacity;
-	}
-	s->blocks[s->count++] = block;
-	return block;
-}
 
 /* Keeps entries in order from out[0]; writes out[k] only after reading envp[i], i >= k, so envp may lie in out. */
 static size_t read_environment(struct engine *e, char *const envp[])
@@ -72,129 +52,12 @@ static size_t read_environment(struct engine *e, char *const envp[])
 static void apply_assignments(struct engine *e)
 {
 	struct hfenv_assignment a;
-	for (size_t i = 0; i < hfenv_assignment_count(e->opts); i++) {
-		struct slot *s = hfenv_assignment_at(e->opts, i, &a) ? find_slot(e, a.name, a.name_len) : NULL;
+	const struct hfenv_assignments *assignments = &e->opts->assignments;
+	for (size_t i = 0; i < hfenv_assignment_count(assignments); i++) {
+		struct slot *s = hfenv_assignment_at(assignments, i, &a) ? find_slot(e, a.name, a.name_len) : NULL;
 		if (s != NULL)
 			s->value = a.value;
 	}
-}
-
-static bool setting_flag(struct engine *e, enum hfenv_variable which, bool given)
-{
-	const char *value = slot_of(e, which)->value;
-	if (given || value == NULL || *value == '\0' || hfenv_is_true(value))
-		return given || hfenv_is_true(value);
-	static const char *const falsehoods[] = {"0", "off", "no", "false"};
-	for (size_t i = 0; i < sizeof falsehoods / sizeof falsehoods[0]; i++)
-		if (equal_ignoring_case(value, falsehoods[i]))
-			return false;
-	add_finding(e, HFENV_WARNING, "%n=%v is not true or false: taken as false", hfenv_variables[which].name, value);
-	add_detail(e, "%n: true is 1, on, yes, true; false is 0, off, no, false", hfenv_variables[which].name);
-	return false;
-}
-
-static void read_settings(struct engine *e)
-{
-	const struct hfenv_options *opts = e->opts;
-	e->result->verbose = setting_flag(e, VAR_HFENV_VERBOSE, opts->verbose);
-	e->result->quiet = setting_flag(e, VAR_HFENV_QUIET, opts->quiet);
-	e->no_xet = setting_flag(e, VAR_HFENV_NO_XET, opts->no_xet);
-	e->allow_socks = setting_flag(e, VAR_HFENV_ALLOW_SOCKS, opts->allow_socks);
-	e->proxy_loopback = setting_flag(e, VAR_HFENV_PROXY_LOOPBACK, opts->proxy_loopback);
-	e->prefer = opts->prefer;
-	const char *prefer = slot_of(e, VAR_HFENV_PREFER)->value;
-	if (e->prefer == HFENV_PREFER_UNSET && prefer != NULL && *prefer != '\0') {
-		if (equal_ignoring_case(prefer, "lower"))
-			e->prefer = HFENV_PREFER_LOWER;
-		else if (equal_ignoring_case(prefer, "upper"))
-			e->prefer = HFENV_PREFER_UPPER;
-		else
-			add_finding(e, HFENV_ERROR, "HFENV_PREFER=%v is not valid: set it to lower or upper", prefer);
-	}
-	if (e->prefer == HFENV_PREFER_UNSET)
-		e->prefer = HFENV_PREFER_LOWER;
-	e->cgi = slot_of(e, VAR_REQUEST_METHOD)->value != NULL;
-}
-
-struct slot *same_valued_twin(struct engine *e, const struct slot *s)
-{
-	size_t v = (size_t)(s - e->slots);
-	if (v > VAR_NO_UPPER || s->value == NULL)
-		return NULL;
-	struct slot *twin = &e->slots[v ^ 1];
-	return twin->value != NULL && strcmp(twin->value, s->value) == 0 ? twin : NULL;
-}
-
-/* Narrows [*start, *end) to what lies between blanks, CR and LF. */
-static void trim_blanks(const char **start, const char **end)
-{
-	while (*start < *end && is_blank(**start))
-		(*start)++;
-	while (*end > *start && is_blank((*end)[-1]))
-		(*end)--;
-}
-
-void clean_value(struct engine *e, struct slot *s)
-{
-	if (s->value == NULL)
-		return;
-	const char *start = s->value, *end = s->value + strlen(s->value);
-	trim_blanks(&start, &end);
-	bool padded = start != s->value || *end != '\0';
-	struct slot *twin = padded ? same_valued_twin(e, s) : NULL;
-	if (padded)
-		add_finding(e, HFENV_WARNING, "%n%s%s=%v: blanks, CR or LF around it removed", s->name,
-			    twin ? " and " : "", twin ? twin->name : "", s->value);
-	const char *value = start == end ? NULL : padded ? keep(e, strndup(start, (size_t)(end - start))) : s->value;
-	s->value = value;
-	if (twin != NULL)
-		twin->value = value;
-}
-
-/* One pair of matching quotes around [start, end), blanks aside, and no such quote between them. */
-static bool is_quoted(const char *start, const char *end)
-{
-	trim_blanks(&start, &end);
-	return end - start >= 2 && (*start == '"' || *start == '\'') && end[-1] == *start &&
-	       memchr(start + 1, *start, (size_t)(end - start - 2)) == NULL;
-}
-
-bool is_unquotable(const char *start, const char *end)
-{
-	trim_blanks(&start, &end);
-	/* Quotes within quotes stay, so that a second run changes nothing. */
-	return is_quoted(start, end) && !is_quoted(start + 1, end - 1);
-}
-
-/* Quotes that docker run --env-file and systemd's EnvironmentFile= keep: one pair around a whole value goes. */
-static void unquote_values(struct engine *e)
-{
-	for (enum hfenv_variable v = 0; v < HFENV_VARIABLES; v++) {
-		struct slot *s = slot_of(e, v);
-		enum hfenv_variable_kind kind = hfenv_variables[v].kind;
-		if (s->value == NULL || kind == VAR_KIND_CGI || kind == VAR_KIND_PATH)
-			continue;
-		const char *start = s->value, *end = s->value + strlen(s->value);
-		trim_blanks(&start, &end);
-		if (!is_unquotable(start, end))
-			continue;
-		struct slot *twin = same_valued_twin(e, s);
-		add_finding(e, HFENV_WARNING, "%n%s%s: quotes removed (docker --env-file, systemd keep them)", s->name,
-			    twin ? " and " : "", twin ? twin->name : "");
-		s->value = keep(e, strndup(start + 1, (size_t)(end - start - 2)));
-		if (twin != NULL)
-			twin->value = s->value;
-	}
-}
-
-/* -x or HFENV_NO_XET: both of huggingface_hub's switches say so. */
-static void apply_no_xet(struct engine *e)
-{
-	if (!e->no_xet)
-		return;
-	for (enum hfenv_variable s = VAR_HF_HUB_DISABLE_XET; s <= VAR_HF_HUB_DISABLE_XETHUB; s++)
-		if (!hfenv_is_true(slot_of(e, s)->value))
-			slot_of(e, s)->value = "1";
 }
 
 static char *make_entry(struct engine *e, const struct slot *s)
@@ -248,7 +111,7 @@ static bool make_room(struct engine *e)
 
 static void describe_change(struct engine *e, const struct slot *s)
 {
-	if (s->secret)
+	if (slot_is_secret(e, s))
 		add_finding(e, HFENV_CHANGE, "%s %n (a secret: its value is not shown)",
 			    s->value == NULL ? "unset" : s->original == NULL ? "set" : "changed", s->name);
 	else if (s->original == NULL)
@@ -296,7 +159,7 @@ static void write_environment(struct engine *e)
 	close_holes(r, appended);
 }
 
-/* The rooms of the engine, in the order they run; engine_internal.h (engine_step) says what a room may do. */
+/* The steps of the engine, in the order they run; engine/engine.h (engine_step) says what a step may do. */
 static engine_step *const steps[] = {
 	normalize_proxies,
 	check_socks,
@@ -315,8 +178,7 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 {
 	*out = (struct hfenv_result){0};
 	struct engine e = {.opts = opts, .result = out, .read_bundle = read_bundle};
-	out->storage = calloc(1, sizeof *out->storage);
-	if (out->storage == NULL || make_slots(&e) != 0)
+	if (make_slots(&e) != 0)
 		goto out_of_memory;
 	if (block == NULL) {
 		size_t env_len = 0;
@@ -365,12 +227,7 @@ int hfenv_normalize_in_place(const struct hfenv_options *opts, hfenv_bundle_read
 
 void hfenv_result_free(struct hfenv_result *result)
 {
-	if (result->storage != NULL) {
-		for (size_t i = 0; i < result->storage->count; i++)
-			free(result->storage->blocks[i]);
-		free(result->storage->blocks);
-		free(result->storage);
-	}
+	free_storage(result->storage);
 	for (size_t i = 0; i < result->finding_count; i++)
 		free(result->findings[i].message);
 	free(result->findings);

@@ -1,7 +1,9 @@
 #ifndef HFENV_ENV_IN_PLACE_H
 #define HFENV_ENV_IN_PLACE_H
 
-#include "env.h"
+#include "engine/bundle_facts.h"
+#include "engine/options.h"
+#include "engine/result.h"
 
 /*
  * For the exec path only: hfenv_normalize without a copy, for envp = block + spare.  The new

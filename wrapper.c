@@ -1,24 +1,25 @@
-#include "ca_bundle.h"
 #include "env.h"
 #include "env_in_place.h"
-#include "explain.h"
-#include "messages.h"
-#include "probe.h"
-#include "shell_export.h"
+
+#include "common/redact.h"
+#include "common/seconds.h"
+#include "io/ca_bundle_reader.h"
+#include "io/exec_failure.h"
+#include "io/path_search.h"
+#include "io/probe.h"
+#include "render/explain.h"
+#include "render/shell_export.h"
+#include "render/usage.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define EXIT_HFENV_FAILED 125
-#define EXIT_CANNOT_INVOKE 126
-#define EXIT_NOT_FOUND 127
 /* What a step of main returns when the next step is to run: no exit status, as those are 0 to 255. */
 #define NEXT_STEP 256
 
@@ -50,43 +51,6 @@ struct command_line {
 	char **command;               /* NULL-terminated, or NULL; --probe: the targets */
 	char **operands;              /* the exec path's copy of NAME=VALUE... COMMAND..., or NULL */
 };
-
-static const char usage_text[] =
-	"Usage: hfenv [OPTION]... [--] [NAME=VALUE]... [COMMAND [ARG]...]\n"
-	"Put the proxy variables in order for every HTTP client, then run COMMAND.\n"
-	"With no COMMAND, print the resulting environment.\n"
-	"\n"
-	"  -p, --proxy URL       use URL (http://HOST:PORT) as the HTTP and HTTPS proxy\n"
-	"  -x, --no-xet          disable Xet (HF_HUB_DISABLE_XET=1 and\n"
-	"                        HF_HUB_DISABLE_XETHUB=1); also lets a SOCKS proxy\n"
-	"                        through: hf_xet, which misreads one, is off\n"
-	"      --allow-socks     let socks4/socks4a/socks5/socks5h proxy URLs through\n"
-	"      --proxy-loopback  do not add localhost, 127.0.0.1 and ::1 to NO_PROXY\n"
-	"      --prefer lower|upper  which spelling wins when both differ (default lower)\n"
-	"      --ca-bundle FILE  trust the PEM certificates in FILE: it is put in every\n"
-	"                        CA bundle variable (REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE,\n"
-	"                        SSL_CERT_FILE, GIT_SSL_CAINFO, NODE_EXTRA_CA_CERTS)\n"
-	"  -u, --unset NAME      remove NAME from the environment (repeatable)\n"
-	"      --export[=sh|fish]  print shell statements that apply the changes:\n"
-	"                        eval \"$(hfenv --export)\"; bash, zsh, dash, ksh mean sh\n"
-	"      --explain[=table|tsv] [HOST|URL]...  show the route and CA bundle of each\n"
-	"                        HTTP client before and after hfenv; exit 0 if all\n"
-	"                        agree after it, 1 if not, 125 if hfenv would refuse\n"
-	"      --probe [HOST[:PORT]]...  connect to each HOST (port 443) as\n"
-	"                        huggingface_hub would: CONNECT through the https proxy,\n"
-	"                        direct for NO_PROXY; default: HF_ENDPOINT's host or\n"
-	"                        huggingface.co, and the Xet hosts; exit 0 if all answer\n"
-	"      --timeout SECONDS --probe: limit for each connect, send and read (5)\n"
-	"  -v, --verbose         report every change on stderr (passwords shown as ***)\n"
-	"  -q, --quiet           no warnings\n"
-	"  -h, --help            show this help\n"
-	"  -V, --version         show the version\n"
-	"\n"
-	"Settings from the environment (options win; true: 1, on, yes, true):\n"
-	"HFENV_PROXY, HFENV_NO_XET, HFENV_ALLOW_SOCKS, HFENV_PROXY_LOOPBACK,\n"
-	"HFENV_PREFER, HFENV_CA_BUNDLE, HFENV_VERBOSE, HFENV_QUIET.\n"
-	"Exit status: COMMAND's own; 125 if hfenv fails or refuses a value; 126 if\n"
-	"COMMAND cannot be run; 127 if COMMAND is not found.\n";
 
 static int fail(const char *format, const char *detail)
 {
@@ -127,54 +91,10 @@ static int finish_output(void)
 	return 0;
 }
 
-/* bash, zsh, dash and ksh read the sh statements as they are. */
-static int parse_export_shell(const char *name, enum hfenv_shell *shell)
-{
-	static const char *const sh_like[] = {"sh", "bash", "zsh", "dash", "ksh", NULL};
-	*shell = HFENV_SHELL_SH;
-	if (name == NULL)
-		return NEXT_STEP;
-	for (const char *const *sh = sh_like; *sh != NULL; sh++)
-		if (strcmp(name, *sh) == 0)
-			return NEXT_STEP;
-	if (strcmp(name, "fish") != 0)
-		return bad_usage("--export takes sh or fish, not %s", name);
-	*shell = HFENV_SHELL_FISH;
-	return NEXT_STEP;
-}
-
-static int parse_prefer(const char *name, enum hfenv_prefer *prefer)
-{
-	if (strcmp(name, "lower") == 0)
-		*prefer = HFENV_PREFER_LOWER;
-	else if (strcmp(name, "upper") == 0)
-		*prefer = HFENV_PREFER_UPPER;
-	else
-		return bad_usage("--prefer takes lower or upper, not %s", name);
-	return NEXT_STEP;
-}
-
-static int parse_explain_format(const char *name, enum explain_format *format)
-{
-	if (name == NULL || strcmp(name, "table") == 0)
-		*format = EXPLAIN_TABLE;
-	else if (strcmp(name, "tsv") == 0)
-		*format = EXPLAIN_TSV;
-	else
-		return bad_usage("--explain takes table or tsv, not %s", name);
-	return NEXT_STEP;
-}
-
-/* Decimal seconds (digits, a '.' and digits), from 0.001 to 3600 once rounded to milliseconds. */
 static int parse_timeout(const char *text, int *timeout_ms)
 {
-	const char *digits = "0123456789";
-	size_t whole = strspn(text, digits);
-	size_t fraction = text[whole] == '.' ? strspn(text + whole + 1, digits) : 0;
-	size_t length = whole + (text[whole] == '.') + fraction;
-	double seconds = whole + fraction > 0 && text[length] == '\0' ? strtod(text, NULL) : 0;
-	long ms = seconds <= 3601 ? (long)(seconds * 1000 + 0.5) : 0;
-	if (ms < 1 || ms > 3600000)
+	long ms;
+	if (!hfenv_parse_seconds(text, 1, 3600000, &ms))
 		return bad_usage("--timeout takes a number of seconds from 0.001 to 3600, not %s", text);
 	*timeout_ms = (int)ms;
 	return NEXT_STEP;
@@ -208,10 +128,12 @@ static int set_mode(struct command_line *cl, enum mode mode)
 static int parse_operands(int argc, char **argv, struct command_line *cl)
 {
 	int first_assignment = optind;
-	while (optind < argc && strchr(argv[optind], '=') != NULL)
+	bool hosts = cl->mode == MODE_EXPLAIN || cl->mode == MODE_PROBE;
+	while (optind < argc &&
+	       (hosts ? hfenv_is_host_mode_assignment(argv[optind]) : strchr(argv[optind], '=') != NULL))
 		optind++;
-	cl->options.assign = (const char *const *)argv + first_assignment;
-	cl->options.assign_count = (size_t)(optind - first_assignment);
+	cl->options.assignments.assign = (const char *const *)argv + first_assignment;
+	cl->options.assignments.assign_count = (size_t)(optind - first_assignment);
 	if (optind < argc)
 		cl->command = argv + optind;
 	if (cl->timeout_given && cl->mode != MODE_PROBE)
@@ -248,19 +170,25 @@ static int apply_option(int option, const char *argument, struct command_line *c
 		cl->options.proxy_loopback = true;
 		break;
 	case OPT_PREFER:
-		return parse_prefer(argument, &cl->options.prefer);
+		return hfenv_prefer_named(argument, &cl->options.prefer)
+			       ? NEXT_STEP
+			       : bad_usage("--prefer takes lower or upper, not %s", argument);
 	case OPT_CA_BUNDLE:
 		cl->options.ca_bundle = argument;
 		break;
 	case 'u':
-		cl->unset[cl->options.unset_count++] = argument;
+		cl->unset[cl->options.assignments.unset_count++] = argument;
 		break;
 	case OPT_EXPORT:
 		status = set_mode(cl, MODE_EXPORT);
-		return status == NEXT_STEP ? parse_export_shell(argument, &cl->shell) : status;
+		if (status == NEXT_STEP && !hfenv_shell_named(argument, &cl->shell))
+			return bad_usage("--export takes sh or fish, not %s", argument);
+		return status;
 	case OPT_EXPLAIN:
 		status = set_mode(cl, MODE_EXPLAIN);
-		return status == NEXT_STEP ? parse_explain_format(argument, &cl->format) : status;
+		if (status == NEXT_STEP && !explain_format_named(argument, &cl->format))
+			return bad_usage("--explain takes table or tsv, not %s", argument);
+		return status;
 	case OPT_PROBE:
 		return HFENV_WITH_PROBE ? set_mode(cl, MODE_PROBE)
 					: fail("%s is not in hfenv-static, which leaves out the DNS resolver it needs; "
@@ -283,7 +211,7 @@ static int answer_option(int option, const char *element)
 {
 	switch (option) {
 	case 'h':
-		fputs(usage_text, stdout);
+		fputs(hfenv_usage, stdout);
 		return finish_output();
 	case 'V':
 		printf("hfenv %s (revision %s%s)\n", HFENV_VERSION, HFENV_REVISION,
@@ -322,7 +250,7 @@ static int parse_command_line(int argc, char **argv, struct command_line *cl)
 	cl->unset = calloc((size_t)argc, sizeof *cl->unset);
 	if (cl->unset == NULL)
 		return fail("%s", strerror(errno));
-	cl->options.unset = cl->unset;
+	cl->options.assignments.unset = cl->unset;
 	opterr = 0;
 	int option, status = NEXT_STEP, element = optind;
 	while (status == NEXT_STEP && (option = getopt_long(argc, argv, "+:p:xu:vqhV", long_options, NULL)) != -1) {
@@ -359,56 +287,21 @@ static int list_environment(const struct hfenv_result *result)
 	return finish_output();
 }
 
-/* All statements are made before any is printed: eval "$(hfenv --export)" must not apply half of them. */
 static int export_statements(const struct hfenv_result *result, enum hfenv_shell shell)
 {
-	char **statements = calloc(result->edit_count + 1, sizeof *statements);
-	int status = statements ? NEXT_STEP : fail("%s", strerror(errno));
-	for (size_t i = 0; status == NEXT_STEP && i < result->edit_count; i++) {
-		statements[i] = hfenv_shell_statement(shell, &result->edits[i]);
-		if (statements[i] == NULL && errno == EINVAL) {
-			char *name = hfenv_quote_redacted(result->edits[i].name);
-			status = fail("cannot export %s: not a shell variable name", name ? name : "(out of memory)");
-			free(name);
-		} else if (statements[i] == NULL) {
-			status = fail("%s", strerror(errno));
-		}
+	size_t failed = 0;
+	char *script = hfenv_export_script(shell, result->edits, result->edit_count, &failed);
+	if (script == NULL && errno == EINVAL) {
+		char *name = hfenv_quote_redacted(result->edits[failed].name);
+		int status = fail("cannot export %s: not a shell variable name", name ? name : "(out of memory)");
+		free(name);
+		return status;
 	}
-	for (size_t i = 0; status == NEXT_STEP && i < result->edit_count; i++)
-		puts(statements[i]);
-	for (size_t i = 0; statements != NULL && i < result->edit_count; i++)
-		free(statements[i]);
-	free(statements);
-	return status == NEXT_STEP ? finish_output() : status;
-}
-
-/* The first bytes of a file, as the kernel reads them for #! (its buffer is 256 bytes); "" when unreadable. */
-static size_t read_head(const char *path, char *head, size_t size)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? 0 : read(fd, head, size - 1);
-	if (fd >= 0)
-		close(fd);
-	n = n < 0 ? 0 : n;
-	head[n] = '\0';
-	return (size_t)n;
-}
-
-/* bash's test for a file it will not read as a script: ELF, or a NUL byte in its first line (two after #!). */
-static bool looks_binary(const char *path)
-{
-	char head[257];
-	size_t n = read_head(path, head, sizeof head);
-	if (n >= 4 && memcmp(head, "\177ELF", 4) == 0)
-		return true;
-	int lines = n >= 2 && memcmp(head, "#!", 2) == 0 ? 2 : 1;
-	for (size_t i = 0; i < n; i++) {
-		if (head[i] == '\n' && --lines == 0)
-			return false;
-		if (head[i] == '\0')
-			return true;
-	}
-	return false;
+	if (script == NULL)
+		return fail("%s", strerror(errno));
+	fputs(script, stdout);
+	free(script);
+	return finish_output();
 }
 
 /* execve, and for a file without #! that is no binary, the shell, as execvp does; returns only on failure. */
@@ -416,7 +309,7 @@ static void exec_file(const char *path, char **argv, char *const env[])
 {
 	execve(path, argv, env);
 	int error = errno;
-	if (error != ENOEXEC || looks_binary(path)) {
+	if (error != ENOEXEC || is_binary_file(path)) {
 		errno = error;
 		return;
 	}
@@ -434,19 +327,13 @@ static void exec_file(const char *path, char **argv, char *const env[])
 	errno = ENOEXEC;
 }
 
-/* dir (dir_length bytes of a PATH list; empty: the current directory) and file joined into path. */
-static void join_path(char *path, const char *dir, size_t dir_length, const char *file, size_t file_length)
+/* Searches search_path (PATH of the new environment) as execvp does; returns only on failure, with errno set and
+ * *failed the candidate whose execve ended the search (malloc'd), or NULL when none did. */
+static void exec_command(char **argv, char *const env[], const char *search_path, char **failed)
 {
-	memcpy(path, dir, dir_length);
-	if (dir_length > 0)
-		path[dir_length++] = '/';
-	memcpy(path + dir_length, file, file_length + 1);
-}
-
-/* Searches search_path (PATH of the new environment), as env(1) does; returns only on failure, with errno set. */
-static void exec_command(char **argv, char *const env[], const char *search_path)
-{
-	const char *file = argv[0];
+	const char *file = argv[0], *path = NULL;
+	struct path_search search;
+	*failed = NULL;
 	if (*file == '\0') {
 		errno = ENOENT;
 		return;
@@ -455,141 +342,29 @@ static void exec_command(char **argv, char *const env[], const char *search_path
 		exec_file(file, argv, env);
 		return;
 	}
-	const char *search = search_path ? search_path : "/bin:/usr/bin";
-	size_t file_len = strlen(file);
-	char *path = malloc(strlen(search) + file_len + 2);
-	if (path == NULL)
+	if (!path_search_begin(&search, file, search_path))
 		return;
-	bool denied = false;
-	for (const char *dir = search;; dir++) {
-		size_t dir_len = strcspn(dir, ":");
-		join_path(path, dir, dir_len, file, file_len);
+	while ((path = path_search_next(&search)) != NULL) {
 		exec_file(path, argv, env);
-		if (errno == EACCES)
-			denied = true;
-		else if (errno != ENOENT && errno != ENOTDIR)
-			break;
-		dir += dir_len;
-		if (*dir == '\0') {
-			errno = denied ? EACCES : ENOENT;
-			break;
-		}
-	}
-	int saved = errno;
-	free(path);
-	errno = saved;
-}
-
-/* The file a shell would have tried for file: the first executable one in search_path, else the first other;
- * NULL when there is none (directories do not count) or out of memory. */
-static char *find_command(const char *file, const char *search_path)
-{
-	const char *search = search_path ? search_path : "/bin:/usr/bin";
-	char *path = malloc(strlen(search) + strlen(file) + 2), *other = NULL;
-	for (const char *dir = search; path != NULL && *file != '\0'; dir++) {
-		size_t dir_len = strcspn(dir, ":");
-		struct stat st;
-		join_path(path, dir, dir_len, file, strlen(file));
-		if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			if (access(path, X_OK) == 0) {
-				free(other);
-				return path;
-			}
-			if (other == NULL)
-				other = strdup(path);
-		}
-		dir += dir_len;
-		if (*dir == '\0')
+		if (!path_search_goes_on(&search, errno))
 			break;
 	}
-	free(path);
-	return other;
+	int error = path != NULL ? errno : path_search_error(&search);
+	*failed = path != NULL ? strdup(path) : NULL;
+	path_search_end(&search);
+	errno = error;
 }
 
-/* name as bash shows it, when it is plain text; else quoted and escaped. NULL when out of memory. */
-static char *shown_name(const char *name)
-{
-	char *quoted = hfenv_quote_redacted(name);
-	size_t n = strlen(name);
-	if (quoted == NULL || n == 0 || strchr(name, ' ') != NULL || strlen(quoted) != n + 2 ||
-	    strncmp(quoted + 1, name, n) != 0)
-		return quoted;
-	free(quoted);
-	return strdup(name);
-}
-
-/* Why path, a file that exists, did not run although its execve failed with error (not EACCES, not ENOEXEC). */
-static int say_why_file_failed(const char *shown, const char *path, int error)
-{
-	char head[257];
-	read_head(path, head, sizeof head);
-	if (strncmp(head, "#!", 2) != 0) {
-		fprintf(stderr, "hfenv: %s: %s\n", shown, error == ENOENT ? "cannot execute: required file not found"
-									 : strerror(error));
-		return error == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
-	}
-	const char *start = head + 2 + strspn(head + 2, " \t");
-	char *interpreter = strndup(start, strcspn(start, " \t\n"));
-	size_t n = interpreter ? strlen(interpreter) : 0;
-	bool crlf = n > 0 && interpreter[n - 1] == '\r';
-	if (crlf)
-		interpreter[n - 1] = '\0';
-	char *shown_interpreter = interpreter ? shown_name(interpreter) : NULL;
-	const char *named = shown_interpreter ? shown_interpreter : "?";
-	if (crlf)
-		fprintf(stderr, "hfenv: %s: bad interpreter %s^M: CRLF line ends; use dos2unix\n", shown, named);
-	else
-		fprintf(stderr, "hfenv: %s: bad interpreter %s: %s\n", shown, named,
-			error == ENOENT ? "not found" : strerror(error));
-	free(shown_interpreter);
-	free(interpreter);
-	return error == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
-}
-
-/* Says that name is no command: not in search_path, or (with a '/') no such file; 127 as bash, 126 for other errors. */
-static int say_not_found(const char *name, const char *shown, int error)
-{
-	if (strchr(name, '/') != NULL) {
-		fprintf(stderr, "hfenv: %s: %s\n", shown, strerror(error));
-		return error == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
-	}
-	fprintf(stderr, "hfenv: %s: command not found%s\n", shown,
-		strcmp(name, "help") == 0 ? "; hfenv's own help: hfenv --help" : "");
-	return EXIT_NOT_FOUND;
-}
-
-/*
- * The one place an exec failure becomes an exit status: says why, as bash does, from the file the
- * command names; 127 when it or its interpreter is missing (bash 5.2), 126 when it is there and cannot run.
- */
-static int exec_failed(const char *name, const char *search_path, int error)
-{
-	char *path = strchr(name, '/') == NULL ? find_command(name, search_path) : strdup(name);
-	char *shown = shown_name(path ? path : name);
-	const char *said = shown ? shown : "the command";
-	struct stat st;
-	int status = EXIT_CANNOT_INVOKE;
-	if (error != ENOENT && error != EACCES && error != ENOEXEC)
-		fprintf(stderr, "hfenv: %s: %s\n", said, strerror(error));
-	else if (path == NULL || stat(path, &st) != 0)
-		status = say_not_found(name, said, path == NULL ? ENOENT : errno);
-	else if (S_ISDIR(st.st_mode))
-		fprintf(stderr, "hfenv: %s: %s\n", said, strerror(EISDIR));
-	else if (error == EACCES || access(path, X_OK) != 0)
-		fprintf(stderr, "hfenv: %s: %s\n", said, strerror(EACCES));
-	else if (error == ENOEXEC)
-		fprintf(stderr, "hfenv: %s: cannot execute binary file: %s\n", said, strerror(ENOEXEC));
-	else
-		status = say_why_file_failed(said, path, error);
-	free(shown);
-	free(path);
-	return status;
-}
-
+/* The one place an exec failure becomes an exit status (io/exec_failure.h says which), said as bash says it. */
 static int run_command(char **argv, const struct hfenv_result *result)
 {
-	exec_command(argv, result->env, result->path);
-	return exec_failed(argv[0], result->path, errno);
+	char *failed = NULL, *message = NULL;
+	exec_command(argv, result->env, result->path, &failed);
+	int status = explain_exec_failure(argv[0], failed, result->path, errno, &message);
+	fprintf(stderr, "hfenv: %s\n", message ? message : strerror(ENOMEM));
+	free(message);
+	free(failed);
+	return status;
 }
 
 /* The columns --explain's tables may fill: COLUMNS, else the terminal's, else 0 (explain's default). */
@@ -615,7 +390,7 @@ static int explain(const struct command_line *cl, const struct hfenv_result *res
 		if (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0)
 			fprintf(stderr, "hfenv: warning: '%s' is explained as a host; for the format, write --explain=%s\n",
 				*operand, *operand);
-	int verdict = explain_routes(&output, &cl->options, environ, result, (const char *const *)cl->command);
+	int verdict = explain_routes(&output, &cl->options.assignments, environ, result, (const char *const *)cl->command);
 	if (verdict < 0)
 		return fail("%s", strerror(errno));
 	for (size_t i = 0; cl->format == EXPLAIN_TSV && i < result->finding_count; i++)
@@ -676,14 +451,14 @@ static char *no_environment[] = {NULL};
  */
 static int normalize_over_argv(struct command_line *cl, int argc, char **argv, struct hfenv_result *result)
 {
-	char **first = (char **)cl->options.assign;
+	char **first = (char **)cl->options.assignments.assign;
 	size_t count = (size_t)(argv + argc - first) + 1;
 	cl->operands = malloc(count * sizeof *cl->operands);
 	if (cl->operands == NULL)
 		return -1;
 	memcpy(cl->operands, first, count * sizeof *cl->operands);
-	cl->options.assign = (const char *const *)cl->operands;
-	cl->command = cl->operands + cl->options.assign_count;
+	cl->options.assignments.assign = (const char *const *)cl->operands;
+	cl->command = cl->operands + cl->options.assignments.assign_count;
 	environ = no_environment;
 	return hfenv_normalize_in_place(&cl->options, hfenv_read_ca_bundle, argv, (size_t)argc + 1, result);
 }

@@ -43,11 +43,12 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   set(HFENV_MUSL_ONLY_FLAGS -mcmodel=medium -mlarge-data-threshold=4096 -Wl,-z,norelro "-Wl,-T,${HFENV_MUSL_LAYOUT}")
 endif()
 
-# hfenv_add_static_executable(NAME SOURCES file... [MUSL_SOURCES file...] [DEFINES NAME=VALUE...]) makes
-# the program NAME in the current binary dir; its target is NAME, or NAME-musl (a target may not share a
+# hfenv_add_static_executable(NAME SOURCES file... [MUSL_SOURCES file...] [HEADERS file...] [DEFINES NAME=VALUE...])
+# makes the program NAME in the current binary dir; its target is NAME, or NAME-musl (a target may not share a
 # custom command's file name).  MUSL_SOURCES are linked with musl only (static glibc cannot replace malloc).
+# HEADERS: the headers the sources include, so that changing one builds the program again.
 function(hfenv_add_static_executable name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;MUSL_SOURCES;DEFINES")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;MUSL_SOURCES;HEADERS;DEFINES")
   if(HFENV_STATIC_TOOLCHAIN STREQUAL "glibc")
     add_executable(${name} ${arg_SOURCES})
     target_compile_definitions(${name} PRIVATE ${arg_DEFINES})
@@ -58,7 +59,7 @@ function(hfenv_add_static_executable name)
   # A build tree has one C compiler, so musl-gcc runs as a custom command.
   set(output "${CMAKE_CURRENT_BINARY_DIR}/${name}")
   set(sources "")
-  set(inputs ${HFENV_MUSL_LAYOUT})
+  set(inputs ${HFENV_MUSL_LAYOUT} ${arg_HEADERS})
   foreach(source IN LISTS arg_SOURCES arg_MUSL_SOURCES)
     get_filename_component(source "${source}" ABSOLUTE)
     list(APPEND inputs "${source}")

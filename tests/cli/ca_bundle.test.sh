@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 # A FIFO stands for a bundle that must not be opened: hfenv refuses it as "not a regular file" once it looks.
 every_bundle_variable() {
@@ -32,6 +32,14 @@ test_bundle_is_checked_before_it_is_mirrored() {
 	run env -i SSL_CERT_FILE="$TMP/bundle.pem" "$HFENV" true
 	expect_status 125
 	expect_err_contains "SSL_CERT_FILE='$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
+}
+
+test_bundle_over_64_mib_is_refused_unread() {
+	truncate -s 32G "$TMP/disk.img"
+	run env -i SSL_CERT_FILE="$TMP/disk.img" "$HFENV" true
+	expect_status 125
+	expect_err_contains "hfenv: SSL_CERT_FILE='"
+	expect_err_contains "disk.img': over 64 MiB, not a CA bundle; name a PEM CA bundle"
 }
 
 run_case

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 test_success_is_zero() {
 	run "$HFENV" true
@@ -142,6 +142,45 @@ test_not_found_is_127() {
 	expect_err_contains "hfenv: $TMP/nothing: No such file or directory"
 	run "$HFENV" ''
 	expect_status 127
+}
+
+# PATH is searched as glibc's execvp, which env(1) uses: each case gets env's exit status.
+expect_status_of_env() {
+	env -i PATH="$1" "$(command -v env)" "$2" >/dev/null 2>&1
+	env_status=$?
+	run env -i PATH="$1" "$HFENV" "$2"
+	expect_status "$env_status"
+}
+
+test_path_directory_of_path_max_bytes_is_skipped_as_env_skips_it() {
+	long=/$(printf '%04096d' 0)
+	expect_status_of_env "$long:/usr/bin:/bin" true
+	expect_status 0
+	expect_err_empty
+}
+
+test_error_that_is_not_a_missing_file_ends_the_path_search_naming_that_file() {
+	mkdir "$TMP/loops"
+	ln -s true "$TMP/loops/true"
+	expect_status_of_env "$TMP/loops:/usr/bin:/bin" true
+	expect_status 126
+	expect_err_contains "hfenv: $TMP/loops/true: "
+	expect_err_lacks "/usr/bin/true"
+}
+
+test_file_name_too_long_in_path_ends_the_search_as_in_env() {
+	long=/$(printf '%0300d' 0)
+	expect_status_of_env "$long:/usr/bin:/bin" true
+	expect_status 126
+	expect_err_contains "0/true': " # glibc: File name too long; musl: Filename too long
+}
+
+test_missing_and_denied_files_in_path_are_passed_over() {
+	mkdir "$TMP/denied" "$TMP/file"
+	printf 'echo wrong\n' >"$TMP/denied/true"
+	: >"$TMP/file/x"
+	expect_status_of_env "$TMP/nothing:$TMP/file/x:$TMP/denied:/usr/bin:/bin" true
+	expect_status 0
 }
 
 test_misspelled_command_is_not_found() {

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 CR=$(printf '\r')
 

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 test_missing_interpreter_is_named() {
 	printf '#!/nonexistent/python3\nprint(1)\n' >"$TMP/train.py"

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 # 30 000 variables with the three lower-case proxy variables among them; hfenv adds four.
 test_thirty_thousand_variables_reach_the_command_once_and_in_order() {

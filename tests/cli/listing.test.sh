@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 test_no_command_lists_an_unchanged_environment_like_env() {
 	run env -i A=1 'B=two words' C= "$HFENV"

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 test_exec_path_writes_nothing_to_stdout() {
 	run env http_proxy=127.0.0.1:7890 https_proxy=' http://127.0.0.1:7890' "$HFENV" -v -x true

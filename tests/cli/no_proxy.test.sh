@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 P=http://127.0.0.1:7890
 LOOPBACK=localhost,127.0.0.1,::1

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 test_assignment_sets_a_variable_for_the_command() {
 	run "$HFENV" GREETING='hello world' sh -c 'printf "%s\n" "$GREETING"'

@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 URL='http://user:secret@127.0.0.1:7890'
 
@@ -32,8 +32,10 @@ test_warnings_hide_the_password() {
 }
 
 test_a_name_from_the_command_line_is_redacted_too() {
-	expect_redacted "$HFENV" -v "$URL=1" true
+	run "$HFENV" -v "http://user:pw1234@127.0.0.1:7890=1" true
 	expect_status 0
+	expect_err_lacks "pw1234"
+	expect_err_contains "set http://user:***@127.0.0.1:7890="
 }
 
 test_verbose_changes_hide_the_password() {

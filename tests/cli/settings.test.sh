@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 test_hfenv_proxy_sets_both_pairs() {
 	run env -i HFENV_PROXY=127.0.0.1:7890 "$HFENV"

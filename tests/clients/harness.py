@@ -47,19 +47,21 @@ START_DEADLINE = 20.0
 PROXIED, SOCKS, DIRECT, FAILED, REFUSED = "proxied", "socks", "direct", "failed", "refused"
 INCONSISTENT = "INCONSISTENT"
 
-# One per client family (issue 14): Debian's curl, git, wget and urllib; the pinned clients of tests/clients/pins;
+# One per client family (issue 14): Debian's curl, git, wget, aria2c (hfd.sh's downloader) and urllib; the pinned
+# clients of tests/clients/pins;
 # Debian's reqwest 0.11, which still takes routes of its own (it drops a SOCKS proxy and goes direct, reads no
 # ALL_PROXY, cleans a trailing CR, skips an empty HTTPS_PROXY). Debian's Go 1.19 took the same routes as Go 1.26
 # everywhere except socks5h://, which it looks up as a host name in DNS: no test may do that, so it has no row.
-CLIENTS = ("curl", "git", "wget", "urllib", "requests", "httpx", "httpx-socksio", "huggingface_hub", "reqwest13",
-           "go", "reqwest")
+CLIENTS = ("curl", "git", "wget", "aria2c", "urllib", "requests", "httpx", "httpx-socksio", "huggingface_hub",
+           "reqwest13", "go", "reqwest")
 CLIENT_TITLES = {}  # client -> name and version, filled in by client_versions()
 # The --explain=tsv family each client is checked against; a client not listed has no family of its own yet.
 # huggingface_hub makes its requests with httpx2, whose NO_PROXY differs from httpx's: family httpx2.
-EXPLAIN_FAMILY = {"curl": "curl", "git": "git", "wget": "wget", "urllib": "urllib", "requests": "requests",
-                  "httpx": "httpx", "httpx-socksio": "httpx-socksio", "huggingface_hub": "httpx2",
+EXPLAIN_FAMILY = {"curl": "curl", "git": "git", "wget": "wget", "aria2c": "aria2c", "urllib": "urllib",
+                  "requests": "requests", "httpx": "httpx", "httpx-socksio": "httpx-socksio", "huggingface_hub": "httpx2",
                   "reqwest13": "hf_xet", "go": "go", "reqwest": "reqwest"}
 PINS = os.path.join(HERE, "pins")
+ARIA2C_VERSION = "1.36.0"  # Debian 12's aria2 (tests/packages), whose rules docs/proxy-clients.md describes
 # git ls-remote URL asks for URL/info/refs?service=git-upload-pack; the origin answers as a smart HTTP server.
 GIT_REFS = "/info/refs?service=git-upload-pack"
 NO_COMMIT = "0" * 40
@@ -318,6 +320,7 @@ SOCKS_REASONS = {
     "wget": (FAILED, "wget reads http proxies only: 'Unsupported scheme' for socks5://"),
     "urllib": (FAILED, "urllib has no SOCKS: 'unknown url type: socks5', or it speaks HTTP to the SOCKS port"),
     "reqwest": (DIRECT, "Debian's reqwest 0.11 lacks the `socks` feature: it drops the value and connects directly"),
+    "aria2c": (DIRECT, "aria2c has no SOCKS: 'unrecognized proxy format' on stderr, and it connects directly"),
 }
 CGI_HTTP_REASONS = {
     "reqwest": (DIRECT, "reqwest 0.11 ignores both HTTP_PROXY and http_proxy under CGI"),
@@ -364,6 +367,9 @@ def both(route, reasons=None):
 
 
 RANGE_BLIND = ("urllib", "wget", "httpx", "httpx-socksio")  # take no CIDR range in NO_PROXY; httpx2 does
+# aria2c 1.36 matches a NO_PROXY name as the URL writes it, case and all, and ".dom" for subdomains only: hfenv's
+# one spelling "dom" (lower case) cannot cover a subdomain or an upper-case URL host for it.
+ARIA2C_EXACT = {"aria2c": (PROXIED, "aria2c takes a NO_PROXY name for that exact host, as the URL writes it")}
 
 
 def scenarios():
@@ -408,11 +414,12 @@ def all_rows(s, socks, dead_all, lower, upper):
         s("no_proxy=* next to http proxies", {**lower, "no_proxy": "*"}, both(DIRECT)),
         # Issue 15: .dom and *.dom become dom (apex and subdomains), entries lower-cased, ports removed.
         s(".dom, the apex", {**lower, **upper, **listing(".hf.test")}, both(DIRECT)),
-        s(".dom, a subdomain", {**lower, **upper, **listing(".hf.test")}, both(DIRECT), host="cas.hf.test"),
-        s("*.dom, a subdomain", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT), host="cas.hf.test"),
+        s(".dom, a subdomain", {**lower, **upper, **listing(".hf.test")}, both(DIRECT, ARIA2C_EXACT), host="cas.hf.test"),
+        s("*.dom, a subdomain", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT, ARIA2C_EXACT),
+          host="cas.hf.test"),
         s("*.dom, the apex", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT)),
         s("upper-case entry", {**lower, **upper, **listing("HF.TEST")}, both(DIRECT)),
-        s("upper-case URL host", {**lower, **upper, **listing(HOST)}, both(DIRECT), host="HF.TEST"),
+        s("upper-case URL host", {**lower, **upper, **listing(HOST)}, both(DIRECT, ARIA2C_EXACT), host="HF.TEST"),
         s("entry with the URL's port", {**lower, **upper, **listing("hf.test:{Ohttp},hf.test:{Ohttps}")},
           both(DIRECT)),
         # requests 2.28 to 2.33 (Debian 12 has 2.28) matched plain suffixes and went direct; 2.34 wants a dot.
@@ -481,6 +488,7 @@ def client_argv(client, url, ca_file, client_dir, venvs=None):
                 "-c", "http.lowSpeedTime=15", "ls-remote", url],
         "wget": ["wget", "--no-config", "-nv", "-O", "-", "--tries=1", "--timeout=15", "--no-hsts",
                  *([f"--ca-certificate={ca_file}"] if ca_file else []), url],
+        "aria2c": [os.path.join(HERE, "aria2c-get"), url, ca],
         "urllib": py_get(None) + ["urllib", url, ca],
         "requests": py_get("hf") + ["requests", url, ca],
         "httpx": py_get("hf") + ["httpx", url, ca],
@@ -532,6 +540,9 @@ def client_versions(client_dir, venvs):
     for (where, name), version in pins.items():
         if where == "cargo" and f'name = "{name}"\nversion = "{version}"\n' not in lock:
             raise Failure(f"reqwest13-get/Cargo.lock does not lock {name} {version} (tests/clients/pins)")
+    aria2 = first_line(["aria2c", "--version"])
+    if aria2 != f"aria2 version {ARIA2C_VERSION}":
+        raise Failure(f"aria2c says {aria2!r}, the harness models aria2 {ARIA2C_VERSION} (Debian 12's)")
     go = first_line([os.path.join(client_dir, "go-get-current"), "--version"])
     if not (go + ".").startswith("go" + pins["go", "go"] + "."):
         raise Failure(f"go-get-current was built by {go}, tests/clients/pins says go {pins['go', 'go']}")
@@ -540,6 +551,7 @@ def client_versions(client_dir, venvs):
         "curl": " ".join(first_line(["curl", "--version"]).split()[:2]),
         "git": first_line(["git", "--version"]).replace(" version", ""),
         "wget": " ".join(first_line(["wget", "--version"]).split()[1:3]),
+        "aria2c": "aria2c " + ARIA2C_VERSION,
         "urllib": "urllib (Python " + first_line([PYTHON, "-V"]).split()[1] + ")",
         "requests": f"requests {pins[py, 'requests']}",
         "httpx": f"httpx {pins[py, 'httpx']}",
@@ -581,6 +593,7 @@ class Outcome:
     route: str
     detail: str
     names_at_proxy: bool = False  # SOCKS: the client sent the host name, not an address it resolved itself
+    stderr: str = ""
 
 
 def printable(text):
@@ -689,7 +702,7 @@ def describe(scenario):
 
 
 def check_requirements(client_dir, venvs=None):
-    for tool in ("curl", "git", "wget", "tinyproxy", "microsocks", "openssl"):
+    for tool in ("curl", "git", "wget", "aria2c", "tinyproxy", "microsocks", "openssl"):
         if shutil.which(tool, path="/usr/bin:/usr/sbin:/bin") is None:
             raise Failure(f"{tool} is missing: install tests/packages")
     for binary in ("reqwest-get", "reqwest13-get", "go-get-current"):
@@ -736,6 +749,7 @@ def run_scenario(scenario, hfenv, client_dir, venvs, servers, tails, paths):
                     result = run_one(argv, apply_operands(env, operands))
                 row[mode][client] = classify(result, mode == "with", client, scheme, scenario.host, path, port,
                                              tails)
+                row[mode][client].stderr = result.stderr
         rows.append(row)
     return rows
 
@@ -799,7 +813,18 @@ def check_rows(rows):
             if row["without"][client].route == INCONSISTENT:
                 problems.append(f"{row['scenario'].name} / {row['scheme']} / {client}: "
                                 f"without hfenv the servers' logs disagree ({row['without'][client].detail})")
+        problems += aria2c_says_it_drops_socks(row)
     return problems
+
+
+def aria2c_says_it_drops_socks(row):
+    """aria2c drops a SOCKS URL in a variable it reads, and says so on stderr (it is not silent)."""
+    scenario, outcome = row["scenario"], row["without"]["aria2c"]
+    socks = any("{S}" in scenario.env.get(name, "") for name in ("http_proxy", "https_proxy", "all_proxy"))
+    if socks and "unrecognized proxy format" not in outcome.stderr:
+        return [f"{scenario.name} / {row['scheme']} / aria2c: without hfenv no 'unrecognized proxy format' "
+                f"for a SOCKS value: {printable(outcome.stderr.strip())!r}"]
+    return []
 
 
 def check_predictions(rows):
@@ -1061,6 +1086,7 @@ TRUST_CLIENTS = {
     "curl": (("CURL_CA_BUNDLE", "SSL_CERT_FILE"), ADDS),
     "git": (("GIT_SSL_CAINFO",), ADDS),
     "wget": ((), None),
+    "aria2c": ((), None),
     "urllib": (("SSL_CERT_FILE",), ADDS),
     "requests": (("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"), REPLACES),
     "reqwest": (("SSL_CERT_FILE",), ADDS),
@@ -1069,6 +1095,8 @@ TRUST_CLIENTS = {
 TRUST_UNREAD = {
     "wget": "Debian's wget (GnuTLS) reads its CA file from wgetrc (ca_certificate) or --ca-certificate, "
             "no variable",
+    "aria2c": "Debian's aria2c (GnuTLS) reads its CA file from aria2.conf (ca-certificate) or --ca-certificate, "
+              "no variable",
 }
 VERIFIED = "verified"
 CERTIFICATE_ERROR = re.compile(r"certificat|x509|issuer", re.IGNORECASE)

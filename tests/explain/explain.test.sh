@@ -1,4 +1,4 @@
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../helpers/lib.sh"
 
 A=http://127.0.0.1:7890
 ESC=$(printf '\033')
@@ -54,7 +54,7 @@ test_nothing_to_change_is_said() {
 
 test_table_names_every_client_family() {
 	run_clean "$HFENV" --explain
-	for label in curl git wget "Python urllib" "requests 2.34" "httpx 0.28" "httpx+socksio" huggingface_hub "reqwest 0.11" \
+	for label in curl git wget aria2c "Python urllib" "requests 2.34" "httpx 0.28" "httpx+socksio" huggingface_hub "reqwest 0.11" \
 		"hf_xet, uv" "Go 1.26" Node undici; do
 		expect_out_contains "$label"
 	done
@@ -111,6 +111,27 @@ test_url_operand_shows_its_own_scheme_only() {
 	[ -z "$(printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && $2 == "http"')" ] || fail "an http line for an https URL: $out"
 }
 
+test_url_operand_with_equals_in_its_query_is_a_host() {
+	run_clean https_proxy=$A "$HFENV" --explain=tsv 'https://h.example/api?q=bert'
+	expect_status 0
+	[ "$(route curl https 7)" = 'https://h.example/api?q=bert' ] || fail "the URL is not the target: $out"
+}
+
+test_assignment_before_a_url_operand_still_sets_its_variable() {
+	run_clean "$HFENV" --explain=tsv https_proxy=$A 'https://h.example/api?q=bert'
+	expect_status 0
+	[ "$(route curl https 4)" = "$A" ] || fail "https_proxy=$A was not applied: $out"
+}
+
+test_operand_without_a_shell_name_before_its_equals_is_a_host() {
+	run_clean "$HFENV" --explain 'ftp://h.example/?q=1'
+	expect_status 125
+	expect_err_contains "--explain takes hosts/URLs, not 'ftp://h.example/?q=1'"
+	run_clean "$HFENV" --probe '=1'
+	expect_status 125
+	expect_err_contains "--probe takes HOST or HOST:PORT, not '=1'"
+}
+
 test_tsv_starts_with_a_header_row() {
 	run_clean "$HFENV" --explain=tsv
 	[ "$(printf '%s\n' "$out" | head -1)" = "$(printf 'client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget')" ] ||
@@ -155,7 +176,7 @@ test_proxy_option_counts_after_hfenv_only() {
 
 test_tsv_has_one_line_per_client_and_scheme() {
 	run_clean http_proxy=$A "$HFENV" --explain=tsv
-	[ "$(printf '%s\n' "$out" | wc -l)" -eq 78 ] || fail "not 78 lines (header, 26 routes, 39 hub, 12 trust): $out"
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 84 ] || fail "not 84 lines (header, 28 routes, 42 hub, 13 trust): $out"
 	printf '%s\n' "$out" | awk -F '\t' 'NR > 1 && (NF != 7 || ($2 != "http" && $2 != "https" && $2 != "hub" && $2 != "trust")) { exit 1 }' ||
 		fail "a line without 7 fields: $out"
 	[ "$(route node https 3)" = direct ] || fail "node https BEFORE is not direct: $out"
@@ -247,7 +268,7 @@ test_command_after_explain_is_refused() {
 
 test_host_operand_gives_each_clients_route_for_it() {
 	run_clean https_proxy=$A NO_PROXY=.hf.co "$HFENV" --explain=tsv hf.co http://cas.hf.co/ other.co
-	[ "$(printf '%s\n' "$out" | sed 1d | grep -vc -e '	trust	' -e '	hub	')" -eq 65 ] || fail "not 65 route lines: $out"
+	[ "$(printf '%s\n' "$out" | sed 1d | grep -vc -e '	trust	' -e '	hub	')" -eq 70 ] || fail "not 70 route lines: $out"
 	printf '%s\n' "$out" | awk -F '\t' 'NF != 7 { exit 1 }' || fail "a line without 7 fields: $out"
 	line=$(printf '%s\n' "$out" | awk -F '\t' '$1 == "go" && $2 == "https" && $7 == "hf.co"')
 	[ "$(printf '%s' "$line" | cut -f 3,4)" = "$A	direct" ] || fail "go https hf.co is not $A, then direct: $line"
@@ -311,7 +332,7 @@ test_hugging_face_block_has_a_tsv_line_per_client_and_host() {
 	run_clean https_proxy=$A HF_ENDPOINT=hf-mirror.com NO_PROXY=hf-mirror.com "HF_TOKEN=hf_planted" "$HFENV" \
 		--explain=tsv
 	expect_out_lacks "hf_planted"
-	[ "$(awk -F '\t' '$2 == "hub" && $7 == "https://hf-mirror.com:443"' "$TMP/out" | grep -c .)" -eq 13 ] ||
+	[ "$(awk -F '\t' '$2 == "hub" && $7 == "https://hf-mirror.com:443"' "$TMP/out" | grep -c .)" -eq 14 ] ||
 		fail "not one hub line per client for the endpoint"
 	[ "$(awk -F '\t' '$1 == "hf_xet" && $2 == "hub" && $7 == "https://cas-server.xethub.hf.co:443" { print $4 }' \
 		"$TMP/out")" = "$A" ] || fail "hf_xet's route to the CAS host after hfenv is not the proxy"

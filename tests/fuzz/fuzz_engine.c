@@ -5,10 +5,11 @@
  * 1 lower, 2 upper, bits 6-7 the spare slots before the environment in place), then records separated by NUL bytes. A record is a tag byte and a body.
  * Tag bits 0-1: 0 an environment entry, 1 -u, 2 a NAME=VALUE operand, 3 --proxy BODY; bit 2:
  * plant a password in the value (or a token, where the user part before '@' is empty; a token before the whole value of a
- * secret, HF_TOKEN); bits 3-7: a name from the table below (the record is then
- * NAME=BODY, or NAME for -u), or, past the table, none (the body is the whole record).
+ * secret-like name, common/secrets.h; a Hugging Face token, hf_QQQ..., before a value with no '@'); bits 3-7: a name
+ * from the table below (the record is then NAME=BODY, or NAME for -u), or, past the table, none (the body is the
+ * whole record).
  *
- * Properties, always: every message is one clean line without the planted password or token, that fits
+ * Properties, always: every message is one clean line without the planted password, secret or token, that fits
  * 100 columns after the prefix the wrapper prints before it. When the
  * engine accepts: each normalized pair is equal in both spellings, except that under CGI
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
@@ -21,10 +22,14 @@
 #include "env.h"
 #include "env_in_place.h"
 #include "fuzz.h"
-#include "hub_settings.h"
-#include "no_proxy.h"
-#include "url.h"
-#include "variables.h"
+
+#include "common/environment.h"
+#include "common/secrets.h"
+#include "common/truth.h"
+#include "common/url.h"
+#include "common/variables.h"
+#include "engine/no_proxy_list.h"
+#include "hub/settings.h"
 
 static const char *const names[] = {
 	"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
@@ -32,7 +37,7 @@ static const char *const names[] = {
 	"HFENV_PREFER", "HFENV_VERBOSE", "HFENV_QUIET", "HF_HUB_DISABLE_XET", "HF_HUB_DISABLE_XETHUB", "PATH",
 	"REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "HFENV_CA_BUNDLE",
 	"HF_TOKEN", "HF_ENDPOINT", "HF_HUB_DOWNLOAD_TIMEOUT", "HF_XET_CLIENT_CONNECT_TIMEOUT", "HF_XET_HIGH_PERFORMANCE",
-	"HF_HUB_ENABLE_HF_TRANSFER", "HF_XET_RECONSTRUCTION_DOWNLOAD_BUFFER_SIZE", "HF_HOME",
+	"HF_HUB_ENABLE_HF_TRANSFER", "HF_XET_RECONSTRUCTION_DOWNLOAD_BUFFER_SIZE", "HF_HOME", "HF_HUB_DISABLE_IMPLICIT_TOKEN",
 };
 #define NAME_COUNT (sizeof names / sizeof names[0])
 enum { PAIR_NAMES = 8 };
@@ -66,9 +71,25 @@ static char *plant_secret(const char *value)
 	return planted;
 }
 
-/* The name[0..len) of a Hub setting no message may show. */
+/* A Hugging Face token, with a body no input holds (decode() breaks every QQ): no message may show two of its Qs. */
+#define PLANTED_TOKEN "hf_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+#define PLANTED_TOKEN_PIECE "QQ"
+
+/* PLANTED_TOKEN followed by value. */
+static char *plant_token(const char *value)
+{
+	char *planted = malloc(sizeof PLANTED_TOKEN + strlen(value));
+	require(planted != NULL);
+	strcpy(planted, PLANTED_TOKEN);
+	strcat(planted, value);
+	return planted;
+}
+
+/* The name[0..len) of a variable no message may show the value of: secret-like, or a secret of the Hub's table. */
 static bool is_secret(const char *name, size_t len)
 {
+	if (hfenv_name_is_secret(name, len))
+		return true;
 	for (size_t i = 0; i < hfenv_hub_setting_count; i++)
 		if (hfenv_hub_settings[i].kind == HFENV_HUB_SECRET && strlen(hfenv_hub_settings[i].name) == len &&
 		    memcmp(hfenv_hub_settings[i].name, name, len) == 0)
@@ -76,10 +97,13 @@ static bool is_secret(const char *name, size_t len)
 	return false;
 }
 
-/* prefix followed by value, with a password planted in value if asked (a secret's value: a token before it). */
+/* prefix followed by value, with a password planted in value if asked (a secret's value: a token before it; a
+ * value without a user part: a Hugging Face token before it). */
 static char *make_entry(const char *prefix, size_t prefix_len, const char *value, bool plant, bool secret)
 {
 	char *planted = plant ? secret ? plant_secret(value) : plant_password(value) : NULL;
+	if (plant && planted == NULL)
+		planted = plant_token(value);
 	const char *text = planted ? planted : value;
 	char *entry = malloc(prefix_len + strlen(text) + 1);
 	require(entry != NULL);
@@ -98,8 +122,8 @@ static void add_record(struct input *in, unsigned char tag, const char *body)
 	char *entry;
 	if (kind == RECORD_PROXY) {
 		entry = make_entry("", 0, body, plant, false);
-	} else if (kind == RECORD_UNSET) {
-		entry = make_entry("", 0, name ? name : body, false, false);
+	} else if (kind == RECORD_UNSET && name != NULL) {
+		entry = make_entry("", 0, name, false, false);
 	} else if (name != NULL) {
 		char prefix[64];
 		int n = snprintf(prefix, sizeof prefix, "%s=", name);
@@ -113,9 +137,9 @@ static void add_record(struct input *in, unsigned char tag, const char *body)
 	if (kind == RECORD_ENV)
 		in->env[in->env_count++] = entry;
 	else if (kind == RECORD_UNSET)
-		in->unset[in->opts.unset_count++] = entry;
+		in->unset[in->opts.assignments.unset_count++] = entry;
 	else if (kind == RECORD_ASSIGN)
-		in->assign[in->opts.assign_count++] = entry;
+		in->assign[in->opts.assignments.assign_count++] = entry;
 	else
 		in->opts.proxy = entry;
 }
@@ -126,6 +150,8 @@ static void decode(struct input *in, const uint8_t *data, size_t size)
 	for (size_t i = 0; i < size - 1; i++)
 		if (records[i] == PASSWORD_MARK)
 			records[i] = '-';
+		else if (records[i] == 'Q' && records[i + 1] == 'Q')
+			records[i + 1] = 'q';
 	in->opts.no_xet = data[0] & 1;
 	in->opts.allow_socks = data[0] & 2;
 	in->opts.verbose = data[0] & 4;
@@ -137,8 +163,8 @@ static void decode(struct input *in, const uint8_t *data, size_t size)
 		if (*record != '\0')
 			add_record(in, (unsigned char)record[0], record + 1);
 	in->env[in->env_count] = NULL;
-	in->opts.unset = in->unset;
-	in->opts.assign = in->assign;
+	in->opts.assignments.unset = in->unset;
+	in->opts.assignments.assign = in->assign;
 }
 
 static size_t count(char *const env[], const char *name)
@@ -228,7 +254,7 @@ static void require_accepted_state(const struct hfenv_options *opts, const struc
 static void require_stable(const struct hfenv_options *opts, const struct hfenv_result *r)
 {
 	struct hfenv_options again_opts = *opts;
-	again_opts.unset_count = again_opts.assign_count = 0;
+	again_opts.assignments.unset_count = again_opts.assignments.assign_count = 0;
 	struct hfenv_result again;
 	require(hfenv_normalize(&again_opts, NULL, r->env, &again) == 0);
 	require(again.error_count == 0);
@@ -306,6 +332,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t errors = 0;
 	for (size_t i = 0; i < r.finding_count; i++) {
 		require_clean_message(r.findings[i].message);
+		require(strstr(r.findings[i].message, PLANTED_TOKEN_PIECE) == NULL);
 		require_fitting_message(&r.findings[i]);
 		errors += r.findings[i].kind == HFENV_ERROR;
 	}

@@ -6,9 +6,9 @@
  */
 #include <errno.h>
 
-#include "env.h"
+#include "engine/result.h"
 #include "fuzz.h"
-#include "shell_export.h"
+#include "render/shell_export.h"
 
 /* The oracle for env.c's is_shell_name, written another way so that it cannot share a mistake. */
 static bool is_shell_name(const char *name)

@@ -4,9 +4,8 @@
  * entries, blanks around entries, control characters, upper-case letters or "." and "*." prefixes,
  * and is its own rewrite.
  */
-#include "env.h"
 #include "fuzz.h"
-#include "no_proxy.h"
+#include "engine/no_proxy_list.h"
 
 static bool is_blank(char c)
 {

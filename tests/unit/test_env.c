@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "helpers.h"
+#include "engine_cases.h"
 
 static const struct engine_case cases[] = {
 	{"one_spelling_is_copied_to_the_other", {"HTTPS_PROXY=http://127.0.0.1:7890"}, {0},
@@ -103,6 +103,26 @@ static const struct engine_case cases[] = {
 	 {"errors: 1", "no edits", "no changes"}},
 	{"path_is_the_first_path_entry", {"HOME=/root", "PATH=/first", "PATH=/second"}, {0}, {"path: /first"}},
 	{"path_follows_a_path_operand", {"PATH=/usr/bin"}, {ASSIGN("PATH=/opt/bin")}, {"path: /opt/bin", "PATH=/opt/bin"}},
+	{"verbose_set_of_a_secret_like_name_hides_its_value", {NULL},
+	 {ASSIGN("HUGGINGFACEHUB_API_TOKEN=planted1", "HF_HUB_TOKEN=planted2", "HF_API_TOKEN=planted3"), .verbose = true},
+	 {"change: set HUGGINGFACEHUB_API_TOKEN (a secret: its value is not shown)", "change: set HF_HUB_TOKEN (a secret",
+	  "change: set HF_API_TOKEN (a secret", "no finding: planted", "HF_HUB_TOKEN=planted2"}},
+	{"verbose_unset_of_a_secret_like_name_hides_its_old_value", {"OPENAI_API_KEY=planted"},
+	 {UNSET("OPENAI_API_KEY"), .verbose = true},
+	 {"-OPENAI_API_KEY", "change: unset OPENAI_API_KEY (a secret", "no finding: planted"}},
+	{"verbose_change_of_a_secret_like_name_hides_both_values", {"db_password=planted1"},
+	 {ASSIGN("db_password=planted2"), .verbose = true},
+	 {"db_password=planted2", "change: changed db_password (a secret", "no finding: planted"}},
+	{"verbose_set_of_another_name_shows_its_value", {NULL}, {ASSIGN("HF_TOKEN_PATH=/t"), .verbose = true},
+	 {"change: set HF_TOKEN_PATH='/t'"}},
+	{"entry_without_equals_led_by_a_secret_name_hides_the_rest", {"HF_TOKEN planted"}, {0},
+	 {"warning: environment entry 'HF_TOKEN ***' has no '='", "no finding: planted", "order: HF_TOKEN planted"}},
+	{"entry_without_equals_hides_a_token", {"hf_plantedplantedplantedplanted"}, {0},
+	 {"warning: environment entry 'hf_***' has no '='", "no finding: planted"}},
+	{"unset_of_a_secret_assignment_hides_its_value", {NULL}, {UNSET("HF_TOKEN=planted")},
+	 {"errors: 1", "error: cannot unset 'HF_TOKEN=***'", "no finding: planted"}},
+	{"assignment_without_a_name_hides_a_token", {NULL}, {ASSIGN("=hf_plantedplantedplantedplanted")},
+	 {"errors: 1", "error: cannot set '=hf_***'", "no finding: planted"}},
 	{"path_is_null_when_unset", {"PATH=/usr/bin"}, {UNSET("PATH")}, {"no path", "-PATH"}},
 };
 

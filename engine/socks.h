@@ -1,0 +1,9 @@
+#ifndef HFENV_ENGINE_SOCKS_H
+#define HFENV_ENGINE_SOCKS_H
+
+#include "engine/engine.h"
+
+/* The SOCKS proxies every client can use, spelt so that they all resolve names alike; the others refused. */
+engine_step check_socks;
+
+#endif

@@ -1,0 +1,473 @@
+#include "render/explain.h"
+
+#include "clients/routes.h"
+#include "clients/trust.h"
+#include "common/escape.h"
+#include "common/redact.h"
+#include "common/text.h"
+#include "common/url.h"
+#include "render/explain_hub.h"
+#include "render/table.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_WIDTH 80
+
+static const char *const target_names[HFENV_TARGETS] = {"http", "https"};
+
+/* The operand a route is for: a host, HOST:PORT or an http(s) URL; its port defaults per scheme. */
+struct explain_target {
+	char *host;                   /* lower case, IPv6 without brackets */
+	char *written;                /* the host as the operand writes it */
+	unsigned port;                /* 0: the scheme's default */
+	bool targets[HFENV_TARGETS];  /* a URL asks for its scheme only */
+};
+
+struct explanation {
+	struct hfenv_route before[HFENV_CLIENTS][HFENV_TARGETS];
+	struct hfenv_route after[HFENV_CLIENTS][HFENV_TARGETS];
+	const struct hfenv_route *consensus[HFENV_TARGETS]; /* the AFTER route most clients share */
+	bool refused;                 /* hfenv would not run: no AFTER routes */
+	bool shown[HFENV_TARGETS];    /* the schemes asked for */
+	bool agree[HFENV_TARGETS];
+	char *texts[HFENV_CLIENTS][CELL_COLUMNS]; /* before http, after http, before https, after https */
+	struct hfenv_trust trust[HFENV_CLIENTS][2]; /* before, after */
+	char *trust_texts[HFENV_CLIENTS][2];
+};
+
+
+/* The trust in words, file named as given: the bundle, from which variable, and whether the default roots stay. */
+static char *trust_text(const struct hfenv_trust *trust, const char *file)
+{
+	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
+		return strdup(trust->roots);
+	if (trust->kind == HFENV_TRUST_NONE)
+		return text_join("none: empty ", trust->variable, strlen(trust->variable));
+	size_t n = strlen(file) + strlen(trust->variable) + strlen(trust->roots) + 16;
+	char *text = malloc(n);
+	if (text != NULL && trust->kind == HFENV_TRUST_ADDED)
+		snprintf(text, n, "%s (%s) + %s", file, trust->variable, trust->roots);
+	else if (text != NULL)
+		snprintf(text, n, "%s (%s) only", file, trust->variable);
+	return text;
+}
+
+static char *trust_text_in_full(const struct hfenv_trust *trust)
+{
+	if (trust->file == NULL)
+		return trust_text(trust, "");
+	char *file = hfenv_redact_file_name(trust->file);
+	char *text = file ? trust_text(trust, file) : NULL;
+	free(file);
+	return text;
+}
+
+/* The trust, for machines: the bundle's file, "default" or "none". */
+static char *trust_token(const struct hfenv_trust *trust)
+{
+	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
+		return strdup("default");
+	return trust->kind == HFENV_TRUST_NONE ? strdup("none") : hfenv_redact_file_name(trust->file);
+}
+
+static int predict_trust(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
+{
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		hfenv_predict_trust(c, before_env, &x->trust[c][0]);
+		x->trust_texts[c][0] = trust_text_in_full(&x->trust[c][0]);
+		if (!x->refused)
+			hfenv_predict_trust(c, result->env, &x->trust[c][1]);
+		x->trust_texts[c][1] = x->refused ? strdup("-") : trust_text_in_full(&x->trust[c][1]);
+		if (x->trust_texts[c][0] == NULL || x->trust_texts[c][1] == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static const struct hfenv_route *most_shared(struct hfenv_route routes[HFENV_CLIENTS][HFENV_TARGETS], enum hfenv_target t)
+{
+	size_t best = 0, best_count = 0;
+	for (size_t c = 0; c < HFENV_CLIENTS; c++) {
+		size_t count = 0;
+		for (size_t other = 0; other < HFENV_CLIENTS; other++)
+			count += hfenv_routes_agree(&routes[c][t], &routes[other][t]);
+		if (count > best_count) {
+			best = c;
+			best_count = count;
+		}
+	}
+	return &routes[best][t];
+}
+
+static void lower_in_place(char *text)
+{
+	for (; *text; text++)
+		if (*text >= 'A' && *text <= 'Z')
+			*text = (char)(*text - 'A' + 'a');
+}
+
+/* -1 on ENOMEM, 0 when text is no host or URL, 1 when parsed: by the engine's URL parser, a URL's path aside. */
+static int parse_explain_target(const char *text, struct explain_target *target)
+{
+	*target = (struct explain_target){.targets = {true, true}};
+	size_t scheme = hfenv_scheme_length(text);
+	char *authority = scheme ? strndup(text, scheme + 3 + strcspn(text + scheme + 3, "/?#")) : strdup(text);
+	enum hfenv_url_status status;
+	struct hfenv_url url;
+	if (authority == NULL || hfenv_parse_proxy_url(authority, &status, &url) != 0) {
+		free(authority);
+		return -1;
+	}
+	free(authority);
+	bool parsed = status == HFENV_URL_OK && (url.scheme == HFENV_SCHEME_HTTP || url.scheme == HFENV_SCHEME_HTTPS) &&
+		      url.host[0] != '-'; /* no host name starts with '-': an option after the operands */
+	if (parsed && scheme)
+		target->targets[url.scheme == HFENV_SCHEME_HTTPS ? HFENV_TARGET_HTTP : HFENV_TARGET_HTTPS] = false;
+	if (parsed) {
+		target->written = strdup(url.host);
+		if (target->written == NULL) {
+			hfenv_url_free(&url);
+			return -1;
+		}
+		lower_in_place(url.host);
+		target->host = url.host;
+		target->port = url.port;
+		url.host = NULL;
+	}
+	hfenv_url_free(&url);
+	return parsed;
+}
+
+bool explain_target_is_valid(const char *text)
+{
+	struct explain_target target;
+	int parsed = parse_explain_target(text, &target);
+	free(target.host);
+	free(target.written);
+	return parsed != 0;
+}
+
+static int predict_one(enum hfenv_client c, enum hfenv_target t, const struct explain_target *target, char *const env[],
+		       struct hfenv_route *route)
+{
+	if (target == NULL)
+		return hfenv_predict_route(c, t, env, route);
+	struct hfenv_destination destination = {
+		.host = target->host,
+		.port = target->port ? target->port : hfenv_scheme_port(t == HFENV_TARGET_HTTPS ? HFENV_SCHEME_HTTPS : HFENV_SCHEME_HTTP),
+		.port_given = target->port != 0,
+		.written = target->written,
+	};
+	return hfenv_predict_route_to(c, t, &destination, env, route);
+}
+
+static void find_agreement(struct explanation *x)
+{
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS && !x->refused; t++) {
+		x->agree[t] = true;
+		if (!x->shown[t])
+			continue;
+		x->consensus[t] = most_shared(x->after, t);
+		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
+			x->agree[t] = x->agree[t] && hfenv_routes_agree(&x->after[c][t], x->consensus[t]);
+	}
+}
+
+static int predict_routes(struct explanation *x, char *const before_env[], const struct hfenv_result *result,
+			  const struct explain_target *target)
+{
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++)
+		x->shown[t] = target == NULL || target->targets[t];
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			if (predict_one(c, t, target, before_env, &x->before[c][t]) != 0 ||
+			    (!x->refused && predict_one(c, t, target, result->env, &x->after[c][t]) != 0))
+				return -1;
+			x->texts[c][2 * t] = route_text(&x->before[c][t]);
+			x->texts[c][2 * t + 1] = x->refused ? strdup("-") : route_text(&x->after[c][t]);
+			if (x->texts[c][2 * t] == NULL || x->texts[c][2 * t + 1] == NULL)
+				return -1;
+		}
+	}
+	find_agreement(x);
+	return 0;
+}
+
+static void free_explanation(struct explanation *x)
+{
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (size_t col = 0; col < CELL_COLUMNS; col++)
+			free(x->texts[c][col]);
+		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			hfenv_route_free(&x->before[c][t]);
+			hfenv_route_free(&x->after[c][t]);
+		}
+		free(x->trust_texts[c][0]);
+		free(x->trust_texts[c][1]);
+	}
+}
+
+
+static char *route_cell(const struct explanation *x, enum hfenv_client c, size_t col, struct legend *proxies)
+{
+	const struct hfenv_route *route = col % 2 ? &x->after[c][col / 2] : &x->before[c][col / 2];
+	if (route->kind == HFENV_ROUTE_PROXY && !(x->refused && col % 2))
+		return keyed(proxies, route->proxy, true);
+	return strdup(x->texts[c][col]);
+}
+
+/* Green: the route all (or most) clients take after hfenv; red: a client that still differs; yellow: what hfenv changes. */
+static const char *cell_colour(const struct explanation *x, enum hfenv_client c, size_t column)
+{
+	enum hfenv_target t = column / 2;
+	if (x->refused || x->consensus[t] == NULL)
+		return NULL;
+	if (column % 2 == 1)
+		return hfenv_routes_agree(&x->after[c][t], x->consensus[t]) ? ANSI_GREEN : ANSI_RED;
+	return hfenv_routes_agree(&x->before[c][t], &x->after[c][t]) ? NULL : ANSI_YELLOW;
+}
+
+/* The route table of the schemes shown: cells name proxies by their legend key. -1 on ENOMEM. */
+static int route_table(const struct explanation *x, struct table *table, struct legend *proxies)
+{
+	static const char *const groups[HFENV_TARGETS] = {"http:// URLs", "https:// URLs"};
+	table->headings[0] = "CLIENT";
+	for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+		if (!x->shown[t])
+			continue;
+		size_t first = table->cell_columns;
+		table->groups[first / 2] = groups[t];
+		table->headings[1 + first] = "BEFORE";
+		table->headings[2 + first] = "AFTER";
+		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+			table->rows[c] = true;
+			for (size_t i = 0; i < 2; i++) {
+				table->cells[c][first + i] = route_cell(x, c, 2 * t + i, proxies);
+				table->colours[c][first + i] = cell_colour(x, c, 2 * t + i);
+				if (table->cells[c][first + i] == NULL)
+					return -1;
+			}
+		}
+		table->cell_columns += 2;
+	}
+	return 0;
+}
+
+static bool same_trust(const struct hfenv_trust *a, const struct hfenv_trust *b)
+{
+	return a->kind == b->kind && (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* A trust cell: the roots, or the bundle's legend key, "only" or "+ ROOTS"; the variable is in the tsv and the man page. */
+static char *trust_cell(const struct hfenv_trust *trust, struct legend *bundles)
+{
+	if (trust->kind != HFENV_TRUST_ADDED && trust->kind != HFENV_TRUST_REPLACED)
+		return trust_text(trust, "");
+	char *key = keyed(bundles, trust->file, false);
+	const char *how = trust->kind == HFENV_TRUST_ADDED ? " + " : " only";
+	char *text = key ? text_join(key, how, strlen(how)) : NULL;
+	char *cell = text && trust->kind == HFENV_TRUST_ADDED ? text_join(text, trust->roots, strlen(trust->roots)) : text;
+	if (cell != text)
+		free(text);
+	free(key);
+	return cell;
+}
+
+/* The trust table of the families the trust model knows: cells name bundles by their legend key. -1 on ENOMEM. */
+static int trust_table(const struct explanation *x, struct table *table, struct legend *bundles)
+{
+	*table = (struct table){.cell_columns = 2, .headings = {"CLIENT", "BEFORE", "AFTER"}};
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		table->rows[c] = x->trust[c][0].kind != HFENV_TRUST_NOT_MODELLED;
+		if (!table->rows[c])
+			continue;
+		table->cells[c][0] = trust_cell(&x->trust[c][0], bundles);
+		table->cells[c][1] = x->refused ? strdup("-") : trust_cell(&x->trust[c][1], bundles);
+		table->colours[c][1] = !x->refused && !same_trust(&x->trust[c][0], &x->trust[c][1]) ? ANSI_YELLOW : NULL;
+		if (table->cells[c][0] == NULL || table->cells[c][1] == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static void print_verdict(FILE *out, const struct explanation *x, const char *target)
+{
+	fputc('\n', out);
+	if (target != NULL && !x->refused)
+		fprintf(out, "For %s: ", target);
+	if (x->refused)
+		fputs("hfenv would refuse to run, so the command would not start:\n", out);
+	else if (x->agree[HFENV_TARGET_HTTP] && x->agree[HFENV_TARGET_HTTPS])
+		fputs(target ? "after hfenv, every client takes the same route.\n"
+			     : "After hfenv, every client takes the same route.\n", out);
+	else
+		fprintf(out, target ? "after hfenv, the clients still disagree on %s URLs.\n"
+				    : "After hfenv, the clients still disagree on %s URLs.\n",
+		       x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https");
+}
+
+static void print_findings(FILE *out, const struct hfenv_result *result, bool refused, bool colour, size_t width)
+{
+	static const char *const prefixes[] = {[HFENV_CHANGE] = "", [HFENV_WARNING] = "warning: ", [HFENV_ERROR] = "error: "};
+	static const char *const colours[] = {[HFENV_CHANGE] = NULL, [HFENV_WARNING] = ANSI_YELLOW, [HFENV_ERROR] = ANSI_RED};
+	if (!refused)
+		fputs(result->finding_count == 0 ? "hfenv would change nothing.\n" : "What hfenv would do:\n", out);
+	for (size_t i = 0; i < result->finding_count; i++) {
+		const struct hfenv_finding *f = &result->findings[i];
+		const char *on = colour ? colours[f->kind] : NULL;
+		fprintf(out, "  %s%s", on ? on : "", prefixes[f->kind]);
+		print_wrapped(out, f->message, 2 + strlen(prefixes[f->kind]), 4, width);
+		fprintf(out, "%s\n", on ? ANSI_RESET : "");
+	}
+}
+
+/* Every line: CLIENT SCHEME BEFORE AFTER BEFORE-TEXT AFTER-TEXT TARGET (the operand, or empty). */
+static void print_tsv_header(FILE *out)
+{
+	fputs("client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget\n", out);
+}
+
+static void print_route_lines(FILE *out, const struct explanation *x, const char *operand)
+{
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
+			if (!x->shown[t])
+				continue;
+			const char *before = x->texts[c][2 * t], *after = x->texts[c][2 * t + 1];
+			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", hfenv_client_id(c), target_names[t],
+				route_token(&x->before[c][t], before),
+				x->refused ? "refused" : route_token(&x->after[c][t], after), before,
+				x->refused ? "hfenv refuses to run" : after, operand ? operand : "");
+		}
+	}
+}
+
+/* CLIENT trust BEFORE AFTER BEFORE-TEXT AFTER-TEXT, the tokens a file name, "default" or "none". */
+static int print_trust_lines(FILE *out, const struct explanation *x)
+{
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		if (x->trust[c][0].kind == HFENV_TRUST_NOT_MODELLED)
+			continue;
+		char *before = trust_token(&x->trust[c][0]);
+		char *after = x->refused ? strdup("refused") : trust_token(&x->trust[c][1]);
+		if (before != NULL && after != NULL)
+			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\t\n", hfenv_client_id(c), before, after,
+				x->trust_texts[c][0], x->refused ? "hfenv refuses to run" : x->trust_texts[c][1]);
+		free(before);
+		free(after);
+		if (before == NULL || after == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *operand)
+{
+	struct table table = {0};
+	struct legend legend = {0};
+	int failed = route_table(x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
+	if (!failed) {
+		bool colour = output->colour;
+		if (operand != NULL)
+			fprintf(output->stream, "%s%s%s\n", colour ? ANSI_BOLD : "", operand, colour ? ANSI_RESET : "");
+		print_legend(output->stream, "Proxies:", &legend, true);
+		if (legend.count + legend.note_count > 0)
+			fputc('\n', output->stream);
+		print_table(output->stream, &table, colour);
+		print_verdict(output->stream, x, operand);
+	}
+	free_table(&table, &legend);
+	return failed ? -1 : 0;
+}
+
+static enum explain_verdict verdict_of(const struct explanation *x)
+{
+	if (x->refused)
+		return EXPLAIN_REFUSED;
+	return x->agree[HFENV_TARGET_HTTP] && x->agree[HFENV_TARGET_HTTPS] ? EXPLAIN_AGREE : EXPLAIN_DISAGREE;
+}
+
+/* The routes for one operand (or for any host not in NO_PROXY); -1 on ENOMEM, else an explain_verdict. */
+static int explain_one(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result,
+		       const char *operand)
+{
+	struct explanation x = {.refused = result->error_count > 0};
+	struct explain_target target = {0};
+	int failed = operand != NULL && parse_explain_target(operand, &target) != 1;
+	failed = failed || predict_routes(&x, before_env, result, operand ? &target : NULL) != 0;
+	if (!failed && output->format == EXPLAIN_TSV)
+		print_route_lines(output->stream, &x, operand);
+	else if (!failed)
+		failed = print_route_table(output, &x, operand);
+	enum explain_verdict verdict = verdict_of(&x);
+	free_explanation(&x);
+	free(target.host);
+	free(target.written);
+	return failed ? -1 : (int)verdict;
+}
+
+/* Trust does not depend on the host: one table (or one set of tsv lines) after the routes. */
+static int explain_trust(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result)
+{
+	struct explanation x = {.refused = result->error_count > 0};
+	struct table table = {0};
+	struct legend legend = {0};
+	int failed = predict_trust(&x, before_env, result);
+	if (!failed && output->format == EXPLAIN_TSV) {
+		failed = print_trust_lines(output->stream, &x);
+	} else if (!failed) {
+		failed = trust_table(&x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
+		fputs("\nTrust: the CA bundle each client verifies https:// servers with\n", output->stream);
+		print_legend(output->stream, "Bundles:", &legend, false);
+		print_table(output->stream, &table, output->colour);
+	}
+	free_table(&table, &legend);
+	free_explanation(&x);
+	return failed;
+}
+
+int explain_routes(const struct explain_output *output, const struct hfenv_assignments *assignments, char *const envp[],
+		   const struct hfenv_result *result, const char *const *operands)
+{
+	struct explain_output fitted = *output;
+	fitted.width = output->width ? output->width : DEFAULT_WIDTH;
+	char **before_env = hfenv_assigned_environment(assignments, envp);
+	if (before_env == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (fitted.format == EXPLAIN_TSV)
+		print_tsv_header(fitted.stream);
+	int verdict = EXPLAIN_AGREE;
+	if (operands == NULL || operands[0] == NULL)
+		verdict = explain_one(&fitted, before_env, result, NULL);
+	for (size_t i = 0; verdict >= 0 && operands != NULL && operands[i] != NULL; i++) {
+		if (i > 0 && fitted.format == EXPLAIN_TABLE)
+			fputc('\n', fitted.stream);
+		int one = explain_one(&fitted, before_env, result, operands[i]);
+		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
+	}
+	if (verdict >= 0 && explain_hub(&fitted, before_env, result) != 0)
+		verdict = -1;
+	if (verdict >= 0 && explain_trust(&fitted, before_env, result) != 0)
+		verdict = -1;
+	free(before_env);
+	if (verdict < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (fitted.format == EXPLAIN_TABLE) {
+		fputc('\n', fitted.stream);
+		print_findings(fitted.stream, result, verdict == EXPLAIN_REFUSED, fitted.colour, fitted.width);
+	}
+	return verdict;
+}
+
+bool explain_format_named(const char *name, enum explain_format *format)
+{
+	*format = name != NULL && strcmp(name, "tsv") == 0 ? EXPLAIN_TSV : EXPLAIN_TABLE;
+	return name == NULL || strcmp(name, "table") == 0 || *format == EXPLAIN_TSV;
+}
