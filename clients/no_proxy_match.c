@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 static bool same_text(const char *a, const char *b, size_t n, bool any_case)
 {

@@ -10,7 +10,8 @@ file(MAKE_DIRECTORY "${docs_dir}")
 string(TIMESTAMP HFENV_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
 configure_file(packaging/changelog.in "${docs_dir}/changelog" @ONLY)
 set(man_pages "${CMAKE_CURRENT_SOURCE_DIR}/hfenv.1")
-if(HFENV_STATIC)
+# A wheel holds hfenv alone: no hfenv-static (CMakeLists.txt), so neither its page nor Debian's overrides.
+if(HFENV_STATIC AND NOT SKBUILD)
   list(APPEND man_pages "${CMAKE_CURRENT_SOURCE_DIR}/packaging/hfenv-static.1")
 endif()
 set(compressed "")
@@ -30,7 +31,7 @@ install(FILES ${compressed} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES packaging/copyright ${changelog} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The installed hfenv is static on purpose (bench/README.md): lintian's error for it is overridden (a name with
 # "static" in it, hfenv-static, lintian expects to be static).
-if(HFENV_INSTALL_STATIC)
+if(HFENV_INSTALL_STATIC AND NOT SKBUILD)
   file(WRITE "${docs_dir}/lintian-overrides" "hfenv: statically-linked-binary [usr/${CMAKE_INSTALL_BINDIR}/hfenv]\n")
   install(FILES "${docs_dir}/lintian-overrides" DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME hfenv)
 endif()

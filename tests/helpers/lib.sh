@@ -22,9 +22,11 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-# HFENV_TEST_WRAPPER (valgrind, say) runs in front of every hfenv the tests start.
+# HFENV_TEST_WRAPPER (valgrind, or qemu-user in a cross build) runs in front of every hfenv the tests
+# start, through perl, which passes the environment on as it came; a shell would reorder it.
 if [ -n "${HFENV_TEST_WRAPPER:-}" ]; then
-	printf '#!/bin/sh\nexec %s %s "$@"\n' "$HFENV_TEST_WRAPPER" "$HFENV" >"$TMP/hfenv"
+	printf '#!/usr/bin/perl\nmy @command = (qw(%s), q(%s));\nexec { $command[0] } @command, @ARGV;\nexit 127;\n' \
+		"$HFENV_TEST_WRAPPER" "$HFENV" >"$TMP/hfenv"
 	chmod +x "$TMP/hfenv"
 	HFENV=$TMP/hfenv
 fi
