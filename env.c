@@ -192,7 +192,7 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 	out->env = block;
 	e.env_capacity = spare + read_environment(&e, envp) + 1;
 	apply_assignments(&e);
-	unquote_values(&e);
+	clean_values(&e);
 	read_settings(&e);
 	e.describe_changes = out->verbose || !changes_only_if_verbose;
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)

@@ -182,8 +182,8 @@ static void normalize_pair(struct engine *e, enum pair pair)
 			    "REQUEST_METHOD is set: HTTP_PROXY may come from a request (httpoxy); removed it");
 		upper->value = NULL;
 	}
-	clean_value(e, lower);
-	clean_value(e, upper);
+	unset_if_empty(lower);
+	unset_if_empty(upper);
 	if (lower->value == NULL && upper->value == NULL)
 		return;
 	bool both = lower->value != NULL && upper->value != NULL;

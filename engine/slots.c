@@ -54,8 +54,10 @@ static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 			return s;
 		}
 	}
+	const struct hfenv_hub_setting *row = hfenv_hub_find(name, len);
 	struct slot *s = &e->slots[e->slot_count++];
-	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true};
+	*s = (struct slot){.name = name, .name_len = len, .position = NO_POSITION, .owned = true,
+			   .secret = row != NULL && row->kind == HFENV_HUB_SECRET};
 	e->table[i] = (uint32_t)e->slot_count;
 	size_t bit = filter_bit(name, len);
 	e->name_filter[bit / 8] |= (unsigned char)(1u << bit % 8);

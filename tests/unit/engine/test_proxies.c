@@ -125,6 +125,8 @@ static const struct engine_case cases[] = {
 	 {"no errors", "https_proxy=http://127.0.0.1:7890", "warning: HFENV_PROXY: quotes removed"}},
 	{"quotes_and_a_cr_around_them_are_removed", {"HTTPS_PROXY=\"http://127.0.0.1:7890\"\r"}, {0},
 	 {"no errors", "HTTPS_PROXY=http://127.0.0.1:7890", "warnings: 1"}},
+	{"blanks_inside_quotes_go_with_them_in_one_warning", {"HTTPS_PROXY=\" http://127.0.0.1:7890\r\""}, {0},
+	 {"no errors", "HTTPS_PROXY=http://127.0.0.1:7890", "warnings: 1", "warning: HTTPS_PROXY: quotes removed"}},
 	{"quotes_within_quotes_are_kept", {"NO_PROXY=\"'a'\""}, {0}, {"no warning: quotes removed"}},
 	{"no_proxy_left_in_quotes_by_normalizing_loses_them", {"NO_PROXY=..'a'"}, {0}, {"NO_PROXY=a", "no_proxy=a"}},
 	{"unmatched_quote_is_an_error_naming_quotes", {"HTTPS_PROXY=\"http://127.0.0.1:7890"}, {0},
