@@ -30,6 +30,8 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		struct slot *s = eq ? find_slot(e, entry, len) : NULL;
 		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len))
 			s = claim_hub_slot(e, entry, len);
+		else if (s == NULL && eq != NULL && hfenv_proxy_variable_may_be(entry, len))
+			s = claim_odd_case_slot(e, entry, len);
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {

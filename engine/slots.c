@@ -98,6 +98,16 @@ struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len)
 	return claim_slot(e, row->name, len);
 }
 
+struct slot *claim_odd_case_slot(struct engine *e, const char *name, size_t len)
+{
+	if (hfenv_proxy_variable_any_case(name, len) == HFENV_VARIABLES ||
+	    (e->slot_count == e->slot_capacity && !grow_slots(e)))
+		return NULL;
+	/* Messages and --export read a slot's name as a string; the entry holds it up to its '='. */
+	const char *copy = keep(e, strndup(name, len));
+	return copy != NULL ? claim_slot(e, copy, len) : NULL;
+}
+
 /* NAME of NAME=VALUE is copied: messages and --export read a slot's name as a string. */
 static void claim_assigned_slot(struct engine *e, const struct hfenv_assignment *a)
 {

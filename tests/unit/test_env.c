@@ -148,6 +148,7 @@ static void normalized_environment_needs_no_further_change(void **state)
 		{{"all_proxy=socks5://127.0.0.1:1080", "https_proxy=socks5h://127.0.0.1:1080", NULL}, {.no_xet = true}},
 		{{"A=1", "http_proxy=http://127.0.0.1:1", "http_proxy=http://127.0.0.1:2", NULL}, {.proxy = "127.0.0.1:7890"}},
 		{{"HFENV_PREFER=' upper'", "HF_TOKEN='hf_x'\r", "HF_ENDPOINT=\" hf.test/\"", NULL}, {0}},
+		{{"Https_Proxy=\"127.0.0.1:1\"", "No_Proxy=x", "HTTPS_Proxy=", "HF_TOKEN='hf_x'\r", NULL}, {0}},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct hfenv_result first, second;
