@@ -167,6 +167,7 @@ static engine_step *const steps[] = {
 	check_socks,
 	complete_proxies,
 	normalize_ca_bundles,
+	read_xet_switches,
 	normalize_hub_settings,
 	apply_no_xet,
 };
