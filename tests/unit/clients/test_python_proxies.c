@@ -65,6 +65,26 @@ static void every_pair_is_read_in_any_case(void **state)
 	assert_string_equal(urllib_reads(envp, VAR_HTTP_LOWER), "http://h:1");
 }
 
+/* All 1024 spellings of https_proxy: each alone is read, and the second pass only for a lower-case "proxy". */
+static void every_spelling_of_the_longest_name_is_read(void **state)
+{
+	(void)state;
+	for (unsigned bits = 0; bits < 1024; bits++) {
+		char entry[] = "https_proxy=http://a:1";
+		for (unsigned i = 0, k = 0; i < 11; i++)
+			if (entry[i] != '_' && (bits >> k++ & 1))
+				entry[i] = (char)(entry[i] - 'a' + 'A');
+		char *envp[] = {entry, NULL};
+		const char *values[HFENV_VARIABLES];
+		assert_int_equal(python_proxy_values(envp, values), 0);
+		assert_string_equal(values[VAR_HTTPS_UPPER], "http://a:1");
+		if (bits >> 5 == 0)
+			assert_string_equal(values[VAR_HTTPS_LOWER], "http://a:1");
+		else
+			assert_null(values[VAR_HTTPS_LOWER]);
+	}
+}
+
 static void other_rows_are_left_alone(void **state)
 {
 	(void)state;
@@ -84,6 +104,7 @@ int main(void)
 		cmocka_unit_test(an_empty_lower_case_name_removes_every_other_spelling),
 		cmocka_unit_test(a_name_given_twice_keeps_its_first_place_and_its_last_value),
 		cmocka_unit_test(every_pair_is_read_in_any_case),
+		cmocka_unit_test(every_spelling_of_the_longest_name_is_read),
 		cmocka_unit_test(other_rows_are_left_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
