@@ -12,7 +12,6 @@
 #include "engine/storage.h"
 #include "engine/values.h"
 #include "engine/xet.h"
-#include "hub/settings.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -27,11 +26,7 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		char *entry = envp[i];
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
-		struct slot *s = eq ? find_slot(e, entry, len) : NULL;
-		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len))
-			s = claim_hub_slot(e, entry, len);
-		else if (s == NULL && eq != NULL && hfenv_proxy_variable_may_be(entry, len))
-			s = claim_odd_case_slot(e, entry, len);
+		struct slot *s = eq ? read_slot(e, entry, len) : NULL;
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {
