@@ -263,7 +263,7 @@ static void normalize_pair(struct engine *e, enum pair pair)
 	lower->value = text;
 	upper->value = cgi_http ? NULL : text;
 	e->socks_url[pair] = text != NULL && socks;
-	e->source[pair] = winner;
+	e->source[pair] = winner == lower || winner == upper ? winner : lower; /* an odd spelling is gone: its value is here */
 }
 
 /* NO_PROXY=* exempts every host, but wget does not read it so: no proxy variable is left for it to use. */

@@ -190,6 +190,11 @@ static const struct engine_case cases[] = {
 	 {"all_proxy=http://127.0.0.1:1", "ALL_PROXY=http://127.0.0.1:1", "-All_Proxy"}},
 	{"odd_case_spelling_loses_to_the_proxy_option", {"Https_Proxy=http://127.0.0.1:2"}, {.proxy = "http://127.0.0.1:1"},
 	 {"https_proxy=http://127.0.0.1:1", "-Https_Proxy", "warning: Https_Proxy ... wins over it"}},
+	{"socks_in_an_odd_case_spelling_is_refused_as_in_the_spelling_it_moved_to", {"Https_Proxy=socks5://127.0.0.1:1080"}, {0},
+	 {"errors: 1", "error: https_proxy='socks5://127.0.0.1:1080' is SOCKS", "warning: Https_Proxy ... moved to https_proxy"}},
+	{"clash_all_proxy_in_an_odd_case_is_removed_like_the_usual_one",
+	 {"http_proxy=http://127.0.0.1:7890", "https_proxy=http://127.0.0.1:7890", "All_Proxy=socks5://127.0.0.1:7891"},
+	 {.proxy_loopback = true}, {"no errors", "-All_Proxy", "-all_proxy", "-ALL_PROXY"}},
 	{"names_of_the_same_shape_are_no_proxy_variable", {"LC_CTYPE=C", "Xttps_Proxy=1", "ftp_proxy=x", "HTTPSPROXY=1"}, {0},
 	 {"no findings", "no edits", "order: LC_CTYPE Xttps_Proxy ftp_proxy HTTPSPROXY"}},
 };
