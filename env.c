@@ -12,7 +12,6 @@
 #include "engine/storage.h"
 #include "engine/values.h"
 #include "engine/xet.h"
-#include "hub/settings.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -27,9 +26,7 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		char *entry = envp[i];
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
-		struct slot *s = eq ? find_slot(e, entry, len) : NULL;
-		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len))
-			s = claim_hub_slot(e, entry, len);
+		struct slot *s = eq ? read_slot(e, entry, len) : NULL;
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {
@@ -165,6 +162,7 @@ static engine_step *const steps[] = {
 	check_socks,
 	complete_proxies,
 	normalize_ca_bundles,
+	read_xet_switches,
 	normalize_hub_settings,
 	apply_no_xet,
 };
@@ -192,7 +190,7 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 	out->env = block;
 	e.env_capacity = spare + read_environment(&e, envp) + 1;
 	apply_assignments(&e);
-	unquote_values(&e);
+	clean_values(&e);
 	read_settings(&e);
 	e.describe_changes = out->verbose || !changes_only_if_verbose;
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)

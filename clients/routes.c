@@ -1,5 +1,6 @@
 #include "clients/routes.h"
 
+#include "clients/python_proxies.h"
 #include "clients/rules.h"
 #include "common/ascii.h"
 #include "common/url.h"
@@ -9,16 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The first and last value of each variable of the table in the environment, for clients that read one or the other. */
+/* The first and last value of each variable of the table in the environment, for clients that read one or the
+ * other, and the proxy variables as Python's urllib reads them, in any letter case (the last value of the others). */
 struct route_values {
 	const char *first[HFENV_VARIABLES];
 	const char *last[HFENV_VARIABLES];
+	const char *python[HFENV_VARIABLES];
 };
 
 /* Passed as the variable to skip when none is. */
 #define NO_VARIABLE HFENV_VARIABLES
 
-static void read_route_values(char *const envp[], struct route_values *values)
+static int read_route_values(char *const envp[], struct route_values *values)
 {
 	*values = (struct route_values){0};
 	for (size_t i = 0; envp[i] != NULL; i++) {
@@ -30,11 +33,13 @@ static void read_route_values(char *const envp[], struct route_values *values)
 			values->first[v] = eq + 1;
 		values->last[v] = eq + 1;
 	}
+	memcpy(values->python, values->last, sizeof values->python);
+	return python_proxy_values(envp, values->python);
 }
 
 static const char *route_value(const struct client_rule *rule, const struct route_values *values, enum hfenv_variable v)
 {
-	return rule->last_duplicate ? values->last[v] : values->first[v];
+	return rule->any_case ? values->python[v] : rule->last_duplicate ? values->last[v] : values->first[v];
 }
 
 enum pick_outcome { PICK_UNSET, PICK_EMPTY, PICK_VALUE };
@@ -428,8 +433,7 @@ int hfenv_predict_route_to(enum hfenv_client client, enum hfenv_target target, c
 			   char *const envp[], struct hfenv_route *route)
 {
 	struct route_values values;
-	read_route_values(envp, &values);
-	if (predict(&client_rules[client], target, &values, destination, route) != 0) {
+	if (read_route_values(envp, &values) != 0 || predict(&client_rules[client], target, &values, destination, route) != 0) {
 		errno = ENOMEM;
 		return -1;
 	}

@@ -31,7 +31,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_URLLIB] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
 		.no = READS(VAR_NO_LOWER, VAR_NO_UPPER),
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true, .any_case = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE, .matches = match_urllib,
@@ -39,7 +39,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_REQUESTS] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
 		.all = READS(VAR_ALL_LOWER, VAR_ALL_UPPER), .no = READS(VAR_NO_LOWER, VAR_NO_UPPER),
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true, .any_case = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matches = match_requests,
@@ -47,7 +47,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_HTTPX] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
 		.all = READS(VAR_ALL_LOWER, VAR_ALL_UPPER), .no = READS(VAR_NO_LOWER, VAR_NO_UPPER),
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true, .any_case = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
 		.digits_port_fails = true,
@@ -57,7 +57,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_HTTPX_SOCKSIO] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
 		.all = READS(VAR_ALL_LOWER, VAR_ALL_UPPER), .no = READS(VAR_NO_LOWER, VAR_NO_UPPER),
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true, .any_case = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY | SCHEME_SOCKS5 | SCHEME_SOCKS5H,
 		.unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
@@ -68,7 +68,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 	[HFENV_CLIENT_HTTPX2] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
 		.all = READS(VAR_ALL_LOWER, VAR_ALL_UPPER), .no = READS(VAR_NO_LOWER, VAR_NO_UPPER),
-		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true,
+		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .last_duplicate = true, .any_case = true,
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
 		.digits_port_fails = true,

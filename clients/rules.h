@@ -62,6 +62,7 @@ struct client_rule {
 	enum route_empty empty;
 	enum route_empty no_empty;
 	bool last_duplicate;          /* reads the last of duplicate entries (Python's os.environ) */
+	bool any_case;                /* reads the proxy variables in any letter case (Python's urllib) */
 	bool cgi_needs_value;         /* CGI means REQUEST_METHOD non-empty, not merely set */
 	enum route_cgi cgi;
 	unsigned schemes;

@@ -1,5 +1,7 @@
 #include "common/variables.h"
 
+#include "common/ascii.h"
+
 #include <string.h>
 
 const struct hfenv_variable_row hfenv_variables[HFENV_VARIABLES] = {
@@ -40,4 +42,17 @@ enum hfenv_variable hfenv_variable_named(const char *name, size_t len)
 		if (strncmp(hfenv_variables[v].name, name, len) == 0 && hfenv_variables[v].name[len] == '\0')
 			return v;
 	return HFENV_VARIABLES;
+}
+
+enum hfenv_variable hfenv_proxy_variable_any_case(const char *name, size_t len)
+{
+	/* no_proxy, all_proxy, http_proxy, https_proxy: one length each. */
+	static const enum hfenv_variable by_length[] = {VAR_NO_LOWER, VAR_ALL_LOWER, VAR_HTTP_LOWER, VAR_HTTPS_LOWER};
+	if (!hfenv_proxy_variable_may_be(name, len))
+		return HFENV_VARIABLES;
+	enum hfenv_variable v = by_length[len - 8];
+	for (size_t i = 0; i < len; i++)
+		if (lower_ascii(name[i]) != hfenv_variables[v].name[i])
+			return HFENV_VARIABLES;
+	return v;
 }

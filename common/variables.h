@@ -41,4 +41,14 @@ bool hfenv_variable_is_written(enum hfenv_variable variable);
 /* The row named name[0..len), or HFENV_VARIABLES when no row has that name. */
 enum hfenv_variable hfenv_variable_named(const char *name, size_t len);
 
+/* False for most names that are no proxy variable in any letter case: the test the exec path pays, inline. */
+static inline bool hfenv_proxy_variable_may_be(const char *name, size_t len)
+{
+	return len - 8 < 4 && name[len - 6] == '_';
+}
+
+/* The lower-case row (VAR_HTTPS_LOWER) of the proxy variable name[0..len) spells in any letter case (Https_Proxy),
+ * or HFENV_VARIABLES: Python's urllib lower-cases every name it reads. */
+enum hfenv_variable hfenv_proxy_variable_any_case(const char *name, size_t len);
+
 #endif

@@ -104,7 +104,7 @@ void normalize_ca_bundles(struct engine *e)
 {
 	const struct hfenv_options *opts = e->opts;
 	for (enum hfenv_variable v = VAR_REQUESTS_CA_BUNDLE; v <= VAR_NODE_EXTRA_CA_CERTS; v++)
-		clean_value(e, slot_of(e, v));
+		unset_if_empty(slot_of(e, v));
 	if (opts->ca_bundle != NULL && *opts->ca_bundle == '\0') {
 		add_finding(e, HFENV_ERROR, "--ca-bundle is empty: give a PEM file such as /etc/ssl/certs/ca-certificates.crt");
 		return;

@@ -14,11 +14,8 @@ void normalize_hub_settings(struct engine *e)
 	size_t count = 0;
 	for (size_t i = 0; i < e->slot_count; i++) {
 		struct slot *s = &e->slots[i];
-		bool present = s->value != NULL || s->original != NULL;
-		const struct hfenv_hub_setting *row = present ? hfenv_hub_find(s->name, s->name_len) : NULL;
-		if (row != NULL)
-			s->secret = row->kind == HFENV_HUB_SECRET; /* -u HF_TOKEN: "unset" must not show it either */
-		if (row == NULL || s->value == NULL)
+		const struct hfenv_hub_setting *row = s->value != NULL ? hfenv_hub_find(s->name, s->name_len) : NULL;
+		if (row == NULL)
 			continue;
 		if (values == NULL) {
 			values = malloc((e->slot_count - i) * sizeof *values);

@@ -172,6 +172,65 @@ static const char *normalize_value(struct engine *e, enum pair pair, struct slot
 	return keep(e, text);
 }
 
+/* The next spelling of pair in another letter case after slot `after` (NULL: the first), in the environment's order. */
+static struct slot *next_odd_case(struct engine *e, enum pair pair, struct slot *after)
+{
+	enum hfenv_variable lower = (enum hfenv_variable)(VAR_HTTP_LOWER + 2 * pair);
+	for (struct slot *s = after ? after + 1 : e->slots + HFENV_VARIABLES; s < e->slots + e->slot_count; s++)
+		if (s->value != NULL && hfenv_proxy_variable_any_case(s->name, s->name_len) == lower)
+			return s;
+	return NULL;
+}
+
+/* An odd-case spelling other than the winner goes; said in one warning, with how its value compares to text. */
+static void report_lost_odd_case(struct engine *e, enum pair pair, struct slot *odd, const char *text)
+{
+	const struct slot *lower = pair_lower(e, pair);
+	bool socks = false;
+	const char *value = *odd->value ? normalize_value(e, pair, odd, false, &socks) : NULL;
+	if (*odd->value == '\0') {
+		add_finding(e, HFENV_WARNING, "%n: only Python reads this spelling; removed (empty)", odd->name);
+	} else if (value != NULL && text != NULL && strcmp(value, text) == 0) {
+		add_finding(e, HFENV_WARNING, "%n: only Python reads this spelling; removed (%n has its value)", odd->name,
+			    lower->name);
+	} else {
+		add_finding(e, HFENV_WARNING, "%n: only Python reads this spelling; removed (%n wins over it)", odd->name,
+			    lower->name);
+		add_detail(e, "%n was %v", odd->name, odd->value);
+	}
+}
+
+/* Python's urllib alone reads Https_Proxy: every such spelling of pair goes, its value in both spellings if it won. */
+static void remove_odd_case(struct engine *e, enum pair pair, const struct slot *winner, const char *text, bool cgi_http)
+{
+	const struct slot *lower = pair_lower(e, pair);
+	for (struct slot *odd = next_odd_case(e, pair, NULL); odd != NULL; odd = next_odd_case(e, pair, odd)) {
+		if (odd != winner)
+			report_lost_odd_case(e, pair, odd, text);
+		else if (cgi_http)
+			add_finding(e, HFENV_WARNING, "%n: only Python reads this spelling; moved to %n", odd->name,
+				    lower->name);
+		else
+			add_finding(e, HFENV_WARNING, "%n: only Python reads this spelling; moved to %n and %n", odd->name,
+				    lower->name, lower[1].name);
+		odd->value = NULL;
+	}
+}
+
+/* The spelling whose value the pair takes: the preferred one, the other, or else one in another letter case. */
+static struct slot *pair_winner(struct engine *e, enum pair pair)
+{
+	struct slot *lower = pair_lower(e, pair), *upper = lower + 1;
+	if (lower->value != NULL && upper->value != NULL)
+		return e->prefer == HFENV_PREFER_UPPER ? upper : lower;
+	if (lower->value != NULL || upper->value != NULL)
+		return lower->value ? lower : upper;
+	struct slot *odd = next_odd_case(e, pair, NULL);
+	while (odd != NULL && *odd->value == '\0')
+		odd = next_odd_case(e, pair, odd);
+	return odd;
+}
+
 /* Both spellings end up with the preferred value, normalized; under CGI only http_proxy survives. */
 static void normalize_pair(struct engine *e, enum pair pair)
 {
@@ -182,30 +241,29 @@ static void normalize_pair(struct engine *e, enum pair pair)
 			    "REQUEST_METHOD is set: HTTP_PROXY may come from a request (httpoxy); removed it");
 		upper->value = NULL;
 	}
-	clean_value(e, lower);
-	clean_value(e, upper);
-	if (lower->value == NULL && upper->value == NULL)
-		return;
-	bool both = lower->value != NULL && upper->value != NULL;
-	bool prefer_upper = e->prefer == HFENV_PREFER_UPPER;
-	struct slot *winner = (lower->value == NULL || (both && prefer_upper)) ? upper : lower;
-	struct slot *loser = winner == lower ? upper : lower;
+	unset_if_empty(lower);
+	unset_if_empty(upper);
+	struct slot *winner = pair_winner(e, pair);
 	bool socks = false, loser_socks = false;
-	const char *text = normalize_value(e, pair, winner, true, &socks);
-	if (both) {
+	const char *text = winner ? normalize_value(e, pair, winner, true, &socks) : NULL;
+	struct slot *loser = winner == lower ? upper : winner == upper ? lower : NULL;
+	if (loser != NULL && loser->value != NULL) {
 		const char *other = normalize_value(e, pair, loser, false, &loser_socks);
 		if (text == NULL || other == NULL || strcmp(text, other) != 0) {
 			add_finding(e, HFENV_WARNING, "%n=%v wins over a different %n", winner->name, winner->value, loser->name);
 			add_detail(e, "%n was %v (--prefer %s chooses the other)", loser->name, loser->value,
-				   prefer_upper ? "lower" : "upper");
+				   e->prefer == HFENV_PREFER_UPPER ? "lower" : "upper");
 		}
 	}
+	remove_odd_case(e, pair, winner, text, cgi_http);
+	if (winner == NULL)
+		return;
 	if (text != NULL && *text == '\0')
 		text = NULL;
 	lower->value = text;
 	upper->value = cgi_http ? NULL : text;
 	e->socks_url[pair] = text != NULL && socks;
-	e->source[pair] = winner;
+	e->source[pair] = winner == lower || winner == upper ? winner : lower; /* an odd spelling is gone: its value is here */
 }
 
 /* NO_PROXY=* exempts every host, but wget does not read it so: no proxy variable is left for it to use. */

@@ -13,4 +13,8 @@ struct slot *find_slot(const struct engine *e, const char *name, size_t len);
  * environment holds it, so that a run without one pays for none. */
 struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len);
 
+/* The slot of an environment entry named name[0..len): found, claimed for a Hub setting or a proxy variable in another
+ * letter case (Https_Proxy), or NULL.  The name filter turns almost every other name away before any hash. */
+struct slot *read_slot(struct engine *e, const char *name, size_t len);
+
 #endif

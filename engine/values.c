@@ -3,6 +3,7 @@
 #include "common/ascii.h"
 #include "engine/findings.h"
 #include "engine/storage.h"
+#include "hub/settings.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,23 +15,6 @@ struct slot *same_valued_twin(struct engine *e, const struct slot *s)
 		return NULL;
 	struct slot *twin = &e->slots[v ^ 1];
 	return twin->value != NULL && strcmp(twin->value, s->value) == 0 ? twin : NULL;
-}
-
-void clean_value(struct engine *e, struct slot *s)
-{
-	if (s->value == NULL)
-		return;
-	const char *start = s->value, *end = s->value + strlen(s->value);
-	trim_blanks(&start, &end);
-	bool padded = start != s->value || *end != '\0';
-	struct slot *twin = padded ? same_valued_twin(e, s) : NULL;
-	if (padded)
-		add_finding(e, HFENV_WARNING, "%n%s%s=%v: blanks, CR or LF around it removed", s->name,
-			    twin ? " and " : "", twin ? twin->name : "", s->value);
-	const char *value = start == end ? NULL : padded ? keep(e, strndup(start, (size_t)(end - start))) : s->value;
-	s->value = value;
-	if (twin != NULL)
-		twin->value = value;
 }
 
 /* One pair of matching quotes around [start, end), blanks aside, and no such quote between them. */
@@ -48,22 +32,51 @@ bool is_unquotable(const char *start, const char *end)
 	return is_quoted(start, end) && !is_quoted(start + 1, end - 1);
 }
 
-void unquote_values(struct engine *e)
+/* hfenv reads the slot's value: a row of the table but REQUEST_METHOD (only set or not) and PATH (execvp's), a Hub
+ * setting, or a proxy variable in another letter case. */
+static bool is_read(const struct engine *e, const struct slot *s)
 {
-	for (enum hfenv_variable v = 0; v < HFENV_VARIABLES; v++) {
-		struct slot *s = slot_of(e, v);
-		enum hfenv_variable_kind kind = hfenv_variables[v].kind;
-		if (s->value == NULL || kind == VAR_KIND_CGI || kind == VAR_KIND_PATH)
-			continue;
-		const char *start = s->value, *end = s->value + strlen(s->value);
-		trim_blanks(&start, &end);
-		if (!is_unquotable(start, end))
-			continue;
-		struct slot *twin = same_valued_twin(e, s);
+	size_t v = (size_t)(s - e->slots);
+	if (v < HFENV_VARIABLES)
+		return hfenv_variables[v].kind != VAR_KIND_CGI && hfenv_variables[v].kind != VAR_KIND_PATH;
+	return hfenv_hub_find(s->name, s->name_len) != NULL ||
+	       hfenv_proxy_variable_any_case(s->name, s->name_len) != HFENV_VARIABLES;
+}
+
+static void report_cleaned(struct engine *e, const struct slot *s, const struct slot *twin, bool quoted)
+{
+	const char *and = twin ? " and " : "", *other = twin ? twin->name : "";
+	if (quoted)
 		add_finding(e, HFENV_WARNING, "%n%s%s: quotes removed (docker --env-file, systemd keep them)", s->name,
-			    twin ? " and " : "", twin ? twin->name : "");
-		s->value = keep(e, strndup(start + 1, (size_t)(end - start - 2)));
-		if (twin != NULL)
-			twin->value = s->value;
+			    and, other);
+	else if (s->secret)
+		add_finding(e, HFENV_WARNING, "%n: blanks, CR or LF around it removed", s->name);
+	else
+		add_finding(e, HFENV_WARNING, "%n%s%s=%v: blanks, CR or LF around it removed", s->name, and, other,
+			    s->value);
+}
+
+static void clean_value(struct engine *e, struct slot *s)
+{
+	const char *start = s->value, *end = s->value + strlen(s->value);
+	trim_blanks(&start, &end);
+	bool quoted = is_unquotable(start, end);
+	if (quoted) {
+		start++, end--;
+		trim_blanks(&start, &end);
 	}
+	if (start == s->value && *end == '\0')
+		return;
+	struct slot *twin = same_valued_twin(e, s);
+	report_cleaned(e, s, twin, quoted);
+	s->value = *end == '\0' ? start : keep(e, strndup(start, (size_t)(end - start)));
+	if (twin != NULL)
+		twin->value = s->value;
+}
+
+void clean_values(struct engine *e)
+{
+	for (size_t i = 0; i < e->slot_count; i++)
+		if (e->slots[i].value != NULL && is_read(e, &e->slots[i]))
+			clean_value(e, &e->slots[i]);
 }

@@ -3,10 +3,7 @@
 
 #include "engine/engine.h"
 
-/* What the steps do to the values of slots alike: blanks and quotes around them, and the other spelling. */
-
-/* Strips blanks, CR and LF around the value (and its twin's, with one message); an empty value becomes unset. */
-void clean_value(struct engine *e, struct slot *s);
+/* The one rule for the values hfenv reads, and what the steps do to the values of slots alike. */
 
 /* [start, end), blanks aside, is in one pair of matching quotes that hfenv removes (none within them). */
 bool is_unquotable(const char *start, const char *end);
@@ -14,7 +11,19 @@ bool is_unquotable(const char *start, const char *end);
 /* The other spelling of a proxy or NO_PROXY slot when it holds the same value, so one message names both; else NULL. */
 struct slot *same_valued_twin(struct engine *e, const struct slot *s);
 
-/* Quotes that docker run --env-file and systemd's EnvironmentFile= keep: one pair around a whole value goes. */
-engine_step unquote_values;
+/*
+ * Every value hfenv reads (the proxy variables in any case, the CA bundle variables, the Hub's settings,
+ * HFENV_*) loses the blanks, CR and LF around it and then one pair of quotes around the whole value
+ * (docker run --env-file and systemd's EnvironmentFile= keep them), with one warning.  An empty value
+ * stays empty: each step says what empty means for its variables.
+ */
+engine_step clean_values;
+
+/* Where an empty value counts as unset (the proxy and CA bundle variables). */
+static inline void unset_if_empty(struct slot *s)
+{
+	if (s->value != NULL && *s->value == '\0')
+		s->value = NULL;
+}
 
 #endif

@@ -1,6 +1,5 @@
 #include "hub/normalize.h"
 
-#include "common/ascii.h"
 #include "common/text.h"
 #include "common/truth.h"
 #include "common/url.h"
@@ -12,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char trimmed[] = "%n=%v: blanks, CR or LF around it removed";
-static const char secret_trimmed[] = "%n: blanks, CR or LF around it removed";
 static const char empty_removed[] = "%n is empty: removed; the default applies";
 static const char url_scheme_added[] = "%n=%v has no scheme: https:// added";
 static const char url_bad_scheme[] = "%n=%v is no http(s) URL; write https://HOST";
@@ -121,23 +118,9 @@ static bool is_number(enum hfenv_hub_kind kind)
 	       kind == HFENV_HUB_DURATION || kind == HFENV_HUB_SIZE;
 }
 
-/* The value without blanks, CR and LF around it: itself, or a copy. */
-static const char *trim(struct hfenv_hub_outcome *out, size_t row, const char *value)
-{
-	const char *start = value, *end = value + strlen(value);
-	trim_blanks(&start, &end);
-	if (start == value && *end == '\0')
-		return value;
-	say(out, row, false, hfenv_hub_settings[row].kind == HFENV_HUB_SECRET ? secret_trimmed : trimmed);
-	return *end == '\0' ? start : make(out, strndup(start, (size_t)(end - start)));
-}
-
 static const char *normalize_one(struct hfenv_hub_outcome *out, size_t row, const char *value)
 {
 	enum hfenv_hub_kind kind = hfenv_hub_settings[row].kind;
-	value = trim(out, row, value);
-	if (value == NULL)
-		return NULL;
 	const char *problem = NULL;
 	if (kind == HFENV_HUB_URL) {
 		value = normalize_url(out, row, value, &problem);

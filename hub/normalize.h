@@ -24,8 +24,9 @@ struct hfenv_hub_value {
 };
 
 /*
- * Reads each of values[0..count) as its readers mean it and rewrites its value: trimmed, an endpoint
- * given a scheme and stripped of trailing slashes, a flag respelled, an empty number NULL (unset).
+ * Reads each of values[0..count), already cleaned of blanks and quotes around it (the engine's one rule),
+ * as its readers mean it and rewrites its value: an endpoint given a scheme and stripped of trailing
+ * slashes, a flag respelled, an empty number NULL (unset).
  * New values point into the old ones, to static text or to out->made.  0, or -1 with errno ENOMEM
  * (out empty).  Free out with hfenv_hub_outcome_free.
  */

@@ -40,4 +40,45 @@ test_token_is_never_shown_in_any_output() {
 	expect_err_lacks "hf_planted"
 }
 
+test_quoted_settings_reach_the_command_without_quotes() {
+	run env -i 'HF_HUB_OFFLINE="1"' 'HF_ENDPOINT="https://hf-mirror.com"' "$HFENV" printenv HF_HUB_OFFLINE HF_ENDPOINT
+	expect_status 0
+	expect_out "1
+https://hf-mirror.com"
+	expect_err_contains "hfenv: warning: HF_HUB_OFFLINE: quotes removed (docker --env-file, systemd keep them)"
+	expect_err_contains "hfenv: warning: HF_ENDPOINT: quotes removed"
+}
+
+test_quoted_token_reaches_the_command_without_quotes_and_unseen() {
+	run env -i "HF_TOKEN='hf_planted'$CR" "$HFENV" -v printenv HF_TOKEN
+	expect_status 0
+	expect_out "hf_planted"
+	expect_err_lines 2
+	expect_err_contains "hfenv: warning: HF_TOKEN: quotes removed"
+	expect_err_lacks "hf_planted"
+}
+
+test_copied_xet_switch_alone_turns_xet_off() {
+	run env -i HF_HUB_DISABLE_XETHUB=1 "$HFENV" printenv HF_HUB_DISABLE_XET
+	expect_status 0
+	expect_out "1"
+	expect_err_lines 0
+}
+
+test_copied_xet_switch_alone_is_explained_with_v() {
+	run env -i HF_HUB_DISABLE_XETHUB=1 "$HFENV" -v true
+	expect_status 0
+	expect_err_contains "hfenv: warning: HF_HUB_DISABLE_XETHUB is read by no client: set HF_HUB_DISABLE_XET=1 to match"
+	expect_err_contains "hfenv: set HF_HUB_DISABLE_XET='1'"
+}
+
+test_hub_switch_wins_over_a_different_copied_switch() {
+	run env -i HF_HUB_DISABLE_XET=0 HF_HUB_DISABLE_XETHUB=1 "$HFENV" printenv HF_HUB_DISABLE_XET HF_HUB_DISABLE_XETHUB
+	expect_status 0
+	expect_out "0
+0"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: HF_HUB_DISABLE_XET='0' wins over HF_HUB_DISABLE_XETHUB, which nothing reads"
+}
+
 run_case

@@ -113,6 +113,31 @@ test_port_less_proxy_gets_its_port_with_one_warning() {
 	expect_err_contains "hfenv: warning: http_proxy and HTTP_PROXY have no port: every client now uses :80; add it"
 }
 
+test_odd_case_proxy_spelling_moves_to_both_spellings() {
+	run env -i Https_Proxy=http://127.0.0.1:7890 "$HFENV" sh -c 'echo "$https_proxy $HTTPS_PROXY ${Https_Proxy-gone}"'
+	expect_status 0
+	expect_out "http://127.0.0.1:7890 http://127.0.0.1:7890 gone"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: Https_Proxy: only Python reads this spelling; moved to https_proxy and HTTPS_PROXY"
+}
+
+test_odd_case_proxy_spelling_loses_to_the_usual_one() {
+	run env -i https_proxy=http://127.0.0.1:1 No_Proxy=hf.test HTTPS_Proxy=http://127.0.0.1:2 "$HFENV" -v printenv HTTPS_PROXY NO_PROXY
+	expect_status 0
+	expect_out "http://127.0.0.1:1
+hf.test,localhost,127.0.0.1,::1"
+	expect_err_contains "hfenv: warning: HTTPS_Proxy: only Python reads this spelling; removed (https_proxy wins over it)"
+	expect_err_contains "hfenv: warning: HTTPS_Proxy was 'http://127.0.0.1:2'"
+	expect_err_contains "hfenv: unset HTTPS_Proxy"
+}
+
+test_export_unsets_an_odd_case_spelling() {
+	run env -i all_Proxy=http://127.0.0.1:1 "$HFENV" --export
+	expect_status 0
+	expect_out_contains "unset all_Proxy"
+	expect_out_contains "export all_proxy='http://127.0.0.1:1'"
+}
+
 test_quoted_proxy_loses_its_quotes_with_a_warning() {
 	run env -i HTTPS_PROXY='"http://127.0.0.1:7890"' https_proxy='"http://127.0.0.1:7890"' "$HFENV" printenv HTTPS_PROXY
 	expect_status 0

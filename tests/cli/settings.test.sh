@@ -50,6 +50,25 @@ test_unknown_setting_value_warns_and_counts_as_false() {
 	expect_err_contains "warning: HFENV_NO_XET='maybe'"
 }
 
+test_hfenv_no_xet_from_a_windows_env_file_is_true() {
+	run env -i "HFENV_NO_XET=$(printf '1\r')" "$HFENV" printenv HF_HUB_DISABLE_XET
+	expect_status 0
+	expect_out "1"
+	expect_err_contains "hfenv: warning: HFENV_NO_XET='1\x0d': blanks, CR or LF around it removed"
+	expect_err_lacks "not true or false"
+}
+
+test_settings_in_blanks_or_quotes_are_read() {
+	run env -i "HFENV_PREFER= upper " 'HFENV_CA_BUNDLE="/etc/ssl/certs/ca-certificates.crt"' \
+		http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" printenv http_proxy SSL_CERT_FILE HFENV_PREFER
+	expect_status 0
+	expect_out "http://127.0.0.1:2
+/etc/ssl/certs/ca-certificates.crt
+ upper "
+	expect_err_contains "hfenv: warning: HFENV_PREFER=' upper ': blanks, CR or LF around it removed"
+	expect_err_contains "hfenv: warning: HFENV_CA_BUNDLE: quotes removed"
+}
+
 test_hfenv_allow_socks_lets_socks_through() {
 	run env -i HFENV_ALLOW_SOCKS=yes https_proxy=socks5://127.0.0.1:1080 "$HFENV" printenv HTTPS_PROXY
 	expect_status 0

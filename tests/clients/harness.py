@@ -404,6 +404,9 @@ def all_rows(s, socks, dead_all, lower, upper):
         s("empty lower next to upper", {"http_proxy": "", "https_proxy": "", **upper}, both(PROXIED)),
         s("empty upper next to lower", {**lower, "HTTP_PROXY": "", "HTTPS_PROXY": ""}, both(PROXIED)),
         s("empty HTTPS_PROXY next to https_proxy", {**lower, "HTTPS_PROXY": ""}, both(PROXIED)),
+        # Rule 2: a pair's name in another letter case, which only Python's urllib reads, is a third spelling.
+        s("odd case only", {"Http_Proxy": "{P}", "Https_Proxy": "{P}"}, both(PROXIED)),
+        s("odd-case No_Proxy covers the host", {**lower, **upper, "No_Proxy": HOST}, both(DIRECT)),
         # Rule 4: an http ALL_PROXY fills both pairs.
         s("ALL_PROXY alone", {"ALL_PROXY": "{P}"}, both(PROXIED)),
         # Rules 2 and 6: NO_PROXY in either spelling reaches every client.

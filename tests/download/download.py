@@ -79,6 +79,8 @@ class Expect:
     note: str = ""                  # why, when it is not what hfenv should end up doing
     requests: set = field(default_factory=lambda: set(XET_REQUESTS))  # what a complete download asks for
     absent: str = ""                # no request path holds this
+    present: str = ""               # some request path holds this
+    refused: bool = False           # the Hub answered 401 (the token it was sent is not the one it knows)
 
 
 @dataclass
@@ -88,6 +90,7 @@ class Scenario:
     without: Expect
     through: Expect = None          # None: not run through hfenv
     xet_token: bool = True          # the Hub serves xet-read-token (a mirror may not)
+    token: str = ""                 # the Hub answers 401 to a request without this token
 
 
 def p(port=PROXY_PORT, scheme="http"):
@@ -102,6 +105,7 @@ SOCKS_IMPORT_ERROR = "socksio"
 WITH_PROXY = {"https_proxy": p()}
 XET_OFF = Expect({HTTPX: {PROXY}, XET: set()}, True, requests={(HTTPX, "HEAD", "hub"), (HTTPX, "GET", "transfer")},
                  absent="xet-read-token")
+HUB_TOKEN = "hf_hfenvDownloadTestToken0123456789"
 MIRROR_REQUESTS = {(c, m, "mirror" if role == "hub" else role) for c, m, role in XET_REQUESTS}
 HUB_SCENARIOS = [
     Scenario("HF_ENDPOINT followed by a CR", {**WITH_PROXY, "HF_ENDPOINT": "https://hub.test\r"},
@@ -118,6 +122,14 @@ HUB_SCENARIOS = [
              XET_OFF, xet_token=False),
     Scenario("empty HF_HUB_DOWNLOAD_TIMEOUT", {**WITH_PROXY, "HF_HUB_DOWNLOAD_TIMEOUT": ""},
              Expect({HTTPX: set(), XET: set()}, False, "ValueError"), COMPLETE),
+    # The name copied advice gives (issue 27): nothing reads it, so Xet stays on without hfenv.
+    Scenario("HF_HUB_DISABLE_XETHUB=1, the name copied advice gives", {**WITH_PROXY, "HF_HUB_DISABLE_XETHUB": "1"},
+             Expect(ALL_PROXY, True, present="xet-read-token", note="nothing reads HF_HUB_DISABLE_XETHUB: Xet stays on"),
+             XET_OFF),
+    # docker --env-file and systemd keep the quotes: huggingface_hub sends them in the Authorization header.
+    Scenario("HF_TOKEN in quotes, as docker --env-file leaves it", {**WITH_PROXY, "HF_TOKEN": f'"{HUB_TOKEN}"'},
+             Expect({HTTPX: {PROXY}, XET: set()}, False, "401", refused=True),
+             Expect(ALL_PROXY, True, present="xet-read-token"), token=HUB_TOKEN),
     Scenario("mirror as guides print it, listed in NO_PROXY; Xet storage through the proxy",
              {**WITH_PROXY, "HF_ENDPOINT": "mirror.test:8443/", "NO_PROXY": "mirror.test"},
              Expect({HTTPX: set(), XET: set()}, False, "UnsupportedProtocol"),
@@ -130,6 +142,9 @@ SCENARIOS = [
     Scenario("seed: https_proxy only, HTTPS_PROXY empty", {"https_proxy": p(), "HTTPS_PROXY": ""},
              Expect({HTTPX: {PROXY}, XET: {DIRECT}}, False), COMPLETE),
     Scenario("one spelling: https_proxy only", {"https_proxy": p()}, COMPLETE, COMPLETE),
+    # Python's urllib reads any letter case, hf_xet only the exact names (issue 27).
+    Scenario("Https_Proxy, a spelling only Python reads", {"Https_Proxy": p()},
+             Expect({HTTPX: {PROXY}, XET: {DIRECT}}, False), COMPLETE),
     Scenario("stale upper-case HTTPS_PROXY beside https_proxy",
              {"https_proxy": p(), "HTTPS_PROXY": p(DEAD_PROXY_PORT)},
              Expect({HTTPX: {PROXY}, XET: {STALE}}, False), COMPLETE),
@@ -315,7 +330,7 @@ def run_once(lab, scenario, through_hfenv, hfenv, venv_python, index):
                    "content_file": lab.content, "chunk_size": CHUNK_SIZE,
                    "certificate": os.path.join(lab.dir, "origin.pem"), "key": os.path.join(lab.dir, "origin.key"),
                    "ports": PORTS, "addresses": ADDRESSES, "urls": {role: url(role) for role in NAMES},
-                   "xet_token": scenario.xet_token}, f)
+                   "xet_token": scenario.xet_token, "token": scenario.token}, f)
     started = []
     try:
         origin = lab.spawn([PYTHON, "-I", os.path.join(HERE, "origin.py"), run_dir], os.path.join(run_dir, "origin.out"))
@@ -457,6 +472,12 @@ def check(run, expect):
     if expect.absent:
         problems += [f"the origin saw {req}, which holds {expect.absent!r}" for _, req, _, _ in run.rows
                      if expect.absent in req]
+    if expect.present and not any(expect.present in req for _, req, _, _ in run.rows):
+        problems.append(f"the origin saw no request holding {expect.present!r}")
+    refused = any(detail.startswith("401,") for _, _, _, detail in run.rows)
+    if refused != expect.refused:
+        problems.append(f"the Hub {'refused' if refused else 'accepted'} the token, expected it to "
+                        f"{'refuse' if expect.refused else 'accept'} it")
     error = run.result.get("error") or ""
     if expect.error and expect.error not in error:
         problems.append(f"error should mention {expect.error!r}: {error}")

@@ -6,6 +6,7 @@ Reads STATE_DIR/origin.json (ports, addresses, names, certificate, the file) and
   hub       HEAD/GET /<repo>/resolve/<rev>/<file>   302 with X-Xet-Hash, Link rel="xet-auth", X-Linked-Size/Etag
             GET /api/models/<repo>/xet-read-token/<rev>   the CAS URL and a token, as headers and as JSON
                                                     (404 when origin.json says xet_token false)
+            (401 to a request without "Authorization: Bearer TOKEN" when origin.json names a token)
   mirror    the same as hub, under another name
   cas       GET /v2/reconstructions/<file hash>     terms and one fetch URL per xorb (V1 at /v1/... too)
             POST /v1/telemetry                      accepted and logged
@@ -120,7 +121,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def hub(self, state, path):
         repo, revision, name = state.config["repo"], state.config["revision"], state.config["filename"]
         content = state.content
-        if path in (f"/{repo}/resolve/{revision}/{name}", f"/{repo}/resolve/{state.config['commit']}/{name}"):
+        token = state.config.get("token")
+        if token and self.headers.get("Authorization") != f"Bearer {token}":
+            self.reply(401, headers=[("X-Error-Message", "Invalid credentials in Authorization header")])
+        elif path in (f"/{repo}/resolve/{revision}/{name}", f"/{repo}/resolve/{state.config['commit']}/{name}"):
             token_route = f"{state.urls[self.server.role]}/api/models/{repo}/xet-read-token/{state.config['commit']}"
             self.reply(302, headers=[
                 ("Location", f"{state.urls['transfer']}/xet-bridge/{content.file_hash}"),

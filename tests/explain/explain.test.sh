@@ -193,6 +193,21 @@ test_clash_triple_fails_httpx_before_hfenv_only() {
 	[ "$(route httpx-socksio https 3)" = $A ] || fail "httpx-socksio https BEFORE is not $A: $out"
 }
 
+test_odd_case_https_proxy_splits_python_from_the_others_before_hfenv() {
+	run_clean Https_Proxy=$A "$HFENV" --explain=tsv
+	for family in urllib requests httpx2; do
+		[ "$(route $family https 3)" = $A ] || fail "$family https BEFORE is not $A: $out"
+	done
+	for family in curl hf_xet go; do
+		[ "$(route $family https 3)" = direct ] || fail "$family https BEFORE is not direct: $out"
+		[ "$(route $family https 4)" = $A ] || fail "$family https AFTER is not $A: $out"
+	done
+	run_clean Https_Proxy=$A "$HFENV" --explain
+	expect_status 0
+	expect_out_contains "After hfenv, every client takes the same route."
+	expect_finding "Https_Proxy: only Python reads this spelling; moved to https_proxy and HTTPS_PROXY"
+}
+
 test_trust_table_shows_each_clients_bundle_before_and_after() {
 	cp /etc/ssl/certs/ca-certificates.crt "$TMP/ca.pem"
 	run_clean REQUESTS_CA_BUNDLE="$TMP/ca.pem" "$HFENV" --explain
@@ -319,6 +334,12 @@ test_hugging_face_block_with_xet_off_names_the_bridge() {
 	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
 	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
 	expect_out_lacks "cas-server"
+}
+
+test_hugging_face_block_shows_xet_off_for_the_copied_switch() {
+	run_clean https_proxy=$A HF_HUB_DISABLE_XETHUB=1 "$HFENV" --explain
+	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
+	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
 }
 
 test_hugging_face_block_names_proxies_by_their_legend_letter() {

@@ -13,8 +13,9 @@
  * 100 columns after the prefix the wrapper prints before it. When the
  * engine accepts: each normalized pair is equal in both spellings, except that under CGI
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
- * normal form, SOCKS only where allowed; NO_PROXY is its own rewrite; HF_ENDPOINT has a scheme and no
- * trailing slash; no Hub setting appears twice; --no-xet shows; the edits
+ * normal form, SOCKS only where allowed; no proxy variable is left in another letter case (Https_Proxy);
+ * NO_PROXY is its own rewrite; HF_ENDPOINT has a scheme and no trailing slash; no Hub setting appears twice;
+ * HF_HUB_DISABLE_XETHUB, when it means something, means what HF_HUB_DISABLE_XET does; --no-xet shows; the edits
  * (what --export prints) match the output; path is the first PATH of the output; and normalizing the
  * output again changes nothing.
  * Always, hfenv_normalize_in_place gives what hfenv_normalize gives.
@@ -38,6 +39,7 @@ static const char *const names[] = {
 	"REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "HFENV_CA_BUNDLE",
 	"HF_TOKEN", "HF_ENDPOINT", "HF_HUB_DOWNLOAD_TIMEOUT", "HF_XET_CLIENT_CONNECT_TIMEOUT", "HF_XET_HIGH_PERFORMANCE",
 	"HF_HUB_ENABLE_HF_TRANSFER", "HF_XET_RECONSTRUCTION_DOWNLOAD_BUFFER_SIZE", "HF_HOME", "HF_HUB_DISABLE_IMPLICIT_TOKEN",
+	"Https_Proxy", "No_Proxy",
 };
 #define NAME_COUNT (sizeof names / sizeof names[0])
 enum { PAIR_NAMES = 8 };
@@ -226,12 +228,27 @@ static void require_pairs(const struct hfenv_options *opts, char *const env[])
 	}
 }
 
+/* Only the usual spellings of a proxy variable are left, and the copied Xet switch says what the Hub's does. */
+static void require_one_spelling(char *const env[])
+{
+	for (size_t i = 0; env[i] != NULL; i++) {
+		const char *eq = strchr(env[i], '=');
+		size_t len = eq ? (size_t)(eq - env[i]) : 0;
+		enum hfenv_variable v = eq ? hfenv_proxy_variable_any_case(env[i], len) : HFENV_VARIABLES;
+		require(v == HFENV_VARIABLES || hfenv_variable_named(env[i], len) != HFENV_VARIABLES);
+	}
+	const char *copied = hfenv_getenv(env, "HF_HUB_DISABLE_XETHUB"), *hub = hfenv_getenv(env, "HF_HUB_DISABLE_XET");
+	if (copied != NULL && hfenv_xet_truth(copied) != HFENV_NEITHER)
+		require(hub != NULL && hfenv_xet_truth(hub) == hfenv_xet_truth(copied));
+}
+
 static void require_accepted_state(const struct hfenv_options *opts, const struct hfenv_result *r)
 {
 	require(r->env[r->env_count] == NULL);
 	for (size_t i = 0; i < r->env_count; i++)
 		require(r->env[i] != NULL);
 	require_pairs(opts, r->env);
+	require_one_spelling(r->env);
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		require(count(r->env, owned[i]) <= 1);
 	for (size_t i = 0; i < hfenv_hub_setting_count; i++)

@@ -337,6 +337,44 @@ static void check_kind_to(enum hfenv_client client, const char *host, unsigned p
 	hfenv_route_free(&route);
 }
 
+static void python_clients_read_an_odd_case_spelling_the_others_do_not(void **state)
+{
+	(void)state;
+	char *envp[] = {"Https_Proxy=" PROXY_A, NULL};
+	static const enum hfenv_client python[] = {HFENV_CLIENT_URLLIB, HFENV_CLIENT_REQUESTS, HFENV_CLIENT_HTTPX,
+						    HFENV_CLIENT_HTTPX_SOCKSIO, HFENV_CLIENT_HTTPX2};
+	for (size_t i = 0; i < sizeof python / sizeof python[0]; i++)
+		check_proxy(python[i], HFENV_TARGET_HTTPS, envp, PROXY_A);
+	static const enum hfenv_client exact[] = {HFENV_CLIENT_CURL, HFENV_CLIENT_HF_XET, HFENV_CLIENT_GO, HFENV_CLIENT_NODE};
+	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+		check_kind(exact[i], HFENV_TARGET_HTTPS, envp, HFENV_ROUTE_DIRECT);
+}
+
+static void python_reads_the_later_of_an_upper_and_an_odd_case_spelling(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTPS_PROXY=" PROXY_A, "Https_Proxy=" PROXY_B, NULL};
+	check_proxy(HFENV_CLIENT_HTTPX2, HFENV_TARGET_HTTPS, envp, PROXY_B);
+	check_proxy(HFENV_CLIENT_HF_XET, HFENV_TARGET_HTTPS, envp, PROXY_A);
+}
+
+static void python_skips_the_proxy_for_an_odd_case_no_proxy(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, "No_Proxy=hf.test", NULL};
+	check_kind_to(HFENV_CLIENT_HTTPX2, "hf.test", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_HF_XET, "hf.test", 443, envp, HFENV_ROUTE_PROXY);
+}
+
+static void python_drops_an_odd_case_http_proxy_under_cgi(void **state)
+{
+	(void)state;
+	char *dropped[] = {"REQUEST_METHOD=GET", "Http_Proxy=" PROXY_A, NULL};
+	char *kept[] = {"REQUEST_METHOD=GET", "HTTP_proxy=" PROXY_A, NULL};
+	check_kind(HFENV_CLIENT_URLLIB, HFENV_TARGET_HTTP, dropped, HFENV_ROUTE_DIRECT);
+	check_proxy(HFENV_CLIENT_URLLIB, HFENV_TARGET_HTTP, kept, PROXY_A);
+}
+
 static void httpx_fails_at_start_on_a_socks_all_proxy_beside_http_proxies(void **state)
 {
 	(void)state;
@@ -597,6 +635,10 @@ int main(void)
 		cmocka_unit_test(star_in_no_proxy_means_direct_except_for_wget),
 		cmocka_unit_test(star_among_other_no_proxy_entries_counts_for_go_only_as_a_whole_value_for_curl),
 		cmocka_unit_test(python_reads_the_last_of_duplicate_entries),
+		cmocka_unit_test(python_clients_read_an_odd_case_spelling_the_others_do_not),
+		cmocka_unit_test(python_reads_the_later_of_an_upper_and_an_odd_case_spelling),
+		cmocka_unit_test(python_skips_the_proxy_for_an_odd_case_no_proxy),
+		cmocka_unit_test(python_drops_an_odd_case_http_proxy_under_cgi),
 		cmocka_unit_test(ignored_route_agrees_with_direct),
 		cmocka_unit_test(routes_through_different_proxies_disagree),
 		cmocka_unit_test(httpx_fails_at_start_on_a_socks_all_proxy_beside_http_proxies),

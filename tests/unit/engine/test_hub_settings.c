@@ -86,6 +86,28 @@ static const struct engine_case cases[] = {
 	 {"errors: 1", "error: HF_HUB_DISABLE_IMPLICIT_TOKEN=*** is neither true nor false", "no finding: planted"}},
 	{"token_pasted_into_a_flag_is_hidden", {"HF_HUB_OFFLINE=hf_plantedplantedplantedplanted"}, {0},
 	 {"errors: 1", "error: HF_HUB_OFFLINE='hf_***' is neither", "no finding: planted"}},
+	{"quoted_flag_loses_its_quotes", {"HF_HUB_OFFLINE=\"1\""}, {0},
+	 {"HF_HUB_OFFLINE=1", "no errors", "warnings: 1",
+	  "warning: HF_HUB_OFFLINE: quotes removed (docker --env-file, systemd keep them)"}},
+	{"quoted_endpoint_loses_its_quotes", {"HF_ENDPOINT=\"https://hf-mirror.com\""}, {0},
+	 {"HF_ENDPOINT=https://hf-mirror.com", "no errors", "warnings: 1", "warning: HF_ENDPOINT: quotes removed"}},
+	{"quoted_endpoint_without_a_scheme_gets_both_fixes", {"HF_ENDPOINT='hf-mirror.com/'"}, {0},
+	 {"HF_ENDPOINT=https://hf-mirror.com", "no errors", "warnings: 2", "warning: HF_ENDPOINT='hf-mirror.com/' has no scheme"}},
+	{"quoted_number_loses_its_quotes", {"HF_HUB_DOWNLOAD_TIMEOUT='30'", "HF_XET_CLIENT_READ_TIMEOUT=\"5m\""}, {0},
+	 {"HF_HUB_DOWNLOAD_TIMEOUT=30", "HF_XET_CLIENT_READ_TIMEOUT=5m", "no errors", "warnings: 2"}},
+	{"blanks_inside_the_quotes_go_too", {"HF_HUB_OFFLINE=\" 1 \""}, {0}, {"HF_HUB_OFFLINE=1", "warnings: 1"}},
+	{"quotes_around_nothing_leave_an_empty_value", {"HF_ENDPOINT=''"}, {0},
+	 {"-HF_ENDPOINT", "warning: HF_ENDPOINT is empty: removed; the default applies", "no errors"}},
+	{"quotes_within_quotes_stay", {"HF_HOME=\"'/data'\""}, {0}, {"HF_HOME=\"'/data'\"", "no findings"}},
+	{"one_quote_alone_stays", {"HF_HOME=\"/data"}, {0}, {"HF_HOME=\"/data", "no findings"}},
+	{"quoted_token_loses_its_quotes_and_is_never_shown", {"HF_TOKEN=\"hf_abcdef123\""}, {.verbose = true},
+	 {"HF_TOKEN=hf_abcdef123", "warnings: 1", "warning: HF_TOKEN: quotes removed", "no finding: hf_abcdef",
+	  "change: changed HF_TOKEN (a secret: its value is not shown)"}},
+	{"quoted_token_with_a_cr_is_one_warning", {"HF_TOKEN='hf_abcdef123'\r\n"}, {0},
+	 {"HF_TOKEN=hf_abcdef123", "warnings: 1", "no finding: hf_abcdef"}},
+	{"quoted_token_set_by_an_operand_loses_its_quotes", {NULL}, {ASSIGN("HF_TOKEN='hf_abcdef123'")},
+	 {"HF_TOKEN=hf_abcdef123", "no finding: hf_abcdef"}},
+	{"unknown_hf_variable_keeps_its_quotes", {"HF_SOMETHING=\"x\""}, {0}, {"HF_SOMETHING=\"x\"", "no findings"}},
 	{"hf_transfer_points_at_high_performance", {"HF_HUB_ENABLE_HF_TRANSFER=1"}, {0},
 	 {"HF_HUB_ENABLE_HF_TRANSFER=1", "warning: HF_HUB_ENABLE_HF_TRANSFER is ignored now; set HF_XET_HIGH_PERFORMANCE=1",
 	  "no edits"}},
@@ -109,7 +131,8 @@ static const struct engine_case cases[] = {
 static void secrets_never_appear_in_a_message(void **state)
 {
 	(void)state;
-	static const char *const values[] = {"hf_planted", " hf_planted\r", "", "hf planted", "https://x:hf_planted@h"};
+	static const char *const values[] = {"hf_planted", " hf_planted\r", "", "hf planted", "https://x:hf_planted@h",
+					     "\"hf_planted\"", "' hf_planted'\r", "\"hf_planted"};
 	for (size_t i = 0; i < hfenv_hub_setting_count; i++) {
 		if (hfenv_hub_settings[i].kind != HFENV_HUB_SECRET)
 			continue;
