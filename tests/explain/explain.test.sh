@@ -126,6 +126,17 @@ test_format_name_operand_gets_a_hint() {
 	done
 }
 
+test_format_name_operand_hint_is_silenced_by_quiet() {
+	for quiet in -q --quiet; do
+		run_clean "$HFENV" --explain $quiet tsv
+		expect_status 0
+		expect_err_empty
+		expect_out_contains "For tsv: after hfenv, every client takes the same route."
+	done
+	run_clean HFENV_QUIET=1 "$HFENV" --explain table
+	expect_err_empty
+}
+
 test_password_is_never_shown() {
 	for format in table tsv; do
 		run_clean https_proxy=http://user:s3cret@127.0.0.1:7890 "$HFENV" --explain=$format
