@@ -19,7 +19,7 @@ static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
 	case HFENV_BUNDLE_NO_CERTIFICATE:
 		return "no PEM certificate in it";
 	case HFENV_BUNDLE_DER:
-		return "DER, not PEM; convert it: openssl x509 -inform der";
+		return "DER: openssl x509 -inform der -in FILE -out FILE.pem";
 	}
 	return NULL;
 }

@@ -34,4 +34,18 @@ test_bundle_is_checked_before_it_is_mirrored() {
 	expect_err_contains "SSL_CERT_FILE='$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
 }
 
+# The hint is the whole command: run as printed, with the file for FILE, it makes a bundle hfenv takes.
+test_der_bundle_gets_the_command_that_converts_it() {
+	need openssl
+	cd "$TMP" || fail "no $TMP"
+	openssl x509 -in /etc/ssl/certs/ca-certificates.crt -outform der -out root.der || fail "no DER file made"
+	run_clean SSL_CERT_FILE=root.der "$HFENV" true
+	expect_status 125
+	expect_err_contains "SSL_CERT_FILE='root.der': DER: openssl x509 -inform der -in FILE -out FILE.pem"
+	command=$(sed -n 's/.*DER: //p' "$TMP/err" | sed "s|FILE|root.der|g")
+	$command </dev/null || fail "the hint's command failed: $command"
+	run_clean "$HFENV" -q --ca-bundle root.der.pem true
+	expect_status 0
+}
+
 run_case

@@ -144,7 +144,7 @@ static void unusable_ca_bundle_option_is_refused_naming_the_file(void **state)
 		{"no certificate", {NULL}, {.ca_bundle = "/empty.pem"},
 		 {"errors: 1", "error: --ca-bundle '/empty.pem': no PEM certificate", "no edits"}},
 		{"DER", {NULL}, {.ca_bundle = "/root.der"},
-		 {"errors: 1", "error: --ca-bundle '/root.der': DER, not PEM; convert it: openssl x509 -inform der", "no edits"}},
+		 {"errors: 1", "error: --ca-bundle '/root.der': DER: openssl x509 -inform der -in FILE -out FILE.pem", "no edits"}},
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
 		run_engine_case_reading(&files[i], fake_reader);
