@@ -97,6 +97,17 @@ static const struct engine_case cases[] = {
 	  "HF_HUB_VERBOSITY=info", "HF_HUB_ETAG_TIMEOUT=5", "HF_XET_HP=0", "HF_XET_CLIENT_READ_TIMEOUT=5m",
 	  "HF_XET_LOG_PREFIX=x", "HF_ENDPOINT=hf-mirror.com", "HF_HOME=/again", "PATH=/bin"}, {0},
 	 {"HF_ENDPOINT=https://hf-mirror.com", "HF_HOME=/h", "warnings: 2", "edits: 1", "variables: 13", "path: /bin"}},
+	{"offline_and_telemetry_names_beside_the_hubs_are_flags", {"TRANSFORMERS_OFFLINE=y", "DO_NOT_TRACK= 1"}, {0},
+	 {"TRANSFORMERS_OFFLINE=1", "warning: TRANSFORMERS_OFFLINE='y': the Hub reads it as false; written 1",
+	  "DO_NOT_TRACK=1", "warning: DO_NOT_TRACK=' 1': blanks", "no errors"}},
+	{"telemetry_name_beside_the_hubs_meaning_neither_is_refused", {"DISABLE_TELEMETRY=auto", "DO_NOT_TRACK=0"}, {0},
+	 {"error: DISABLE_TELEMETRY='auto' is neither true nor false; set 1 or 0", "errors: 1"}},
+	{"staging_says_where_the_hub_goes", {"HUGGINGFACE_CO_STAGING=1", "HF_ENDPOINT=https://hf-mirror.com"}, {0},
+	 {"warning: HUGGINGFACE_CO_STAGING='1' moves the Hub to https://hub-ci.huggingface.co; unset it", "warnings: 1",
+	  "no edits"}},
+	{"staging_respelled_true_says_so_too", {"HUGGINGFACE_CO_STAGING=y"}, {0},
+	 {"HUGGINGFACE_CO_STAGING=1", "warning: HUGGINGFACE_CO_STAGING='y' moves the Hub to https://hub-ci", "warnings: 2"}},
+	{"staging_off_says_nothing", {"HUGGINGFACE_CO_STAGING=0"}, {0}, {"no findings"}},
 	{"no_xet_option_overrides_a_false_flag", {"HF_HUB_DISABLE_XET=0"}, {.no_xet = true}, {"HF_HUB_DISABLE_XET=1"}},
 };
 
