@@ -1,23 +1,51 @@
 . "$(dirname "$0")/../helpers/lib.sh"
 
-# A FIFO stands for a bundle that must not be opened: hfenv refuses it as "not a regular file" once it looks.
+# A FIFO stands for a bundle that must not be opened: opening it for reading would wait for a writer.
 every_bundle_variable() {
 	echo REQUESTS_CA_BUNDLE="$1" CURL_CA_BUNDLE="$1" SSL_CERT_FILE="$1" GIT_SSL_CAINFO="$1" NODE_EXTRA_CA_CERTS="$1"
 }
 
-test_bundle_every_variable_already_names_is_not_opened() {
+test_bundle_every_variable_already_names_is_found_no_file_without_opening_it() {
 	mkfifo "$TMP/bundle.pem"
+	for verbose in "" -v; do
+		run env -i $(every_bundle_variable "$TMP/bundle.pem") "$HFENV" $verbose printenv SSL_CERT_FILE
+		expect_status 125
+		expect_err_contains "REQUESTS_CA_BUNDLE='$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
+		expect_out_empty
+	done
+}
+
+test_bundle_every_variable_already_names_is_looked_at_not_opened() {
+	need strace
+	cp /etc/ssl/certs/ca-certificates.crt "$TMP/ca.pem"
+	run env -i $(every_bundle_variable "$TMP/ca.pem") strace -f -o "$TMP/trace" -e trace=open,openat,stat,newfstatat,access \
+		"$HFENV" true
+	expect_status 0
+	grep "ca.pem" "$TMP/trace" >"$TMP/calls" || fail "the bundle was not looked at"
+	! grep -q "open" "$TMP/calls" || fail "the bundle was opened: $(cat "$TMP/calls")"
+}
+
+test_missing_bundle_every_variable_names_is_refused_with_or_without_verbose() {
+	for verbose in "" -v; do
+		run env -i $(every_bundle_variable "$TMP/missing.pem") "$HFENV" $verbose true
+		expect_status 125
+		expect_err_contains "hfenv: REQUESTS_CA_BUNDLE='"
+		expect_err_contains "': No such file or directory; name a PEM CA bundle"
+	done
+}
+
+# Its contents are read only under -v, which only adds words: a warning, and the command runs as without it.
+test_bundle_every_variable_already_names_is_read_under_verbose_for_words_only() {
+	printf 'not a certificate\n' >"$TMP/bundle.pem"
 	run env -i $(every_bundle_variable "$TMP/bundle.pem") "$HFENV" printenv SSL_CERT_FILE
 	expect_status 0
 	expect_err_empty
 	expect_out "$TMP/bundle.pem"
-}
-
-test_bundle_every_variable_already_names_is_checked_under_verbose() {
-	mkfifo "$TMP/bundle.pem"
-	run env -i $(every_bundle_variable "$TMP/bundle.pem") "$HFENV" -v true
-	expect_status 125
-	expect_err_contains "REQUESTS_CA_BUNDLE='$TMP/bundle.pem': not a regular file; name a PEM CA bundle"
+	run env -i $(every_bundle_variable "$TMP/bundle.pem") "$HFENV" -v printenv SSL_CERT_FILE
+	expect_status 0
+	expect_err_contains "hfenv: warning: REQUESTS_CA_BUNDLE='"
+	expect_err_contains "': no PEM certificate in it; name a PEM CA bundle"
+	expect_out "$TMP/bundle.pem"
 }
 
 test_bundle_the_option_names_is_checked() {
