@@ -25,6 +25,21 @@ test_bundle_every_variable_already_names_is_looked_at_not_opened() {
 	! grep -q "open" "$TMP/calls" || fail "the bundle was opened: $(cat "$TMP/calls")"
 }
 
+# Root reads any file: the case runs as nobody then, on a bundle whose mode lets nobody read it.
+test_unreadable_bundle_every_variable_names_is_refused() {
+	cp /etc/ssl/certs/ca-certificates.crt "$TMP/ca.pem"
+	chmod 755 "$TMP"
+	chmod 000 "$TMP/ca.pem"
+	as_user=
+	if [ "$(id -u)" -eq 0 ]; then
+		need setpriv
+		as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+	fi
+	run env -i $(every_bundle_variable "$TMP/ca.pem") $as_user "$HFENV" true
+	expect_status 125
+	expect_err_contains "': Permission denied; name a PEM CA bundle"
+}
+
 test_missing_bundle_every_variable_names_is_refused_with_or_without_verbose() {
 	for verbose in "" -v; do
 		run env -i $(every_bundle_variable "$TMP/missing.pem") "$HFENV" $verbose true
