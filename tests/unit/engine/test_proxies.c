@@ -126,6 +126,8 @@ static const struct engine_case cases[] = {
 	{"quotes_and_a_cr_around_them_are_removed", {"HTTPS_PROXY=\"http://127.0.0.1:7890\"\r"}, {0},
 	 {"no errors", "HTTPS_PROXY=http://127.0.0.1:7890", "warnings: 1"}},
 	{"quotes_within_quotes_are_kept", {"NO_PROXY=\"'a'\""}, {0}, {"no warning: quotes removed"}},
+	{"quotes_of_two_kinds_are_no_pair", {"https_proxy=\"http://127.0.0.1:7890'"}, {0},
+	 {"errors: 1", "error: https_proxy=", "no warning: quotes removed"}},
 	{"quoted_empty_value_is_unquoted_and_counts_as_unset", {"https_proxy=''", "NO_PROXY=\"\""}, {0},
 	 {"-https_proxy", "-HTTPS_PROXY", "-NO_PROXY", "-no_proxy", "warning: https_proxy: quotes removed", "no errors"}},
 	{"loopback_entries_are_matched_exactly", {"https_proxy=http://127.0.0.1:7890", "no_proxy=localhost.localdomain,127.0.0.10,::10"},
