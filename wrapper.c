@@ -386,7 +386,7 @@ static int explain(const struct command_line *cl, const struct hfenv_result *res
 		.stream = stdout, .format = cl->format, .width = output_width(),
 		.colour = cl->format == EXPLAIN_TABLE && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL,
 	};
-	for (char **operand = cl->command; cl->format == EXPLAIN_TABLE && operand != NULL && *operand != NULL; operand++)
+	for (char **operand = cl->command; cl->format == EXPLAIN_TABLE && !result->quiet && operand && *operand; operand++)
 		if (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0)
 			fprintf(stderr, "hfenv: warning: '%s' is explained as a host; for the format, write --explain=%s\n",
 				*operand, *operand);

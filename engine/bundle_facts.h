@@ -1,6 +1,7 @@
 #ifndef HFENV_ENGINE_BUNDLE_FACTS_H
 #define HFENV_ENGINE_BUNDLE_FACTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A bundle with fewer PEM certificates than this replaces a client's roots with too little (a company root alone). */
@@ -27,6 +28,7 @@ struct hfenv_bundle_facts {
 	char *absolute_path;          /* malloc'd, when path was relative; NULL otherwise (the engine frees it) */
 };
 
-typedef void hfenv_bundle_reader(const char *path, struct hfenv_bundle_facts *facts);
+/* With contents false, only whether path names a readable regular file, without opening it: certificates stays 0. */
+typedef void hfenv_bundle_reader(const char *path, bool contents, struct hfenv_bundle_facts *facts);
 
 #endif

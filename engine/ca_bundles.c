@@ -19,7 +19,7 @@ static const char *bundle_problem(const struct hfenv_bundle_facts *facts)
 	case HFENV_BUNDLE_NO_CERTIFICATE:
 		return "no PEM certificate in it";
 	case HFENV_BUNDLE_DER:
-		return "DER, not PEM; convert it: openssl x509 -inform der";
+		return "DER: openssl x509 -inform der -in FILE -out FILE.pem";
 	case HFENV_BUNDLE_TOO_LARGE:
 		return "over " HFENV_BUNDLE_BYTES_MAX_TEXT ", not a CA bundle";
 	}
@@ -38,22 +38,27 @@ static void report_few_certificates(struct engine *e, const char *path, size_t c
 	add_detail(e, "then: hfenv --ca-bundle all.pem ...");
 }
 
+/* How closely a bundle is checked: a stat only, its contents, or its contents for -v's words only. */
+enum bundle_check { BUNDLE_LOOK, BUNDLE_READ, BUNDLE_READ_FOR_WORDS };
+
 /* The chosen bundle, checked by the caller's reader: false after an error finding. */
-static bool check_bundle(struct engine *e, const char *source, bool variable,
-			 const char **path)
+static bool check_bundle(struct engine *e, const char *source, bool variable, const char **path, enum bundle_check how)
 {
 	if (e->read_bundle == NULL)
 		return true;
 	struct hfenv_bundle_facts facts = {0};
-	e->read_bundle(*path, &facts);
+	e->read_bundle(*path, how != BUNDLE_LOOK, &facts);
 	const char *problem = bundle_problem(&facts);
 	if (problem != NULL) {
 		free(facts.absolute_path);
-		add_finding(e, HFENV_ERROR, variable ? "%n=%f: %s%s" : "%n %f: %s%s", source, *path, problem,
-			    facts.status == HFENV_BUNDLE_DER ? "" : "; name a PEM CA bundle");
-		return false;
+		/* -v only adds words: what its reading finds beyond a stat's reach is a warning, as without -v it goes unseen. */
+		bool error = how != BUNDLE_READ_FOR_WORDS || facts.status == HFENV_BUNDLE_UNREADABLE ||
+			     facts.status == HFENV_BUNDLE_NOT_A_FILE || facts.status == HFENV_BUNDLE_TOO_LARGE;
+		add_finding(e, error ? HFENV_ERROR : HFENV_WARNING, variable ? "%n=%f: %s%s" : "%n %f: %s%s", source, *path,
+			    problem, facts.status == HFENV_BUNDLE_DER ? "" : "; name a PEM CA bundle");
+		return !error;
 	}
-	if (facts.certificates < HFENV_BUNDLE_FEW)
+	if (how != BUNDLE_LOOK && facts.certificates < HFENV_BUNDLE_FEW)
 		report_few_certificates(e, *path, facts.certificates);
 	if (facts.absolute_path != NULL)
 		*path = keep(e, facts.absolute_path);
@@ -91,12 +96,17 @@ static bool bundle_variables_change(struct engine *e, const char *bundle, bool n
 	return bundle[0] != '/';      /* the reader makes a relative path absolute */
 }
 
-/* A command that changes nothing opens no file: the bundle is read when asked for or about to spread. */
+/*
+ * A command that changes nothing opens no file, but a stat finds a missing or unreadable bundle; the bundle is
+ * read when asked for or about to spread, and under -v, which only adds words.
+ */
 static bool check_bundle_if_needed(struct engine *e, const char *source, bool variable, const char **path, bool node_kept)
 {
 	const struct hfenv_options *opts = e->opts;
-	bool asked = opts->ca_bundle != NULL || opts->check_ca_bundle || e->result->verbose;
-	return !(asked || bundle_variables_change(e, *path, node_kept)) || check_bundle(e, source, variable, path);
+	bool asked = opts->ca_bundle != NULL || opts->check_ca_bundle;
+	enum bundle_check how = asked || bundle_variables_change(e, *path, node_kept) ? BUNDLE_READ
+				: e->result->verbose ? BUNDLE_READ_FOR_WORDS : BUNDLE_LOOK;
+	return check_bundle(e, source, variable, path, how);
 }
 
 /* A bundle from --ca-bundle or HFENV_CA_BUNDLE, or else the first bundle variable set, goes to every bundle variable. */

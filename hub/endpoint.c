@@ -44,8 +44,9 @@ int hfenv_hub_endpoint(char *const env[], struct hfenv_hub_endpoint *out)
 {
 	*out = (struct hfenv_hub_endpoint){0};
 	const char *value = hfenv_getenv(env, "HF_ENDPOINT");
-	if (hfenv_is_true(hfenv_getenv(env, "HUGGINGFACE_CO_STAGING")))
-		value = "https://hub-ci.huggingface.co";
+	out->staging = hfenv_is_true(hfenv_getenv(env, "HUGGINGFACE_CO_STAGING"));
+	if (out->staging)
+		value = HFENV_HUB_STAGING_URL;
 	if (value == NULL)
 		value = default_endpoint;
 	size_t scheme_len = hfenv_scheme_length(value);
@@ -74,7 +75,7 @@ int hfenv_hub_endpoint(char *const env[], struct hfenv_hub_endpoint *out)
 		errno = ENOMEM;
 		return -1;
 	}
-	out->mirror = strcmp(out->host, "huggingface.co") != 0;
+	out->mirror = !out->staging && strcmp(out->host, "huggingface.co") != 0;
 	out->xet = !hfenv_is_true(hfenv_getenv(env, "HF_HUB_DISABLE_XET"));
 	return 0;
 }

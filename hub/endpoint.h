@@ -18,12 +18,16 @@ bool hfenv_hub_is_http_scheme(const char *value, size_t scheme_len);
 int hfenv_hub_url_authority(const char *url, size_t scheme_len, enum hfenv_url_status *status,
 			    struct hfenv_url *authority);
 
+/* Where huggingface_hub goes, HF_ENDPOINT or not, when HUGGINGFACE_CO_STAGING is true (constants.py). */
+#define HFENV_HUB_STAGING_URL "https://hub-ci.huggingface.co"
+
 /* The endpoint a download's metadata and Xet token come from, and whether huggingface_hub uses Xet. */
 struct hfenv_hub_endpoint {
-	char *url;                    /* normalized HF_ENDPOINT, or the default */
+	char *url;                    /* normalized HF_ENDPOINT, HFENV_HUB_STAGING_URL, or the default */
 	char *host;                   /* lower case, IPv6 without brackets */
 	unsigned port;                /* given, or the scheme's */
 	bool https;
+	bool staging;                 /* HUGGINGFACE_CO_STAGING is true */
 	bool mirror;                  /* HF_ENDPOINT names another host than huggingface.co */
 	bool xet;                     /* HF_HUB_DISABLE_XET does not read as true */
 };

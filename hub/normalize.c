@@ -26,6 +26,7 @@ static const char not_float[] = "%n=%v is no number; write e.g. 0.5";
 static const char not_duration[] = "%n=%v is no duration; write e.g. 30s";
 static const char not_size[] = "%n=%v is no size; write e.g. 512mb";
 static const char hf_transfer[] = "%n is ignored now; set HF_XET_HIGH_PERFORMANCE=1";
+static const char staging[] = "%n=%v moves the Hub to " HFENV_HUB_STAGING_URL "; unset it";
 
 static void say(struct hfenv_hub_outcome *out, size_t row, bool error, const char *format)
 {
@@ -152,6 +153,8 @@ int hfenv_hub_normalize(struct hfenv_hub_value *values, size_t count, struct hfe
 			transfer = i;
 		else if (strcmp(name, "HF_XET_HIGH_PERFORMANCE") == 0)
 			high_performance = i;
+		else if (strcmp(name, "HUGGINGFACE_CO_STAGING") == 0 && hfenv_is_true(values[i].value))
+			say(out, values[i].row, false, staging); /* HF_ENDPOINT and the default are ignored: hub/endpoint.c */
 	}
 	if (transfer != SIZE_MAX && hfenv_is_true(values[transfer].value) &&
 	    (high_performance == SIZE_MAX || !hfenv_is_true(values[high_performance].value)))

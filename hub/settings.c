@@ -21,6 +21,8 @@
  * HF_XET_G_F), old names in config/aliases.rs.  docs/hub-settings.md says which parser reads each kind.
  */
 const struct hfenv_hub_setting hfenv_hub_settings[] = {
+	{"DISABLE_TELEMETRY", HUB_FLAG, READ_HUB}, /* as HF_HUB_DISABLE_TELEMETRY */
+	{"DO_NOT_TRACK", HUB_FLAG, READ_HUB},      /* as HF_HUB_DISABLE_TELEMETRY */
 	{"HF_ASSETS_CACHE", HUB_PATH, READ_HUB},
 	{"HF_DEBUG", HUB_FLAG, READ_HUB},
 	{"HF_DEVICE_CODE_OAUTH_CLIENT_ID", HUB_TEXT, READ_HUB},
@@ -155,6 +157,7 @@ const struct hfenv_hub_setting hfenv_hub_settings[] = {
 	{"HUGGINGFACE_CO_STAGING", HUB_FLAG, READ_HUB},
 	{"HUGGINGFACE_HUB_CACHE", HUB_PATH, READ_HUB},
 	{"HUGGING_FACE_HUB_TOKEN", HFENV_HUB_SECRET, READ_HUB}, /* utils/_auth.py, the old name */
+	{"TRANSFORMERS_OFFLINE", HUB_FLAG, READ_HUB}, /* when HF_HUB_OFFLINE is unset or empty */
 };
 const size_t hfenv_hub_setting_count = sizeof hfenv_hub_settings / sizeof hfenv_hub_settings[0];
 

@@ -31,10 +31,15 @@ struct hfenv_hub_setting {
 extern const struct hfenv_hub_setting hfenv_hub_settings[];
 extern const size_t hfenv_hub_setting_count;
 
-/* False for a name that is no HF_... or HUGGING...: the test every variable of the environment pays, inline. */
+/*
+ * False for a name that is no HF_... or HUGGING..., nor as long as DO_NOT_TRACK, DISABLE_TELEMETRY or
+ * TRANSFORMERS_OFFLINE and of their initial: the test every variable of the environment pays, inline.
+ */
 static inline bool hfenv_hub_may_be(const char *name, size_t len)
 {
-	return len >= 4 && name[0] == 'H' && ((name[1] == 'F' && name[2] == '_') || name[1] == 'U');
+	if (name[0] != 'H')
+		return (name[0] == 'D' && (len == 12 || len == 17)) || (name[0] == 'T' && len == 20);
+	return len >= 4 && ((name[1] == 'F' && name[2] == '_') || name[1] == 'U');
 }
 
 /* The row of the variable named name[0..len), or NULL; a binary search of the table, in strcmp order. */

@@ -98,8 +98,25 @@ static int scan_file(int fd, struct pem_scan *scan, bool *too_large)
 	return error;
 }
 
-void hfenv_read_ca_bundle(const char *path, struct hfenv_bundle_facts *facts)
+/* A missing, unreadable, irregular or too large file, found without opening it (a FIFO or a device must not be opened). */
+static void look_at(const char *path, struct hfenv_bundle_facts *facts)
 {
+	struct stat st;
+	*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_OK};
+	if (stat(path, &st) != 0 || (S_ISREG(st.st_mode) && access(path, R_OK) != 0))
+		*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_UNREADABLE, .error = errno};
+	else if (!S_ISREG(st.st_mode))
+		facts->status = HFENV_BUNDLE_NOT_A_FILE;
+	else if (st.st_size > HFENV_BUNDLE_BYTES_MAX)
+		facts->status = HFENV_BUNDLE_TOO_LARGE;
+}
+
+void hfenv_read_ca_bundle(const char *path, bool contents, struct hfenv_bundle_facts *facts)
+{
+	if (!contents) {
+		look_at(path, facts);
+		return;
+	}
 	*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_OK};
 	/* O_NONBLOCK: a FIFO must not hang hfenv before it is found not to be a file. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);

@@ -75,7 +75,7 @@ static int why_file_failed(const char *shown, const char *path, int error, char 
 	char *shown_interpreter = interpreter ? shown_name(interpreter) : NULL;
 	const char *named = shown_interpreter ? shown_interpreter : "?";
 	if (crlf)
-		*message = text_format("%s: bad interpreter %s^M: CRLF line ends; use dos2unix", shown, named);
+		*message = text_format("bad interpreter %s^M: CRLF line ends; run dos2unix %s", named, shown);
 	else
 		*message = text_format("%s: bad interpreter %s: %s", shown, named,
 				       error == ENOENT ? "not found" : strerror(error));

@@ -140,11 +140,12 @@ static int print_hub_heading(const struct explain_output *output, const struct h
 {
 	const struct hfenv_hub_endpoint *endpoint = &hub->endpoint;
 	const char *xet = endpoint->xet ? "on" : "off (HF_HUB_DISABLE_XET)";
-	size_t length = strlen(url) + strlen(xet) + 32;
+	const char *what = endpoint->staging ? "HUGGINGFACE_CO_STAGING" : endpoint->mirror ? "a mirror" : "the Hub";
+	size_t length = strlen(url) + strlen(what) + strlen(xet) + 24;
 	char *line = malloc(length);
 	if (line == NULL)
 		return -1;
-	snprintf(line, length, "endpoint %s (%s); Xet %s", url, endpoint->mirror ? "a mirror" : "the Hub", xet);
+	snprintf(line, length, "endpoint %s (%s); Xet %s", url, what, xet);
 	fprintf(output->stream, "\n%sHugging Face%s, after hfenv\n  ", output->colour ? ANSI_BOLD : "",
 		output->colour ? ANSI_RESET : "");
 	print_wrapped(output->stream, line, 2, 4, output->width);

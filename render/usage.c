@@ -1,5 +1,17 @@
 #include "render/usage.h"
 
+/* hfenv-static is compiled without io/probe.c (HFENV_WITH_PROBE=0): its help does not offer --probe. */
+#if defined(HFENV_WITH_PROBE) && !HFENV_WITH_PROBE
+#define PROBE_HELP ""
+#else
+#define PROBE_HELP \
+	"      --probe [HOST[:PORT]]...  connect to each HOST (port 443) as\n" \
+	"                        huggingface_hub would: CONNECT through the https proxy,\n" \
+	"                        direct for NO_PROXY; default: HF_ENDPOINT's host or\n" \
+	"                        huggingface.co, and the Xet hosts; exit 0 if all answer\n" \
+	"      --timeout SECONDS --probe: limit for each connect, send and read (5)\n"
+#endif
+
 const char hfenv_usage[] =
 	"Usage: hfenv [OPTION]... [--] [NAME=VALUE]... [COMMAND [ARG]...]\n"
 	"Put the proxy variables in order for every HTTP client, then run COMMAND.\n"
@@ -21,11 +33,7 @@ const char hfenv_usage[] =
 	"      --explain[=table|tsv] [HOST|URL]...  show the route and CA bundle of each\n"
 	"                        HTTP client before and after hfenv; exit 0 if all\n"
 	"                        agree after it, 1 if not, 125 if hfenv would refuse\n"
-	"      --probe [HOST[:PORT]]...  connect to each HOST (port 443) as\n"
-	"                        huggingface_hub would: CONNECT through the https proxy,\n"
-	"                        direct for NO_PROXY; default: HF_ENDPOINT's host or\n"
-	"                        huggingface.co, and the Xet hosts; exit 0 if all answer\n"
-	"      --timeout SECONDS --probe: limit for each connect, send and read (5)\n"
+	PROBE_HELP
 	"  -v, --verbose         report every change on stderr (passwords shown as ***)\n"
 	"  -q, --quiet           no warnings\n"
 	"  -h, --help            show this help\n"

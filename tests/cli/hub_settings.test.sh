@@ -27,6 +27,17 @@ test_empty_timeout_is_removed_before_the_command() {
 	expect_out "unset"
 }
 
+test_staging_warns_at_exec_and_in_explain() {
+	run_clean HUGGINGFACE_CO_STAGING=1 HF_ENDPOINT=https://hf-mirror.com "$HFENV" true
+	expect_status 0
+	expect_err_contains "hfenv: warning: HUGGINGFACE_CO_STAGING='1' moves the Hub to https://hub-ci.huggingface.co; unset it"
+	run_clean HUGGINGFACE_CO_STAGING=1 HF_ENDPOINT=https://hf-mirror.com COLUMNS=120 "$HFENV" --explain
+	expect_status 0
+	expect_out_contains "endpoint https://hub-ci.huggingface.co (HUGGINGFACE_CO_STAGING); Xet on"
+	expect_out_contains "warning: HUGGINGFACE_CO_STAGING='1' moves the Hub to https://hub-ci.huggingface.co; unset it"
+	expect_out_lacks "mirror"
+}
+
 test_token_is_never_shown_in_any_output() {
 	run env -i "HF_TOKEN=hf_planted$CR" HF_ENDPOINT=ftp://x "$HFENV" -v true
 	expect_status 125

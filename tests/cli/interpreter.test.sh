@@ -17,7 +17,7 @@ test_crlf_interpreter_is_called_a_windows_file() {
 	chmod +x "$TMP/train.sh"
 	run "$HFENV" "$TMP/train.sh"
 	expect_status 127
-	expect_err_contains "hfenv: $TMP/train.sh: bad interpreter /bin/sh^M: CRLF line ends; use dos2unix"
+	expect_err_contains "hfenv: bad interpreter /bin/sh^M: CRLF line ends; run dos2unix $TMP/train.sh"
 	expect_err_lines 1
 	sed -i 's/\r$//' "$TMP/train.sh"
 	run "$HFENV" "$TMP/train.sh"

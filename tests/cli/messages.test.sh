@@ -199,6 +199,22 @@ test_help_fits_80_columns() {
 	[ -z "$wide" ] || fail "--help lines over 80 columns: $wide"
 }
 
+# hfenv-static (cli.static.*) is built without --probe: its help must not offer it.
+test_help_offers_probe_only_where_it_is_built() {
+	run "$HFENV" --probe --timeout x
+	if grep -q 'is not in hfenv-static' "$TMP/err"; then
+		expect_status 125
+		run "$HFENV" --help
+		expect_out_lacks "--probe"
+		expect_out_lacks "--timeout"
+	else
+		expect_err_contains "--timeout takes a number of seconds"
+		run "$HFENV" --help
+		expect_out_contains "--probe [HOST[:PORT]]..."
+		expect_out_contains "--timeout SECONDS"
+	fi
+}
+
 test_help_says_no_xet_lets_socks_through() {
 	run "$HFENV" --help
 	grep -A1 -e '-x, --no-xet' "$TMP/out" | grep -q 'SOCKS' || fail "--help does not say what -x does to SOCKS"

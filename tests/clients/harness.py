@@ -8,6 +8,8 @@ Subcommands (run with Debian's /usr/bin/python3):
                                     HFENV_MATRIX_ONLY=NAME,... runs only the scenarios whose names contain one
   xet HFENV                         hfenv --no-xet seen through huggingface_hub's truth rule
   pid1 HFENV                        hfenv as PID 1 of a new PID namespace, as a Docker ENTRYPOINT
+  hub HFENV VENVS                   the Hub's settings as the pinned huggingface_hub reads them at import,
+                                    without and through hfenv, and the endpoint --explain names
   trust HFENV CLIENT_DIR OUT_DIR    the HTTPS origin (a certificate from the test's own CA), directly and
                                     through tinyproxy, with each client's own trust: which clients verify it
                                     without and through hfenv (issue 16)
@@ -1028,6 +1030,45 @@ def command_xet(hfenv):
     return 1 if failed else 0
 
 
+HUB_CONSTANTS = ("import sys; from huggingface_hub import constants as c, __version__ as v; "
+                 "print(v, c.HF_HUB_OFFLINE, c.HF_HUB_DISABLE_TELEMETRY, c.ENDPOINT)")
+
+
+def command_hub(hfenv, venvs):
+    """Names huggingface_hub reads beside its own (TRANSFORMERS_OFFLINE, DO_NOT_TRACK) and HUGGINGFACE_CO_STAGING."""
+    python = os.path.join(venvs, "hf", "bin", "python")
+    version = read_pins()["venv:hf", "huggingface_hub"]
+    cases = [  # (extra environment, (offline, telemetry off, endpoint) without hfenv, the same through it)
+        ({"TRANSFORMERS_OFFLINE": "y"}, ("False", "False", "https://huggingface.co"),
+         ("True", "False", "https://huggingface.co")),
+        ({"DO_NOT_TRACK": " 1"}, ("False", "False", "https://huggingface.co"),
+         ("False", "True", "https://huggingface.co")),
+        ({"DISABLE_TELEMETRY": "yes"}, ("False", "True", "https://huggingface.co"),
+         ("False", "True", "https://huggingface.co")),
+        ({"HUGGINGFACE_CO_STAGING": "1", "HF_ENDPOINT": "https://hf-mirror.com"},
+         ("False", "False", "https://hub-ci.huggingface.co"), ("False", "False", "https://hub-ci.huggingface.co")),
+    ]
+    failed = 0
+    for extra, without, through in cases:
+        env = {**base_environment(tempfile.gettempdir()), **extra}
+        for argv, want in (([python, "-I", "-c", HUB_CONSTANTS], without),
+                           ([hfenv, "-q", python, "-I", "-c", HUB_CONSTANTS], through)):
+            result = run_one(argv, env)
+            got = tuple(result.stdout.split())
+            ok = result.returncode == 0 and got == (version, *want)
+            failed += not ok
+            print(f"{'ok  ' if ok else 'FAIL'} {extra} {'through hfenv' if argv[0] == hfenv else 'without it'}: "
+                  f"offline, telemetry off, endpoint = {got[1:] or result.stderr.strip()}"
+                  + ("" if ok else f", expected {want} from huggingface_hub {version}"))
+        explained = run_one([hfenv, "--explain=tsv"], env).stdout
+        hub_targets = {line.split("\t")[6] for line in explained.splitlines() if "\thub\t" in line}
+        endpoint = through[2].replace("https://", "")
+        ok = any(target.startswith(f"https://{endpoint}:") for target in hub_targets)
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {extra} hfenv --explain names the endpoint {endpoint}: {sorted(hub_targets)}")
+    return 1 if failed else 0
+
+
 def children_of(pid):
     found = []
     for entry in os.listdir("/proc"):
@@ -1254,7 +1295,7 @@ def command_trust(hfenv, client_dir, out_dir):
 def main(argv):
     install_signal_handlers()
     empty_environment(("HFENV_MATRIX_ROWS", "HFENV_MATRIX_ONLY", PRIVATE_NAMESPACE))
-    commands = {"matrix": (command_matrix, 4), "xet": (command_xet, 1), "pid1": (command_pid1, 1),
+    commands = {"matrix": (command_matrix, 4), "xet": (command_xet, 1), "pid1": (command_pid1, 1), "hub": (command_hub, 2),
                 "trust": (command_trust, 3), "origin": (serve_origins, 1)}
     if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
         print(__doc__, file=sys.stderr)

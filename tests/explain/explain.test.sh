@@ -147,6 +147,29 @@ test_format_name_operand_gets_a_hint() {
 	done
 }
 
+test_format_name_operand_hint_is_silenced_by_quiet() {
+	for quiet in -q --quiet; do
+		run_clean "$HFENV" --explain $quiet tsv
+		expect_status 0
+		expect_err_empty
+		expect_out_contains "For tsv: after hfenv, every client takes the same route."
+	done
+	run_clean HFENV_QUIET=1 "$HFENV" --explain table
+	expect_err_empty
+}
+
+# Each operand gets its own verdict: the worst one is the status, wherever it comes in the list.
+test_exit_status_is_the_worst_targets_not_the_last() {
+	for format in table tsv; do
+		for order in "10.1.2.3 h.example" "h.example 10.1.2.3"; do
+			run_clean https_proxy=$A NO_PROXY=10.0.0.0/8 "$HFENV" -q --explain=$format $order
+			expect_status 1
+		done
+		run_clean https_proxy=$A NO_PROXY=10.0.0.0/8 "$HFENV" -q --explain=$format h.example
+		expect_status 0
+	done
+}
+
 test_password_is_never_shown() {
 	for format in table tsv; do
 		run_clean https_proxy=http://user:s3cret@127.0.0.1:7890 "$HFENV" --explain=$format

@@ -223,14 +223,14 @@ static bool check_variable(const struct hfenv_result *r, const char *expectation
 	return strcmp(value, expectation + name_length + 1) == 0 || miss("%s is '%s'", name, value);
 }
 
-/* The reader a row runs with, and how many times the engine called it. */
+/* The reader a row runs with, and how many times the engine called it for the contents, and for a stat. */
 static hfenv_bundle_reader *row_reader;
-static size_t bundle_reads;
+static size_t bundle_reads, bundle_looks;
 
-static void counting_reader(const char *path, struct hfenv_bundle_facts *facts)
+static void counting_reader(const char *path, bool contents, struct hfenv_bundle_facts *facts)
 {
-	bundle_reads++;
-	row_reader(path, facts);
+	*(contents ? &bundle_reads : &bundle_looks) += 1;
+	row_reader(path, contents, facts);
 }
 
 static bool check_expectation(const struct hfenv_result *r, const char *expectation)
@@ -253,6 +253,8 @@ static bool check_expectation(const struct hfenv_result *r, const char *expectat
 		met = (r->path != NULL && strcmp(r->path, rest) == 0) || miss("path is %s", r->path ? r->path : "none");
 	else if (take_prefix(expectation, "bundle reads: ", &rest))
 		met = (size_t)strtoul(rest, NULL, 10) == bundle_reads || miss("the reader was called %zu times", bundle_reads);
+	else if (take_prefix(expectation, "bundle looks: ", &rest))
+		met = (size_t)strtoul(rest, NULL, 10) == bundle_looks || miss("the reader looked %zu times", bundle_looks);
 	else if (strcmp(expectation, "no path") == 0)
 		met = r->path == NULL || miss("path is %s", r->path);
 	else if (strcmp(expectation, "verbose") == 0 || strcmp(expectation, "not verbose") == 0)
@@ -306,7 +308,7 @@ void run_engine_case_reading(const struct engine_case *row, hfenv_bundle_reader 
 	char *const *envp = (char *const *)row->env;
 	struct hfenv_result r;
 	row_reader = read_bundle;
-	bundle_reads = 0;
+	bundle_reads = bundle_looks = 0;
 	assert_int_equal(hfenv_normalize(&row->opts, read_bundle ? counting_reader : NULL, envp, &r), 0);
 	const char *failed = NULL;
 	for (size_t i = 0; failed == NULL && row->expect[i] != NULL; i++)

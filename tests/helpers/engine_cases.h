@@ -35,7 +35,8 @@ void assert_no_finding_contains(const struct hfenv_result *r, const char *text);
  *   "no edit: NAME"       no edit touches NAME
  *   "path: /bin"          the result's PATH for the exec site  "no path"          it has none
  *   "verbose", "quiet"    the result's flags are set           "not verbose", "not quiet"
- *   "bundle reads: 1"     how many times the engine called the row's CA bundle reader
+ *   "bundle reads: 1"     how many times the engine called the row's CA bundle reader for the contents
+ *   "bundle looks: 1"     how many times for a stat only (contents false)
  * Every row also checks that each entry whose name has no edit is the input's own pointer, in the input's order.
  */
 #define ENGINE_ENV_MAX 16

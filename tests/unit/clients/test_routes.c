@@ -489,6 +489,30 @@ static void ipv6_range_fails_httpx_at_start_and_httpx2_takes_it(void **state)
 	check_kind_to(HFENV_CLIENT_HTTPX2, "hf.test", 443, proxied, HFENV_ROUTE_PROXY);
 }
 
+/* net/http's useProxy: any address of 127.0.0.0/8 is loopback, never proxied; the next one is not. */
+static void go_never_proxies_any_address_of_127_slash_8(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=" PROXY_A, NULL};
+	check_kind_to(HFENV_CLIENT_GO, "127.0.0.2", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_GO, "127.255.255.254", 443, envp, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_GO, "128.0.0.1", 443, envp, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_GO, "126.255.255.255", 443, envp, HFENV_ROUTE_PROXY);
+	check_kind_to(HFENV_CLIENT_CURL, "127.0.0.2", 443, envp, HFENV_ROUTE_PROXY);
+}
+
+/* wget's no_proxy: ".dom" matches the names under dom, not dom itself; "dom" matches both. */
+static void wget_dot_entry_skips_subdomains_but_not_the_domain(void **state)
+{
+	(void)state;
+	char *dotted[] = {"https_proxy=" PROXY_A, "no_proxy=.hf.test", NULL};
+	check_kind_to(HFENV_CLIENT_WGET, "cas.hf.test", 443, dotted, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_WGET, "hf.test", 443, dotted, HFENV_ROUTE_PROXY);
+	char *bare[] = {"https_proxy=" PROXY_A, "no_proxy=hf.test", NULL};
+	check_kind_to(HFENV_CLIENT_WGET, "hf.test", 443, bare, HFENV_ROUTE_DIRECT);
+	check_kind_to(HFENV_CLIENT_WGET, "cas.hf.test", 443, bare, HFENV_ROUTE_DIRECT);
+}
+
 static void httpx_localhost_entry_covers_the_name_only(void **state)
 {
 	(void)state;
@@ -633,6 +657,8 @@ int main(void)
 		cmocka_unit_test(hf_xet_ignores_every_proxy_under_cgi),
 		cmocka_unit_test(undici_takes_the_http_proxy_for_https_urls),
 		cmocka_unit_test(star_in_no_proxy_means_direct_except_for_wget),
+		cmocka_unit_test(go_never_proxies_any_address_of_127_slash_8),
+		cmocka_unit_test(wget_dot_entry_skips_subdomains_but_not_the_domain),
 		cmocka_unit_test(star_among_other_no_proxy_entries_counts_for_go_only_as_a_whole_value_for_curl),
 		cmocka_unit_test(python_reads_the_last_of_duplicate_entries),
 		cmocka_unit_test(python_clients_read_an_odd_case_spelling_the_others_do_not),

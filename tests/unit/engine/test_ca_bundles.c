@@ -15,14 +15,16 @@ static const char *const bundle_variables[] = {
 };
 #define BUNDLE_VARIABLES (sizeof bundle_variables / sizeof bundle_variables[0])
 
-/* The files of these tests, by name: what a real reader would find in them. */
-static void fake_reader(const char *path, struct hfenv_bundle_facts *facts)
+/* The files of these tests, by name: what a real reader would find in them, or without their contents a stat. */
+static void fake_reader(const char *path, bool contents, struct hfenv_bundle_facts *facts)
 {
-	*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_OK, .certificates = 140};
+	*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_OK, .certificates = contents ? 140 : 0};
 	if (strstr(path, "missing.pem") != NULL)
 		*facts = (struct hfenv_bundle_facts){.status = HFENV_BUNDLE_UNREADABLE, .error = ENOENT};
 	else if (strcmp(path, "/etc/ssl/certs") == 0)
 		facts->status = HFENV_BUNDLE_NOT_A_FILE;
+	else if (!contents)
+		return;
 	else if (strcmp(path, "/empty.pem") == 0)
 		facts->status = HFENV_BUNDLE_NO_CERTIFICATE;
 	else if (strcmp(path, "/root.der") == 0)
@@ -85,13 +87,26 @@ static const struct engine_case cases[] = {
 	{"ssl_cert_dir_is_left_alone", {"SSL_CERT_DIR=/etc/ssl/certs"}, {.ca_bundle = "/ca.pem"},
 	 {"SSL_CERT_DIR=/etc/ssl/certs", "no edit: SSL_CERT_DIR"}},
 	{"file_name_is_not_redacted", {"SSL_CERT_FILE=/home/me@corp/missing.pem"}, {0}, {"error: '/home/me@corp/missing.pem'"}},
-	{"bundle_every_variable_already_names_is_not_read", {EVERY_BUNDLE("/missing.pem")}, {0},
-	 {"bundle reads: 0", "no findings", "no edits", EVERY_BUNDLE("/missing.pem")}},
+	{"bundle_every_variable_already_names_is_not_read", {EVERY_BUNDLE("/empty.pem")}, {0},
+	 {"bundle reads: 0", "bundle looks: 1", "no findings", "no edits", EVERY_BUNDLE("/empty.pem")}},
+	{"missing_bundle_every_variable_already_names_is_found_by_a_look", {EVERY_BUNDLE("/missing.pem")}, {0},
+	 {"bundle reads: 0", "bundle looks: 1", "errors: 1",
+	  "error: REQUESTS_CA_BUNDLE='/missing.pem': No such file or directory; name a PEM CA bundle"}},
+	{"directory_every_variable_already_names_is_found_by_a_look", {EVERY_BUNDLE("/etc/ssl/certs")}, {0},
+	 {"bundle reads: 0", "errors: 1", "error: REQUESTS_CA_BUNDLE='/etc/ssl/certs': not a regular file"}},
 	{"bundle_of_the_setting_every_variable_already_names_is_not_read", {"HFENV_CA_BUNDLE=/corp-root.pem", EVERY_BUNDLE("/corp-root.pem")},
-	 {0}, {"bundle reads: 0", "no findings", "no edits"}},
+	 {0}, {"bundle reads: 0", "bundle looks: 1", "no findings", "no edits"}},
+	{"missing_bundle_of_the_setting_every_variable_already_names_is_refused",
+	 {"HFENV_CA_BUNDLE=/missing.pem", EVERY_BUNDLE("/missing.pem")}, {0},
+	 {"bundle reads: 0", "error: HFENV_CA_BUNDLE '/missing.pem': No such file or directory"}},
 	{"node_extra_ca_certs_of_its_own_changes_nothing_and_reads_nothing",
-	 {"REQUESTS_CA_BUNDLE=/missing.pem", "CURL_CA_BUNDLE=/missing.pem", "SSL_CERT_FILE=/missing.pem", "GIT_SSL_CAINFO=/missing.pem",
-	  "NODE_EXTRA_CA_CERTS=/corp-root.pem"}, {0}, {"bundle reads: 0", "no findings", "no edits"}},
+	 {"REQUESTS_CA_BUNDLE=/empty.pem", "CURL_CA_BUNDLE=/empty.pem", "SSL_CERT_FILE=/empty.pem", "GIT_SSL_CAINFO=/empty.pem",
+	  "NODE_EXTRA_CA_CERTS=/corp-root.pem"}, {0}, {"bundle reads: 0", "bundle looks: 1", "no findings", "no edits"}},
+	{"verbose_reads_the_bundle_and_says_what_is_wrong_in_a_warning", {EVERY_BUNDLE("/empty.pem")}, {.verbose = true},
+	 {"bundle reads: 1", "bundle looks: 0", "no errors",
+	  "warning: REQUESTS_CA_BUNDLE='/empty.pem': no PEM certificate in it; name a PEM CA bundle"}},
+	{"verbose_gives_the_der_hint_in_a_warning", {"HFENV_VERBOSE=1", EVERY_BUNDLE("/root.der")}, {0},
+	 {"bundle reads: 1", "no errors", "warning: REQUESTS_CA_BUNDLE='/root.der': DER: openssl x509"}},
 	{"bundle_is_read_when_the_option_names_it", {EVERY_BUNDLE("/corp-root.pem")}, {.ca_bundle = "/corp-root.pem"},
 	 {"bundle reads: 1", "warning: CA bundle '/corp-root.pem' has only 1 certificate", "no edits"}},
 	{"bundle_is_read_under_verbose", {EVERY_BUNDLE("/missing.pem")}, {.verbose = true},
@@ -153,7 +168,7 @@ static void unusable_ca_bundle_option_is_refused_naming_the_file(void **state)
 		{"no certificate", {NULL}, {.ca_bundle = "/empty.pem"},
 		 {"errors: 1", "error: --ca-bundle '/empty.pem': no PEM certificate", "no edits"}},
 		{"DER", {NULL}, {.ca_bundle = "/root.der"},
-		 {"errors: 1", "error: --ca-bundle '/root.der': DER, not PEM; convert it: openssl x509 -inform der", "no edits"}},
+		 {"errors: 1", "error: --ca-bundle '/root.der': DER: openssl x509 -inform der -in FILE -out FILE.pem", "no edits"}},
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
 		run_engine_case_reading(&files[i], fake_reader);

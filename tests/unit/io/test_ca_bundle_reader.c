@@ -49,7 +49,7 @@ static void write_bundle(const char *text, off_t size)
 static struct hfenv_bundle_facts facts_of_the_bundle(void)
 {
 	struct hfenv_bundle_facts facts;
-	hfenv_read_ca_bundle(path, &facts);
+	hfenv_read_ca_bundle(path, true, &facts);
 	return facts;
 }
 
@@ -94,7 +94,7 @@ static void directory_is_not_a_file(void **state)
 {
 	(void)state;
 	struct hfenv_bundle_facts facts;
-	hfenv_read_ca_bundle(directory, &facts);
+	hfenv_read_ca_bundle(directory, true, &facts);
 	assert_int_equal(facts.status, HFENV_BUNDLE_NOT_A_FILE);
 }
 
