@@ -4,6 +4,7 @@
 #include "engine/ca_bundles.h"
 #include "engine/engine.h"
 #include "engine/findings.h"
+#include "engine/hub_names.h"
 #include "engine/hub_settings.h"
 #include "engine/proxies.h"
 #include "engine/settings.h"
@@ -28,8 +29,8 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
 		struct slot *s = eq ? find_slot(e, entry, len) : NULL;
-		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len))
-			s = claim_hub_slot(e, entry, len);
+		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len) && (s = claim_hub_slot(e, entry, len)) == NULL)
+			note_unknown_hub_name(e, entry, len);
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {
@@ -167,6 +168,7 @@ static engine_step *const steps[] = {
 	normalize_ca_bundles,
 	normalize_hub_settings,
 	apply_no_xet,
+	warn_of_unknown_hub_names,
 };
 
 /*
