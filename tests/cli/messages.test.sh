@@ -71,9 +71,18 @@ test_quiet_keeps_errors() {
 }
 
 test_errors_print_without_warnings_or_changes() {
-	run env -i https_proxy=ftp://127.0.0.1:21 "http_proxy= http://127.0.0.1:1" "$HFENV" -v -x true
+	run env -i https_proxy=ftp://127.0.0.1:21 "http_proxy= http://127.0.0.1:1" "$HFENV" -x true
 	expect_status 125
 	expect_err_lines 1
+}
+
+test_verbose_errors_print_with_warnings_not_changes() {
+	run env -i https_proxy=ftp://127.0.0.1:21 "http_proxy= http://127.0.0.1:1" "$HFENV" -v -x true
+	expect_status 125
+	expect_err_contains "hfenv: https_proxy='ftp://127.0.0.1:21': not a proxy scheme"
+	expect_err_contains "hfenv: warning: http_proxy=' http://127.0.0.1:1': blanks, CR or LF around it removed"
+	expect_err_lacks "hfenv: set "
+	expect_err_lacks "hfenv: changed "
 }
 
 test_differing_pair_warning_names_both() {
@@ -132,7 +141,26 @@ test_socks_proxy_option_is_one_error() {
 	run env -i "$HFENV" -p socks5://127.0.0.1:1080 true
 	expect_status 125
 	expect_err_lines 1
-	expect_err_contains "hfenv: --proxy 'socks5://127.0.0.1:1080' is SOCKS: use an HTTP proxy or --allow-socks"
+	expect_err_contains "hfenv: --proxy 'socks5://127.0.0.1:1080' is SOCKS: use its HTTP port or --allow-socks"
+}
+
+test_socks_refusal_names_the_http_port_of_a_local_proxy() {
+	run env -i "$HFENV" -p socks5://127.0.0.1:7891 true
+	expect_status 125
+	expect_err_lines 1
+	expect_err_contains "hfenv: --proxy 'socks5://127.0.0.1:7891' is SOCKS: use 'http://127.0.0.1:7890' or --allow-socks"
+	run env -i ALL_PROXY=socks5://127.0.0.1:10808 "$HFENV" true
+	expect_err_contains "hfenv: ALL_PROXY is SOCKS only: add -p 'http://127.0.0.1:10809' or --allow-socks"
+}
+
+test_verbose_refusal_adds_the_why_one_line_each() {
+	run env -i https_proxy=socks5://127.0.0.1:7891 "$HFENV" -v touch "$TMP/ran"
+	expect_status 125
+	[ ! -e "$TMP/ran" ] || fail "the command ran"
+	expect_err_contains "hfenv: https_proxy='socks5://127.0.0.1:7891' is SOCKS: use 'http://127.0.0.1:7890' or --allow-socks"
+	expect_err_contains "hfenv: warning: SOCKS: 7891 is Clash's SOCKS port; its HTTP port is 7890"
+	expect_err_contains "hfenv: warning: SOCKS: Debian's reqwest and hf_xet < 1.2.0 ignore it and connect directly"
+	expect_err_lacks "hfenv: set "
 }
 
 test_no_proxy_star_beside_proxy_option_is_a_warning() {

@@ -124,7 +124,7 @@ test_socks5_with_user_and_password() {
 test_socks_proxy_without_allow_socks_is_refused() {
 	run_clean https_proxy=socks5://127.0.0.1:1080 "$HFENV" --probe 127.0.0.1:9
 	expect_status 125
-	expect_err_contains "is SOCKS: use an HTTP proxy or --allow-socks"
+	expect_err_contains "is SOCKS: use its HTTP port or --allow-socks"
 }
 
 test_no_proxy_means_a_direct_connect() {
