@@ -3,6 +3,7 @@
 
 #include "engine/ca_bundles.h"
 #include "engine/engine.h"
+#include "engine/failing_clients.h"
 #include "engine/findings.h"
 #include "engine/hub_names.h"
 #include "engine/hub_settings.h"
@@ -169,6 +170,7 @@ static engine_step *const steps[] = {
 	normalize_hub_settings,
 	apply_no_xet,
 	warn_of_unknown_hub_names,
+	warn_of_failing_clients,
 };
 
 /*

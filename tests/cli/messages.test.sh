@@ -163,6 +163,43 @@ test_verbose_refusal_adds_the_why_one_line_each() {
 	expect_err_lacks "hfenv: set "
 }
 
+test_proxy_host_without_a_port_runs_with_one_warning() {
+	run env -i "$HFENV" -p proxy.corp printenv https_proxy
+	expect_status 0
+	expect_out "http://proxy.corp:80"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: --proxy has no port: every client now uses :80; add it"
+	run env -i "$HFENV" -q -p proxy.corp true
+	expect_err_lines 0
+}
+
+test_https_url_for_a_local_proxy_warns_with_the_http_url_to_write() {
+	run env -i "$HFENV" -p https://127.0.0.1:7890 printenv https_proxy
+	expect_status 0
+	expect_out "https://127.0.0.1:7890"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: --proxy: a local proxy speaks HTTP, not TLS; write 'http://127.0.0.1:7890'"
+}
+
+test_https_url_for_a_remote_proxy_names_the_client_that_fails() {
+	run env -i HTTPS_PROXY=https://proxy.example:443 "$HFENV" true
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: the https:// proxy fails in wget (http:// only); use its http:// port"
+}
+
+test_cgi_with_an_http_proxy_warns_that_go_refuses_it() {
+	run env -i REQUEST_METHOD=GET http_proxy=http://127.0.0.1:7890 "$HFENV" true
+	expect_status 0
+	expect_err_contains "hfenv: warning: Go 1.26: no proxy for http:// under CGI; unset REQUEST_METHOD if not CGI"
+}
+
+test_plain_http_proxy_is_silent() {
+	run env -i "$HFENV" -p http://127.0.0.1:7890 true
+	expect_status 0
+	expect_err_lines 0
+}
+
 test_no_proxy_star_beside_proxy_option_is_a_warning() {
 	run env -i NO_PROXY='*' "$HFENV" -p http://127.0.0.1:7890 printenv https_proxy
 	expect_status 1
