@@ -126,12 +126,21 @@ static char *client_list(const struct failure *failure)
 /* The first entry of the NO_PROXY list that httpx cannot build a pattern of, which stops it at start; or NULL. */
 static const char *entry_stopping_httpx(struct engine *e)
 {
-	const char *list = slot_of(e, VAR_NO_LOWER)->value;
-	for (const char *p = list; p != NULL && *p != '\0';) {
-		size_t n = strcspn(p, ",");
-		if (n > 0 && httpx_entry_fails_at_start(p, n))
-			return keep(e, strndup(p, n));
-		p += n + (p[n] == ',');
+	const char *list = slot_of(e, VAR_NO_LOWER)->value, *entry = list;
+	size_t colons = 0;
+	for (const char *p = list; p != NULL; p++) {
+		if (*p != ',' && *p != '\0') {
+			colons += *p == ':';
+			continue;
+		}
+		/* Only a port (one colon) or brackets can stop httpx: hfenv removed the IPv6 ranges. */
+		size_t n = (size_t)(p - entry);
+		if (n > 0 && (colons == 1 || *entry == '[') && httpx_entry_fails_at_start(entry, n))
+			return keep(e, strndup(entry, n));
+		if (*p == '\0')
+			break;
+		entry = p + 1;
+		colons = 0;
 	}
 	return NULL;
 }
