@@ -167,12 +167,21 @@ static void warn_of_failure(struct engine *e, const struct failure *failure)
 	free(clients);
 }
 
-/* A value that could make a client fail: a proxy URL that is not http://, CGI, or a NO_PROXY entry that stops httpx. */
+/* SOCKS let through has its warning (engine/socks.c), and no other failure of its own. */
+static bool socks_warned(const struct engine *e, const char *value)
+{
+	return (e->allow_socks || e->no_xet) && strncmp(value, "socks", 5) == 0;
+}
+
+/*
+ * A value that could make a client fail, the only case in which the client model runs: a proxy URL that is
+ * neither http:// nor SOCKS let through, CGI, or a NO_PROXY entry that stops httpx.
+ */
 static bool could_fail(struct engine *e)
 {
 	for (enum pair pair = PAIR_HTTP; pair <= PAIR_ALL; pair++) {
 		const char *value = pair_lower(e, pair)->value;
-		if (value != NULL && strncmp(value, "http://", 7) != 0)
+		if (value != NULL && strncmp(value, "http://", 7) != 0 && !socks_warned(e, value))
 			return true;
 	}
 	return (e->cgi && (pair_set(e, PAIR_HTTP) || pair_set(e, PAIR_ALL))) || entry_stopping_httpx(e) != NULL;

@@ -69,10 +69,11 @@ static size_t cost(const char *name, size_t len, const char *known, size_t bound
 	if (best > 2 && rest_len > 4 && n > len && memcmp(name, known, len) == 0)
 		best = 2;
 	for (size_t i = 3; i < n && best > 1; i++) {
-		size_t prefix = prefix_cost(known, i);
-		if (known[i - 1] != '_' || prefix >= best)
+		if (known[i - 1] != '_')
 			continue;
-		best = smaller(best, prefix + edit_distance(rest, rest_len, known + i, n - i, best - prefix - 1, rows));
+		size_t prefix = prefix_cost(known, i);
+		if (prefix < best)
+			best = smaller(best, prefix + edit_distance(rest, rest_len, known + i, n - i, best - prefix - 1, rows));
 	}
 	return best;
 }
