@@ -107,7 +107,9 @@ void warn_of_unknown_hub_names(struct engine *e)
 		if (name != NULL)
 			warn_of_name(e, name);
 	}
-	for (size_t i = HFENV_VARIABLES; i < e->slot_count; i++) {
+	/* The slots of -u and NAME=VALUE follow the table's: an operand's name was not read from the environment. */
+	size_t operands = HFENV_VARIABLES + hfenv_assignment_count(&e->opts->assignments);
+	for (size_t i = HFENV_VARIABLES; i < e->slot_count && i < operands; i++) {
 		const struct slot *s = &e->slots[i];
 		if (s->value == NULL || !hfenv_hub_is_own_name(s->name, s->name_len) || hfenv_hub_find(s->name, s->name_len))
 			continue;
