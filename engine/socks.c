@@ -75,7 +75,7 @@ static const struct local_proxy {
 	{10808, 10809, "SOCKS: 10808 is V2RayN's SOCKS port; its HTTP port is 10809"},
 };
 
-/* The local proxy whose SOCKS port value's is, value a normalized SOCKS URL; NULL for another port. */
+/* The local proxy whose SOCKS port value, a normalized SOCKS URL, has; NULL for another port. */
 static const struct local_proxy *local_proxy_of(const char *value, size_t *port_colon)
 {
 	const char *authority = strstr(value, "://") + 3;
