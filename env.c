@@ -3,7 +3,9 @@
 
 #include "engine/ca_bundles.h"
 #include "engine/engine.h"
+#include "engine/failing_clients.h"
 #include "engine/findings.h"
+#include "engine/hub_names.h"
 #include "engine/hub_settings.h"
 #include "engine/proxies.h"
 #include "engine/settings.h"
@@ -12,6 +14,7 @@
 #include "engine/storage.h"
 #include "engine/values.h"
 #include "engine/xet.h"
+#include "hub/settings.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -27,6 +30,8 @@ static size_t read_environment(struct engine *e, char *const envp[])
 		const char *eq = strchr(entry, '=');
 		size_t len = eq ? (size_t)(eq - entry) : 0;
 		struct slot *s = eq ? read_slot(e, entry, len) : NULL;
+		if (s == NULL && eq != NULL && hfenv_hub_may_be(entry, len))
+			note_unknown_hub_name(e, entry, len);
 		if (eq == NULL)
 			add_finding(e, HFENV_WARNING, "environment entry %v has no '=': passed on unchanged", entry);
 		if (s == NULL) {
@@ -165,6 +170,8 @@ static engine_step *const steps[] = {
 	read_xet_switches,
 	normalize_hub_settings,
 	apply_no_xet,
+	warn_of_unknown_hub_names,
+	warn_of_failing_clients,
 };
 
 /*

@@ -268,7 +268,7 @@ static int report_findings(const struct hfenv_result *result)
 		const struct hfenv_finding *f = &result->findings[i];
 		if (f->kind == HFENV_ERROR)
 			fprintf(stderr, "hfenv: %s\n", f->message);
-		else if (result->error_count > 0)
+		else if (result->error_count > 0 && !(f->kind == HFENV_WARNING && result->verbose))
 			continue;
 		else if (f->kind == HFENV_WARNING && !result->quiet)
 			fprintf(stderr, "hfenv: warning: %s\n", f->message);

@@ -13,6 +13,7 @@
 
 #define NO_POSITION SIZE_MAX
 #define NAME_FILTER_BITS 1024
+#define UNKNOWN_HUB_NAMES_SHOWN 8
 
 /* One variable the engine reads or writes: every row of hfenv_variables, then the names of -u and NAME=VALUE. */
 struct slot {
@@ -52,6 +53,8 @@ struct engine {
 	const char *proxy_option;     /* "--proxy" or "HFENV_PROXY" when it set the proxies, else NULL */
 	bool socks_url[PAIRS];
 	const struct slot *source[PAIRS]; /* the spelling whose value a pair took */
+	const char *unknown_hub_names[UNKNOWN_HUB_NAMES_SHOWN]; /* entries whose HF_HUB_/HF_XET_ name no reader knows */
+	size_t unknown_hub_name_count; /* such entries, those past UNKNOWN_HUB_NAMES_SHOWN included */
 };
 
 /*

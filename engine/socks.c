@@ -3,6 +3,7 @@
 #include "engine/findings.h"
 #include "engine/storage.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,27 +64,102 @@ static bool resolves_names_locally(struct engine *e)
 	return false;
 }
 
+/* The well-known local proxies' SOCKS ports, and where the same proxy takes http:// (docs/proxy-clients.md). */
+static const struct local_proxy {
+	unsigned socks_port, http_port;
+	const char *detail;
+} local_proxies[] = {
+	{7890, 7890, "SOCKS: 7890 is Clash's mixed port, which takes http:// too"},
+	{7891, 7890, "SOCKS: 7891 is Clash's SOCKS port; its HTTP port is 7890"},
+	{7897, 7897, "SOCKS: 7897 is Clash Verge's mixed port, which takes http:// too"},
+	{10808, 10809, "SOCKS: 10808 is V2RayN's SOCKS port; its HTTP port is 10809"},
+};
+
+/* The local proxy whose SOCKS port value, a normalized SOCKS URL, has; NULL for another port. */
+static const struct local_proxy *local_proxy_of(const char *value, size_t *port_colon)
+{
+	const char *authority = strstr(value, "://") + 3;
+	size_t colon = strlen(authority) - (value[strlen(value) - 1] == '/');
+	while (colon > 0 && authority[colon - 1] != ':')
+		colon--;
+	unsigned port = (unsigned)strtoul(authority + colon, NULL, 10);
+	*port_colon = colon;
+	for (size_t i = 0; colon > 0 && i < sizeof local_proxies / sizeof local_proxies[0]; i++)
+		if (local_proxies[i].socks_port == port)
+			return &local_proxies[i];
+	return NULL;
+}
+
+/* The http:// URL of the same proxy as value, a normalized SOCKS URL, when it is a local proxy's; else NULL. */
+static const char *http_url_of(struct engine *e, const char *value)
+{
+	size_t colon;
+	const struct local_proxy *proxy = local_proxy_of(value, &colon);
+	if (proxy == NULL)
+		return NULL;
+	const char *authority = strstr(value, "://") + 3;
+	size_t size = strlen("http://") + colon + sizeof "65535";
+	char *url = keep(e, malloc(size));
+	if (url != NULL)
+		snprintf(url, size, "http://%.*s%u", (int)colon, authority, proxy->http_port);
+	return url;
+}
+
+/* For -v, after a refusal: which local proxy's port value has, if any. */
+static void detail_local_proxy(struct engine *e, const char *value)
+{
+	size_t colon;
+	const struct local_proxy *proxy = local_proxy_of(value, &colon);
+	if (proxy != NULL)
+		add_detail(e, "%s", proxy->detail);
+}
+
 /* The SOCKS proxies of the http and https pairs refused: one message when they are one value, as -p gives. */
-static void refuse_socks(struct engine *e)
+static void refuse_socks_for_http(struct engine *e)
 {
 	bool http = e->socks_url[PAIR_HTTP], https = e->socks_url[PAIR_HTTPS];
-	const char *advice = "use an HTTP proxy or --allow-socks";
-	if (http && https && e->proxy_option != NULL && same_value(pair_lower(e, PAIR_HTTP)->value, pair_lower(e, PAIR_HTTPS)->value))
-		add_finding(e, HFENV_ERROR, "%s %v is SOCKS: %s", e->proxy_option, pair_lower(e, PAIR_HTTPS)->value, advice);
-	else if (http && https && same_value(e->source[PAIR_HTTP]->value, e->source[PAIR_HTTPS]->value))
-		add_finding(e, HFENV_ERROR, "%n and %n=%v: SOCKS; %s", e->source[PAIR_HTTP]->name, e->source[PAIR_HTTPS]->name,
-			    e->source[PAIR_HTTPS]->value, advice);
-	else
-		for (enum pair pair = PAIR_HTTP; pair <= PAIR_HTTPS; pair++)
+	const struct slot *h = e->source[PAIR_HTTP], *s = e->source[PAIR_HTTPS];
+	const char *value = pair_lower(e, PAIR_HTTPS)->value;
+	if (http && https && e->proxy_option != NULL && same_value(pair_lower(e, PAIR_HTTP)->value, value)) {
+		const char *url = http_url_of(e, value);
+		add_finding(e, HFENV_ERROR, url ? "%s %v is SOCKS: use %v or --allow-socks"
+						: "%s %v is SOCKS: use its HTTP port or --allow-socks",
+			    e->proxy_option, value, url);
+	} else if (http && https && same_value(h->value, s->value)) {
+		const char *url = http_url_of(e, s->value);
+		add_finding(e, HFENV_ERROR, url ? "%n and %n are SOCKS: use %v or --allow-socks"
+						: "%n and %n are SOCKS: use its HTTP port or --allow-socks",
+			    h->name, s->name, url);
+	} else {
+		for (enum pair pair = PAIR_HTTP; pair <= PAIR_HTTPS; pair++) {
+			const char *url = e->socks_url[pair] ? http_url_of(e, e->source[pair]->value) : NULL;
 			if (e->socks_url[pair])
-				add_finding(e, HFENV_ERROR, "%n=%v is SOCKS: %s", e->source[pair]->name,
-					    e->source[pair]->value, advice);
-	if (e->socks_url[PAIR_ALL] && (!pair_set(e, PAIR_HTTP) || !pair_set(e, PAIR_HTTPS))) {
-		add_finding(e, HFENV_ERROR, "%n=%v is SOCKS only: add an HTTP one or --allow-socks",
-			    e->source[PAIR_ALL]->name, e->source[PAIR_ALL]->value);
-		add_detail(e, "SOCKS: %n is the only proxy for %s URLs", e->source[PAIR_ALL]->name,
-			   pair_set(e, PAIR_HTTP) ? "https" : pair_set(e, PAIR_HTTPS) ? "http" : "http and https");
+				add_finding(e, HFENV_ERROR, url ? "%n=%v is SOCKS: use %v or --allow-socks"
+								: "%n=%v is SOCKS: use its HTTP port or --allow-socks",
+					    e->source[pair]->name, e->source[pair]->value, url);
+		}
 	}
+	detail_local_proxy(e, (https ? s : h)->value);
+}
+
+/* A SOCKS ALL_PROXY that would carry http or https URLs is refused, and so are SOCKS http(s) proxies; -v says why. */
+static void refuse_socks(struct engine *e)
+{
+	if (e->socks_url[PAIR_HTTP] || e->socks_url[PAIR_HTTPS])
+		refuse_socks_for_http(e);
+	if (e->socks_url[PAIR_ALL] && (!pair_set(e, PAIR_HTTP) || !pair_set(e, PAIR_HTTPS))) {
+		const struct slot *all = e->source[PAIR_ALL];
+		const char *url = http_url_of(e, all->value);
+		if (url != NULL)
+			add_finding(e, HFENV_ERROR, "%n is SOCKS only: add -p %v or --allow-socks", all->name, url);
+		else
+			add_finding(e, HFENV_ERROR, "%n=%v is SOCKS only: use its HTTP port or --allow-socks",
+				    all->name, all->value);
+		add_detail(e, "SOCKS: %n is the only proxy for %s URLs", all->name,
+			   pair_set(e, PAIR_HTTP) ? "https" : pair_set(e, PAIR_HTTPS) ? "http" : "http and https");
+		detail_local_proxy(e, all->value);
+	}
+	explain_socks(e);
 }
 
 /* A SOCKS proxy is refused unless --allow-socks or Xet being off lets it through, and then it is spelt for every client. */

@@ -76,7 +76,9 @@ const struct hfenv_hub_setting hfenv_hub_settings[] = {
 	{"HF_XET_CLIENT_ENABLE_ADAPTIVE_CONCURRENCY", HUB_FLAG, READ_XET}, /* groups/client.rs */
 	{"HF_XET_CLIENT_ENABLE_MULTIRANGE_FETCHING", HUB_FLAG, READ_XET}, /* groups/client.rs */
 	{"HF_XET_CLIENT_IDLE_CONNECTION_TIMEOUT", HUB_DURATION, READ_XET}, /* groups/client.rs */
+	{"HF_XET_CLIENT_LEGACY_DIRECT_XORB_UPLOAD", HUB_FLAG, READ_XET}, /* the 1.8.0 binary: a bool, default false */
 	{"HF_XET_CLIENT_MAX_IDLE_CONNECTIONS", HUB_U64, READ_XET}, /* groups/client.rs */
+	{"HF_XET_CLIENT_MAX_XORB_GRANT_ATTEMPTS", HUB_TEXT, READ_XET}, /* the 1.8.0 binary; type unknown */
 	{"HF_XET_CLIENT_READ_TIMEOUT", HUB_DURATION, READ_XET}, /* groups/client.rs */
 	{"HF_XET_CLIENT_RECONSTRUCTION_API_VERSION", HUB_U32, READ_XET}, /* groups/client.rs */
 	{"HF_XET_CLIENT_RETRY_BASE_DELAY", HUB_DURATION, READ_XET}, /* groups/client.rs */
@@ -105,6 +107,7 @@ const struct hfenv_hub_setting hfenv_hub_settings[] = {
 	{"HF_XET_DEDUPLICATION_MIN_N_CHUNKS_PER_RANGE", HUB_FLOAT, READ_XET}, /* groups/deduplication.rs */
 	{"HF_XET_DEDUPLICATION_MIN_N_CHUNKS_PER_RANGE_HYSTERESIS_FACTOR", HUB_FLOAT, READ_XET}, /* groups/deduplication.rs */
 	{"HF_XET_DEDUPLICATION_NRANGES_IN_STREAMING_FRAGMENTATION_ESTIMATOR", HUB_U64, READ_XET}, /* groups/deduplication.rs */
+	{"HF_XET_DISABLE_MEMORY_DERIVED_DOWNLOAD_BUFFERS", HUB_TEXT, READ_XET}, /* the 1.8.0 binary; parser unknown */
 	{"HF_XET_FIXED_DOWNLOAD_CONCURRENCY", HUB_U64, READ_XET}, /* aliases.rs */
 	{"HF_XET_FIXED_UPLOAD_CONCURRENCY", HUB_U64, READ_XET}, /* aliases.rs */
 	{"HF_XET_HIGH_PERFORMANCE", HUB_FLAG, READ_BOTH}, /* and xet_runtime/src/utils/configuration_utils.rs */

@@ -97,7 +97,7 @@ test_refused_socks_is_125_with_advice() {
 	expect_status 125
 	[ ! -e "$TMP/ran" ] || fail "the command ran"
 	expect_err_contains "https_proxy='socks5://127.0.0.1:1080'"
-	expect_err_contains "is SOCKS: use an HTTP proxy or --allow-socks"
+	expect_err_contains "is SOCKS: use its HTTP port or --allow-socks"
 	run env https_proxy=socks5://127.0.0.1:1080 "$HFENV" -v --allow-socks true
 	expect_err_contains "Clash: 7890"
 	run env all_proxy=socks5://127.0.0.1:1080 "$HFENV" true

@@ -92,4 +92,33 @@ test_hub_switch_wins_over_a_different_copied_switch() {
 	expect_err_contains "hfenv: warning: HF_HUB_DISABLE_XET='0' wins over HF_HUB_DISABLE_XETHUB, which nothing reads"
 }
 
+test_unknown_hub_name_gets_one_warning_naming_the_nearest_setting() {
+	run env -i HF_HUB_ENDPOINT=https://hf-mirror.com "$HFENV" printenv HF_HUB_ENDPOINT
+	expect_status 0
+	expect_out "https://hf-mirror.com"
+	expect_err_contains "hfenv: warning: HF_HUB_ENDPOINT is read by no Hugging Face client: did you mean HF_ENDPOINT?"
+	expect_err_lines 1
+}
+
+test_retired_xet_name_gets_one_warning_naming_its_replacement() {
+	run env -i HF_XET_MAX_CONCURRENT_DOWNLOADS=2 "$HFENV" true
+	expect_status 0
+	expect_err_contains "hfenv: warning: HF_XET_MAX_CONCURRENT_DOWNLOADS is now HF_XET_DATA_MAX_CONCURRENT_FILE_DOWNLOADS"
+	expect_err_lines 1
+	run env -i HF_XET_MAX_CONCURRENT_DOWNLOADS=2 "$HFENV" -v true
+	expect_err_contains "hfenv: warning: read by hf_xet 1.2.0, not by 1.8.0"
+}
+
+test_other_hf_names_and_known_settings_stay_silent() {
+	run env -i HF_DATASETS_CACHE=/d HF_EVALUATE_OFFLINE=1 HF_MODULES_CACHE=/m HF_HUB_OFFLINE=1 HF_XET_HP=1 "$HFENV" true
+	expect_status 0
+	expect_err_lines 0
+}
+
+test_quiet_silences_the_unknown_name_warning() {
+	run env -i HF_HUB_TOKEN=x "$HFENV" -q true
+	expect_status 0
+	expect_err_lines 0
+}
+
 run_case

@@ -71,9 +71,18 @@ test_quiet_keeps_errors() {
 }
 
 test_errors_print_without_warnings_or_changes() {
-	run env -i https_proxy=ftp://127.0.0.1:21 "http_proxy= http://127.0.0.1:1" "$HFENV" -v -x true
+	run env -i https_proxy=ftp://127.0.0.1:21 "http_proxy= http://127.0.0.1:1" "$HFENV" -x true
 	expect_status 125
 	expect_err_lines 1
+}
+
+test_verbose_errors_print_with_warnings_not_changes() {
+	run env -i https_proxy=ftp://127.0.0.1:21 "http_proxy= http://127.0.0.1:1" "$HFENV" -v -x true
+	expect_status 125
+	expect_err_contains "hfenv: https_proxy='ftp://127.0.0.1:21': not a proxy scheme"
+	expect_err_contains "hfenv: warning: http_proxy=' http://127.0.0.1:1': blanks, CR or LF around it removed"
+	expect_err_lacks "hfenv: set "
+	expect_err_lacks "hfenv: changed "
 }
 
 test_differing_pair_warning_names_both() {
@@ -157,7 +166,63 @@ test_socks_proxy_option_is_one_error() {
 	run env -i "$HFENV" -p socks5://127.0.0.1:1080 true
 	expect_status 125
 	expect_err_lines 1
-	expect_err_contains "hfenv: --proxy 'socks5://127.0.0.1:1080' is SOCKS: use an HTTP proxy or --allow-socks"
+	expect_err_contains "hfenv: --proxy 'socks5://127.0.0.1:1080' is SOCKS: use its HTTP port or --allow-socks"
+}
+
+test_socks_refusal_names_the_http_port_of_a_local_proxy() {
+	run env -i "$HFENV" -p socks5://127.0.0.1:7891 true
+	expect_status 125
+	expect_err_lines 1
+	expect_err_contains "hfenv: --proxy 'socks5://127.0.0.1:7891' is SOCKS: use 'http://127.0.0.1:7890' or --allow-socks"
+	run env -i ALL_PROXY=socks5://127.0.0.1:10808 "$HFENV" true
+	expect_err_contains "hfenv: ALL_PROXY is SOCKS only: add -p 'http://127.0.0.1:10809' or --allow-socks"
+}
+
+test_verbose_refusal_adds_the_why_one_line_each() {
+	run env -i https_proxy=socks5://127.0.0.1:7891 "$HFENV" -v touch "$TMP/ran"
+	expect_status 125
+	[ ! -e "$TMP/ran" ] || fail "the command ran"
+	expect_err_contains "hfenv: https_proxy='socks5://127.0.0.1:7891' is SOCKS: use 'http://127.0.0.1:7890' or --allow-socks"
+	expect_err_contains "hfenv: warning: SOCKS: 7891 is Clash's SOCKS port; its HTTP port is 7890"
+	expect_err_contains "hfenv: warning: SOCKS: aria2c, Debian's reqwest and hf_xet < 1.2.0 ignore it and connect directly"
+	expect_err_lacks "hfenv: set "
+}
+
+test_proxy_host_without_a_port_runs_with_one_warning() {
+	run env -i "$HFENV" -p proxy.corp printenv https_proxy
+	expect_status 0
+	expect_out "http://proxy.corp:80"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: --proxy has no port: every client now uses :80; add it"
+	run env -i "$HFENV" -q -p proxy.corp true
+	expect_err_lines 0
+}
+
+test_https_url_for_a_local_proxy_warns_with_the_http_url_to_write() {
+	run env -i "$HFENV" -p https://127.0.0.1:7890 printenv https_proxy
+	expect_status 0
+	expect_out "https://127.0.0.1:7890"
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: --proxy: a local proxy speaks HTTP, not TLS; write 'http://127.0.0.1:7890'"
+}
+
+test_https_url_for_a_remote_proxy_names_the_client_that_fails() {
+	run env -i HTTPS_PROXY=https://proxy.example:443 "$HFENV" true
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: the https:// proxy fails in wget (http:// only); use its http:// port"
+}
+
+test_cgi_with_an_http_proxy_warns_that_go_refuses_it() {
+	run env -i REQUEST_METHOD=GET http_proxy=http://127.0.0.1:7890 "$HFENV" true
+	expect_status 0
+	expect_err_contains "hfenv: warning: Go 1.26: no proxy for http:// under CGI; unset REQUEST_METHOD if not CGI"
+}
+
+test_plain_http_proxy_is_silent() {
+	run env -i "$HFENV" -p http://127.0.0.1:7890 true
+	expect_status 0
+	expect_err_lines 0
 }
 
 test_no_proxy_star_beside_proxy_option_is_a_warning() {

@@ -203,14 +203,23 @@ class Servers:
     def start_tinyproxy(self):
         self.tinyproxy_log = os.path.join(self.dir, "tinyproxy.log")
 
-        def argv(port):
-            conf = os.path.join(self.dir, "tinyproxy.conf")
-            with open(conf, "w") as f:
-                # Bind: the origin sees connections made by tinyproxy coming from PROXY_PEER.
-                f.write(f"Port {port}\nListen 127.0.0.1\nBind {PROXY_PEER}\nTimeout 15\nMaxClients 50\n"
-                        f"LogFile \"{self.tinyproxy_log}\"\nLogLevel Info\n")
-            return ["tinyproxy", "-d", "-c", conf]
-        self.proxy_port = self.start_listening("tinyproxy", argv, os.path.join(self.dir, "tinyproxy.out"))
+        self.quick_log = os.path.join(self.dir, "tinyproxy-quick.log")
+
+        def argv(name, timeout, log):
+            def make(port):
+                conf = os.path.join(self.dir, f"{name}.conf")
+                with open(conf, "w") as f:
+                    # Bind: the origin sees connections made by tinyproxy coming from PROXY_PEER.
+                    f.write(f"Port {port}\nListen 127.0.0.1\nBind {PROXY_PEER}\nTimeout {timeout}\nMaxClients 50\n"
+                            f"LogFile \"{log}\"\nLogLevel Info\n")
+                return ["tinyproxy", "-d", "-c", conf]
+            return make
+        self.proxy_port = self.start_listening("tinyproxy", argv("tinyproxy", 15, self.tinyproxy_log),
+                                               os.path.join(self.dir, "tinyproxy.out"))
+        # The same, but it answers a client silent for 1 s: a TLS handshake, which holds no line for it to read,
+        # then fails in 1 s, not in the clients' 10. classify() reads both logs as one.
+        self.quick_port = self.start_listening("tinyproxy-quick", argv("tinyproxy-quick", 1, self.quick_log),
+                                               os.path.join(self.dir, "tinyproxy-quick.out"))
 
     def start_microsocks(self):
         self.socks_log = os.path.join(self.dir, "microsocks.log")
@@ -221,6 +230,7 @@ class Servers:
 
     def placeholders(self):
         return {"P": f"http://127.0.0.1:{self.proxy_port}", "Phostport": f"127.0.0.1:{self.proxy_port}",
+                "Pquick": f"http://127.0.0.1:{self.quick_port}", "Ptls": f"https://127.0.0.1:{self.quick_port}",
                 "Ohttp": str(self.origin_ports["http"]), "Ohttps": str(self.origin_ports["https"]),
                 "S": f"socks5://127.0.0.1:{self.socks_port}", "D": f"http://127.0.0.1:{self.dead_port}"}
 
@@ -330,6 +340,10 @@ CGI_HTTP_REASONS = {
 }
 
 
+PLAIN_TO_AN_HTTPS_PROXY = {
+    "wget": (PROXIED, "for https:// URLs wget speaks plain HTTP (CONNECT) to any proxy; http:// ones: 'Must be HTTP'"),
+    "urllib": (PROXIED, "for https:// URLs urllib tunnels with plain CONNECT whatever the proxy's scheme"),
+}
 HTTPX_WITHOUT_SOCKSIO = (FAILED, "httpx without socksio (huggingface_hub's too) fails at client start when any proxy "
                                  "variable holds a SOCKS URL, whatever the URL it fetches")
 NO_SOCKSIO = {"httpx": HTTPX_WITHOUT_SOCKSIO, "huggingface_hub": HTTPX_WITHOUT_SOCKSIO}
@@ -361,6 +375,7 @@ class Scenario:
     operands: list = field(default_factory=list)
     in_readme: bool = True  # False when, without hfenv, it is the same environment as another scenario
     not_predicted: str = ""  # why hfenv --explain does not predict this set-up's routes, or ""
+    warning: str = ""  # a line hfenv must print on stderr through hfenv (a template, as env's values), or ""
     host: str = HOST  # the URLs' host: a name of the private /etc/hosts, or an origin address
 
 
@@ -477,6 +492,12 @@ def all_rows(s, socks, dead_all, lower, upper):
           in_readme=False),
         s("NAME=VALUE operands (upper case)", {}, both(PROXIED), operands=["HTTP_PROXY={P}", "HTTPS_PROXY={P}"],
           in_readme=False),
+        # Issue 27: an https:// URL for a local proxy, which speaks plain HTTP, as Clash's and V2RayN's ports do: the
+        # clients' TLS handshake gets tinyproxy's plain answer. hfenv changes nothing and names the http:// URL.
+        s("https:// URL for a plain HTTP proxy", {"http_proxy": "{Ptls}", "https_proxy": "{Ptls}"},
+          {"http": Expect(FAILED), "https": Expect(FAILED, PLAIN_TO_AN_HTTPS_PROXY)},
+          not_predicted="the route model cannot know that a proxy speaks plain HTTP; hfenv warns at exec instead",
+          warning="hfenv: warning: https_proxy: a local proxy speaks HTTP, not TLS; write '{Pquick}'"),
     ]
 
 
@@ -608,7 +629,7 @@ def printable(text):
 def classify(result, through_hfenv, client, scheme, host, path, port, tails):
     origin = [line.split() for line in tails["origin"].read()]
     origin_peers = {peer for s, peer, p in origin if s == scheme and p == path}
-    tiny = [line for line in tails["tinyproxy"].read() if "Request (file descriptor" in line]
+    tiny = [line for line in tails["tinyproxy"].read() + tails["quick"].read() if "Request (file descriptor" in line]
     socks = [line for line in tails["socks"].read() if "connected to" in line]
     # wget, requests and reqwest lower-case the host name in the request line, the others keep HF.TEST.
     request = path + (GIT_REFS if client == "git" else "")
@@ -691,7 +712,7 @@ def render(template, values):
 
 def describe(scenario):
     shown = {"P": "http://P", "Phostport": "P", "S": "socks5://S", "D": "http://D", "Ohttp": "PORT",
-             "Ohttps": "PORT"}
+             "Ohttps": "PORT", "Ptls": "https://P2", "Pquick": "http://P2"}
 
     def show(template):
         text = render(template, shown)
@@ -750,6 +771,9 @@ def run_scenario(scenario, hfenv, client_dir, venvs, servers, tails, paths):
                 argv = client_argv(client, urls[scheme] + path, servers.ca_file, client_dir, venvs)
                 if mode == "with":
                     result = run_one([hfenv, *options, "--", *operands, *argv], env)
+                    warning = render(scenario.warning, values)
+                    if warning and warning not in result.stderr.splitlines():
+                        row.setdefault("unwarned", []).append(f"{client}: {printable(result.stderr.strip())}")
                 else:
                     result = run_one(argv, apply_operands(env, operands))
                 row[mode][client] = classify(result, mode == "with", client, scheme, scenario.host, path, port,
@@ -779,7 +803,7 @@ def run_matrix(hfenv, client_dir, out_dir, venvs):
                 servers.home = os.path.join(state_dir, "home")
                 os.makedirs(servers.home)
                 tails = {"origin": LogTail(servers.origin_log), "tinyproxy": LogTail(servers.tinyproxy_log),
-                         "socks": LogTail(servers.socks_log)}
+                         "quick": LogTail(servers.quick_log), "socks": LogTail(servers.socks_log)}
                 while not failures:
                     with lock:
                         index = next(next_index, None)
@@ -819,6 +843,8 @@ def check_rows(rows):
                 problems.append(f"{row['scenario'].name} / {row['scheme']} / {client}: "
                                 f"without hfenv the servers' logs disagree ({row['without'][client].detail})")
         problems += aria2c_says_it_drops_socks(row)
+        problems += [f"{row['scenario'].name} / {row['scheme']} / through hfenv, no warning "
+                     f"'{row['scenario'].warning}': {unwarned}" for unwarned in row.get("unwarned", [])]
     return problems
 
 
@@ -903,7 +929,8 @@ def markdown_table(rows, modes, with_intended):
     return lines
 
 
-LEGEND = ("P: tinyproxy on 127.0.0.1; S: microsocks on 127.0.0.1; D: a closed port on 127.0.0.1. "
+LEGEND = ("P: tinyproxy on 127.0.0.1; P2: another, which answers a client silent for 1 s; S: microsocks on 127.0.0.1; "
+          "D: a closed port on 127.0.0.1. "
           "URLs: http://HOST:port/ and https://HOST:port/, HOST hf.test unless the set-up names another; "
           "the private /etc/hosts maps every name to 127.0.0.1, where the origins listen (and on 10.1.2.3). "
           "proxied: tinyproxy logged the request and the origin saw tinyproxy's address; socks: same for "
@@ -1221,7 +1248,7 @@ def run_trust(hfenv, client_dir, out_dir):
             store, other_ca = make_store(servers)
             values = {**servers.placeholders(), "CA": servers.ca_file, "OTHER": other_ca}
             tails = {"origin": LogTail(servers.origin_log), "tinyproxy": LogTail(servers.tinyproxy_log),
-                     "socks": LogTail(servers.socks_log)}
+                     "quick": LogTail(servers.quick_log), "socks": LogTail(servers.socks_log)}
             home = os.path.join(state_dir, "home")
             os.makedirs(home)
             port = servers.origin_ports["https"]

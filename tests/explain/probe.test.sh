@@ -150,7 +150,7 @@ test_socks5_with_user_and_password() {
 test_socks_proxy_without_allow_socks_is_refused() {
 	run_clean https_proxy=socks5://127.0.0.1:1080 "$HFENV" --probe 127.0.0.1:9
 	expect_status 125
-	expect_err_contains "is SOCKS: use an HTTP proxy or --allow-socks"
+	expect_err_contains "is SOCKS: use its HTTP port or --allow-socks"
 }
 
 test_no_proxy_means_a_direct_connect() {
@@ -351,7 +351,7 @@ test_lines_fit_100_columns_with_a_long_status_line() {
 
 test_unprobeable_long_proxy_is_refused_in_100_columns() {
 	label=$(printf '%063d' 0 | tr 0 a)
-	run_clean "$HFENV" -p "https://$label.$label.example:3128" --probe 127.0.0.1:9
+	run_clean "$HFENV" -q -p "https://$label.$label.example:3128" --probe 127.0.0.1:9
 	expect_status 125
 	expect_err_contains "--probe speaks HTTP CONNECT and SOCKS5 only, not https_proxy='https://"
 	expect_err_lines 1

@@ -15,7 +15,8 @@
  * HTTP_PROXY is absent; no name hfenv owns appears twice; every proxy value is a valid URL in
  * normal form, SOCKS only where allowed; no proxy variable is left in another letter case (Https_Proxy);
  * NO_PROXY is its own rewrite; HF_ENDPOINT has a scheme and no trailing slash; no Hub setting appears twice;
- * HF_HUB_DISABLE_XETHUB, when it means something, means what HF_HUB_DISABLE_XET does; --no-xet shows; the edits
+ * HF_HUB_DISABLE_XETHUB, when it means something, means what HF_HUB_DISABLE_XET does; --no-xet shows; a client
+ * the route model sees failing after hfenv comes with a warning; the edits
  * (what --export prints) match the output; path is the first PATH of the output; and normalizing the
  * output again changes nothing.
  * Always, hfenv_normalize_in_place gives what hfenv_normalize gives.
@@ -24,6 +25,7 @@
 #include "env_in_place.h"
 #include "fuzz.h"
 
+#include "clients/routes.h"
 #include "common/environment.h"
 #include "common/secrets.h"
 #include "common/truth.h"
@@ -267,6 +269,24 @@ static void require_accepted_state(const struct hfenv_options *opts, const struc
 	require(same(r->path, hfenv_getenv(r->env, "PATH")));
 }
 
+/* A client that fails after hfenv (clients/routes.h, as --explain predicts it) is never silent: a warning says so. */
+static void require_failures_warned(const struct hfenv_result *r)
+{
+	bool failed = false;
+	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
+		for (enum hfenv_target t = HFENV_TARGET_HTTP; t < HFENV_TARGETS; t++) {
+			struct hfenv_route route;
+			require(hfenv_predict_route(c, t, r->env, &route) == 0);
+			failed = failed || route.kind == HFENV_ROUTE_FAILS || route.kind == HFENV_ROUTE_REFUSED_CGI;
+			hfenv_route_free(&route);
+		}
+	}
+	for (size_t i = 0; failed && i < r->finding_count; i++)
+		if (r->findings[i].kind == HFENV_WARNING)
+			return;
+	require(!failed);
+}
+
 /* The output needs nothing more: the same options (less -u and operands) leave it as it is. */
 static void require_stable(const struct hfenv_options *opts, const struct hfenv_result *r)
 {
@@ -356,6 +376,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	require(errors == r.error_count);
 	if (r.error_count == 0) {
 		require_accepted_state(&in.opts, &r);
+		require_failures_warned(&r);
 		require_stable(&in.opts, &r);
 	} else {
 		require(r.edit_count == 0);

@@ -178,7 +178,7 @@ test_all_proxy_fills_the_unset_pairs() {
 test_socks_for_http_or_https_is_refused_without_allow_socks_or_no_xet() {
 	run_clean https_proxy=socks5://127.0.0.1:1080 "$HFENV" true
 	expect_status 125
-	expect_err_contains "hfenv: https_proxy='socks5://127.0.0.1:1080' is SOCKS: use an HTTP proxy or --allow-socks"
+	expect_err_contains "hfenv: https_proxy='socks5://127.0.0.1:1080' is SOCKS: use its HTTP port or --allow-socks"
 	run_clean https_proxy=socks5://127.0.0.1:1080 "$HFENV" -x -q true
 	expect_status 0
 }

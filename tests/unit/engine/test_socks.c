@@ -9,6 +9,41 @@
 
 #include "engine_cases.h"
 
+/* A SOCKS URL refused names the HTTP port of the same proxy: a well-known local proxy's, else in words. */
+static const struct engine_case cases[] = {
+	{"clash_socks_port_names_its_http_port", {"https_proxy=socks5://127.0.0.1:7891"}, {0},
+	 {"error: https_proxy='socks5://127.0.0.1:7891' is SOCKS: use 'http://127.0.0.1:7890' or --allow-socks",
+	  "errors: 1", "no warnings"}},
+	{"v2rayn_socks_port_names_its_http_port", {"HTTPS_PROXY=socks5h://127.0.0.1:10808"}, {0},
+	 {"error: HTTPS_PROXY= ... is SOCKS: use 'http://127.0.0.1:10809' or --allow-socks"}},
+	{"clash_mixed_port_takes_http_on_the_same_port", {NULL}, {.proxy = "socks5://127.0.0.1:7890"},
+	 {"error: --proxy 'socks5://127.0.0.1:7890' is SOCKS: use 'http://127.0.0.1:7890' or --allow-socks"}},
+	{"clash_verge_mixed_port_takes_http_on_the_same_port", {"http_proxy=socks5://127.0.0.1:7897"}, {0},
+	 {"error: http_proxy='socks5://127.0.0.1:7897' is SOCKS: use 'http://127.0.0.1:7897' or --allow-socks"}},
+	{"other_port_names_the_proxys_http_port_in_words", {"https_proxy=socks5://127.0.0.1:1080"}, {0},
+	 {"error: https_proxy='socks5://127.0.0.1:1080' is SOCKS: use its HTTP port or --allow-socks"}},
+	{"http_url_keeps_the_host_and_the_user_not_the_password", {"HTTPS_PROXY=socks5://u:s3cret@lan:7891/"}, {0},
+	 {"error: HTTPS_PROXY= ... use 'http://u:***@lan:7890' or --allow-socks", "no finding: s3cret"}},
+	{"http_url_of_an_ipv6_proxy_keeps_its_brackets", {"https_proxy=socks5://[::1]:10808"}, {0},
+	 {"error: use 'http://[::1]:10809' or --allow-socks"}},
+	{"both_spellings_on_a_known_port_are_one_error_naming_the_http_url",
+	 {"http_proxy=socks5://127.0.0.1:7891", "https_proxy=socks5://127.0.0.1:7891"}, {0},
+	 {"error: http_proxy and https_proxy are SOCKS: use 'http://127.0.0.1:7890' or --allow-socks", "errors: 1"}},
+	{"socks_all_proxy_alone_on_a_known_port_names_the_option_to_add", {"ALL_PROXY=socks5://127.0.0.1:7890"}, {0},
+	 {"error: ALL_PROXY is SOCKS only: add -p 'http://127.0.0.1:7890' or --allow-socks", "errors: 1"}},
+	{"socks_all_proxy_alone_on_another_port_names_the_http_port_in_words", {"all_proxy=socks5h://127.0.0.1:1080"}, {0},
+	 {"error: all_proxy='socks5h://127.0.0.1:1080' is SOCKS only: use its HTTP port or --allow-socks"}},
+	{"verbose_refusal_names_the_local_proxy_and_says_why", {"https_proxy=socks5://127.0.0.1:7891"}, {.verbose = true},
+	 {"errors: 1", "warning: SOCKS: 7891 is Clash's SOCKS port; its HTTP port is 7890",
+	  "warning: SOCKS: aria2c, Debian's reqwest and hf_xet < 1.2.0 ignore it and connect directly",
+	  "warning: SOCKS: requests needs PySocks"}},
+	{"verbose_refusal_names_v2rayn", {"ALL_PROXY=socks5://127.0.0.1:10808"}, {.verbose = true},
+	 {"warning: SOCKS: 10808 is V2RayN's SOCKS port; its HTTP port is 10809",
+	  "warning: SOCKS: ALL_PROXY is the only proxy for http and https URLs"}},
+	{"verbose_refusal_on_another_port_still_says_why", {"https_proxy=socks5://127.0.0.1:1080"}, {.verbose = true},
+	 {"warning: SOCKS: aria2c, Debian's reqwest", "no warning: Clash's SOCKS port"}},
+};
+
 static void assert_refused(char *entry, const char *name)
 {
 	char *envp[] = {entry, NULL};
@@ -87,7 +122,7 @@ static void socks_refusal_says_what_to_do(void **state)
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_true(find_finding(&r, HFENV_ERROR, "SOCKS", "HTTP proxy", "--allow-socks", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_ERROR, "SOCKS: use 'http://127.0.0.1:7890' or --allow-socks", NULL) >= 0);
 	assert_int_equal(count_findings(&r, HFENV_WARNING), 0);
 	hfenv_result_free(&r);
 }
@@ -124,7 +159,7 @@ static void socks_in_both_https_spellings_is_one_error_naming_both(void **state)
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
 	assert_int_equal(r.error_count, 1);
-	assert_true(find_finding(&r, HFENV_ERROR, "http_proxy and https_proxy=", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_ERROR, "http_proxy and https_proxy are SOCKS: use its HTTP port", NULL) >= 0);
 	hfenv_result_free(&r);
 }
 
@@ -369,5 +404,5 @@ int main(void)
 		cmocka_unit_test(no_xet_still_removes_a_socks_all_proxy_beside_http_proxies),
 		cmocka_unit_test(socks_losing_spelling_is_not_refused),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return ENGINE_CASES("socks", cases, tests);
 }
