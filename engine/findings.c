@@ -21,37 +21,52 @@ struct shown_value {
 	char *redacted;
 	bool quoted;                  /* %v and %f; a name (%n) is shown bare */
 	size_t width;
+	size_t keep;                  /* the columns that keep its host and port whole */
+	size_t least;                 /* the fewest it is given */
 	size_t columns;
 };
 
-/* Gives each value its full width where the line has room, and the rest an equal share of what is left; names first. */
+/* The columns a value takes at level: its width up to level, and never less than its least. */
+static size_t columns_at(const struct shown_value *value, size_t level)
+{
+	return level < value->least ? value->least : level < value->width ? level : value->width;
+}
+
+static size_t sum_at(const struct shown_value *values, const bool *done, size_t count, size_t level)
+{
+	size_t sum = 0;
+	for (size_t i = 0; i < count; i++)
+		sum += done[i] ? 0 : columns_at(&values[i], level);
+	return sum;
+}
+
+/*
+ * Names first get their full width; the other values the highest equal level that fits the room, each
+ * whole below it and none below its least, or, when their leasts do not fit, below VALUE_WIDTH_MIN.
+ */
 static void share_columns(struct shown_value *values, size_t count, size_t room)
 {
 	bool done[FORMAT_VALUES_MAX] = {false};
-	size_t waiting = count, share = 0;
 	for (size_t i = 0; i < count; i++) {
+		values[i].least = values[i].width < VALUE_WIDTH_MIN ? values[i].width : VALUE_WIDTH_MIN;
 		if (values[i].quoted || values[i].width > HFENV_ARGUMENT_WIDTH)
 			continue;
 		values[i].columns = values[i].width;
 		room = room > values[i].width ? room - values[i].width : 0;
 		done[i] = true;
-		waiting--;
-	}
-	for (bool changed = true; changed && waiting > 0;) {
-		changed = false;
-		share = room / waiting;
-		for (size_t i = 0; i < count; i++) {
-			if (done[i] || values[i].width > share)
-				continue;
-			values[i].columns = values[i].width;
-			room -= values[i].width;
-			done[i] = changed = true;
-			waiting--;
-		}
 	}
 	for (size_t i = 0; i < count; i++)
+		if (!done[i] && values[i].keep > values[i].least)
+			values[i].least = values[i].keep < values[i].width ? values[i].keep : values[i].width;
+	if (sum_at(values, done, count, 0) > room)
+		for (size_t i = 0; i < count; i++)
+			values[i].least = values[i].width < VALUE_WIDTH_MIN ? values[i].width : VALUE_WIDTH_MIN;
+	size_t level = room;
+	while (level > 0 && sum_at(values, done, count, level) > room)
+		level--;
+	for (size_t i = 0; i < count; i++)
 		if (!done[i])
-			values[i].columns = share > VALUE_WIDTH_MIN ? share : VALUE_WIDTH_MIN;
+			values[i].columns = columns_at(&values[i], level);
 }
 
 /* value redacted and measured for a share of the line; a failed copy fails t. */
@@ -61,6 +76,7 @@ static void read_value(struct text *t, struct shown_value *shown, char directive
 	shown->redacted = value == hidden_value ? strdup(hidden_value) : hfenv_redacted(value, directive == 'f');
 	t->failed = t->failed || shown->redacted == NULL;
 	shown->width = shown->redacted ? shown_width(shown->redacted, shown->quoted) : 0;
+	shown->keep = shown->redacted ? shown_width_to_keep_host(shown->redacted, shown->quoted) : 0;
 }
 
 /* format to t, %s and %z filled in; its values (%v, %f, %n) read into values[], or once read, shown in their columns. */
