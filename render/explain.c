@@ -4,6 +4,7 @@
 #include "clients/trust.h"
 #include "common/escape.h"
 #include "common/redact.h"
+#include "common/shorten.h"
 #include "common/text.h"
 #include "common/url.h"
 #include "render/explain_hub.h"
@@ -293,20 +294,24 @@ static int trust_table(const struct explanation *x, struct table *table, struct 
 	return 0;
 }
 
-static void print_verdict(FILE *out, const struct explanation *x, const char *target)
+/* "For TARGET: after hfenv, ...", target already shown as it may be (escaped, shortened), wrapped to width. */
+static void print_verdict(FILE *out, const struct explanation *x, const char *target, size_t width)
 {
+	const char *which = x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https";
+	char *line = NULL;
 	fputc('\n', out);
-	if (target != NULL && !x->refused)
-		fprintf(out, "For %s: ", target);
 	if (x->refused)
-		fputs("hfenv would refuse to run, so the command would not start:\n", out);
+		line = strdup("hfenv would refuse to run, so the command would not start:");
 	else if (x->agree[HFENV_TARGET_HTTP] && x->agree[HFENV_TARGET_HTTPS])
-		fputs(target ? "after hfenv, every client takes the same route.\n"
-			     : "After hfenv, every client takes the same route.\n", out);
+		line = text_format("%s%s%s, every client takes the same route.", target ? "For " : "", target ? target : "",
+				   target ? ": after hfenv" : "After hfenv");
 	else
-		fprintf(out, target ? "after hfenv, the clients still disagree on %s URLs.\n"
-				    : "After hfenv, the clients still disagree on %s URLs.\n",
-		       x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https");
+		line = text_format("%s%s%s, the clients still disagree on %s URLs.", target ? "For " : "",
+				   target ? target : "", target ? ": after hfenv" : "After hfenv", which);
+	if (line != NULL)
+		print_wrapped(out, line, 0, 2, width);
+	fputc('\n', out);
+	free(line);
 }
 
 static void print_findings(FILE *out, const struct hfenv_result *result, bool refused, bool colour, size_t width)
@@ -330,7 +335,7 @@ static void print_tsv_header(FILE *out)
 	fputs("client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget\n", out);
 }
 
-static void print_route_lines(FILE *out, const struct explanation *x, const char *operand)
+static void print_route_lines(FILE *out, const struct explanation *x, const char *target)
 {
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
@@ -340,7 +345,7 @@ static void print_route_lines(FILE *out, const struct explanation *x, const char
 			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", hfenv_client_id(c), target_names[t],
 				route_token(&x->before[c][t], before),
 				x->refused ? "refused" : route_token(&x->after[c][t], after), before,
-				x->refused ? "hfenv refuses to run" : after, operand ? operand : "");
+				x->refused ? "hfenv refuses to run" : after, target ? target : "");
 		}
 	}
 }
@@ -364,21 +369,34 @@ static int print_trust_lines(FILE *out, const struct explanation *x)
 	return 0;
 }
 
-static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *operand)
+/* The operand as a heading: its password hidden, escaped, in at most width columns; NULL on ENOMEM. */
+static char *shown_operand(const char *redacted, size_t width)
+{
+	struct text t = {0};
+	text_append_shortened(&t, redacted, false, width);
+	return text_finish(&t);
+}
+
+static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *redacted)
 {
 	struct table table = {0};
 	struct legend legend = {0};
-	int failed = route_table(x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
+	char *heading = redacted ? shown_operand(redacted, output->width) : NULL;
+	char *target = redacted ? shown_operand(redacted, output->width > 5 ? output->width - 5 : 0) : NULL;
+	int failed = (redacted && (heading == NULL || target == NULL)) || route_table(x, &table, &legend) != 0 ||
+		     fit_table(&table, &legend, output->width) != 0;
 	if (!failed) {
 		bool colour = output->colour;
-		if (operand != NULL)
-			fprintf(output->stream, "%s%s%s\n", colour ? ANSI_BOLD : "", operand, colour ? ANSI_RESET : "");
+		if (heading != NULL)
+			fprintf(output->stream, "%s%s%s\n", colour ? ANSI_BOLD : "", heading, colour ? ANSI_RESET : "");
 		print_legend(output->stream, "Proxies:", &legend, true);
 		if (legend.count + legend.note_count > 0)
 			fputc('\n', output->stream);
 		print_table(output->stream, &table, colour);
-		print_verdict(output->stream, x, operand);
+		print_verdict(output->stream, x, target, output->width);
 	}
+	free(heading);
+	free(target);
 	free_table(&table, &legend);
 	return failed ? -1 : 0;
 }
@@ -396,16 +414,23 @@ static int explain_one(const struct explain_output *output, char *const before_e
 {
 	struct explanation x = {.refused = result->error_count > 0};
 	struct explain_target target = {0};
-	int failed = operand != NULL && parse_explain_target(operand, &target) != 1;
+	char *redacted = operand ? hfenv_redacted(operand, false) : NULL, *escaped = NULL;
+	int failed = operand != NULL && (redacted == NULL || parse_explain_target(operand, &target) != 1);
 	failed = failed || predict_routes(&x, before_env, result, operand ? &target : NULL) != 0;
-	if (!failed && output->format == EXPLAIN_TSV)
-		print_route_lines(output->stream, &x, operand);
-	else if (!failed)
-		failed = print_route_table(output, &x, operand);
+	if (!failed && output->format == EXPLAIN_TSV) {
+		escaped = redacted ? hfenv_escape(redacted) : NULL;
+		failed = redacted != NULL && escaped == NULL;
+		if (!failed)
+			print_route_lines(output->stream, &x, escaped);
+	} else if (!failed) {
+		failed = print_route_table(output, &x, redacted);
+	}
 	enum explain_verdict verdict = verdict_of(&x);
 	free_explanation(&x);
 	free(target.host);
 	free(target.written);
+	free(redacted);
+	free(escaped);
 	return failed ? -1 : (int)verdict;
 }
 

@@ -1,6 +1,5 @@
 #include "render/table.h"
 
-#include "common/escape.h"
 #include "common/redact.h"
 #include "common/text.h"
 

@@ -132,6 +132,33 @@ test_operand_without_a_shell_name_before_its_equals_is_a_host() {
 	expect_err_contains "--probe takes HOST or HOST:PORT, not '=1'"
 }
 
+test_operand_password_is_hidden_in_heading_verdict_and_tsv() {
+	run_clean "$HFENV" --explain http://u:s3cret@h.example/
+	expect_nowhere s3cret
+	expect_out_contains "$(printf 'http://u:***@h.example/\n')"
+	expect_out_contains "For http://u:***@h.example/: after hfenv"
+	run_clean "$HFENV" --explain=tsv http://u:s3cret@h.example/
+	expect_nowhere s3cret
+	[ "$(awk -F '\t' '$7 == "http://u:***@h.example/"' "$TMP/out" | grep -c .)" -eq 13 ] ||
+		fail "not 13 lines for the operand with its password hidden"
+}
+
+test_operand_control_bytes_are_escaped_everywhere() {
+	run_clean "$HFENV" --explain "http://h.example/${ESC}]0;x$(printf '\a')"
+	expect_out_lacks "$ESC"
+	expect_out_contains 'For http://h.example/\x1b]0;x\x07: after hfenv'
+	run_clean "$HFENV" --explain=tsv "$(printf 'http://h.example/a\tb\nc')"
+	[ -z "$(awk -F '\t' 'NF != 7' "$TMP/out")" ] || fail "a line without 7 fields"
+	expect_out_contains 'http://h.example/a\x09b\x0ac'
+}
+
+test_long_operand_heading_fits_the_width() {
+	path=$(printf '%0200d' 0)
+	run_clean COLUMNS=80 "$HFENV" --explain "http://h.example:8080/$path"
+	expect_out_contains "http://h.example:8080/0000"
+	[ -z "$(awk 'length($0) > 80' "$TMP/out")" ] || fail "a line over 80 columns: $(awk 'length($0) > 80' "$TMP/out")"
+}
+
 test_tsv_starts_with_a_header_row() {
 	run_clean "$HFENV" --explain=tsv
 	[ "$(printf '%s\n' "$out" | head -1)" = "$(printf 'client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget')" ] ||
