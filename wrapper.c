@@ -60,10 +60,10 @@ static int fail(const char *format, const char *detail)
 	return EXIT_HFENV_FAILED;
 }
 
-/* detail comes from argv: quoted, so that control characters and passwords stay out of the message. */
+/* detail comes from argv: quoted, so that control characters and passwords stay out, and shortened to fit the line. */
 static int bad_usage(const char *format, const char *detail)
 {
-	char *quoted = hfenv_quote_redacted(detail);
+	char *quoted = hfenv_quote_redacted_in(detail, HFENV_LINE_WIDTH + strlen("%s") - strlen("hfenv: ; try --help") - strlen(format));
 	fputs("hfenv: ", stderr);
 	fprintf(stderr, format, quoted ? quoted : "(out of memory)");
 	fputs("; try --help\n", stderr);

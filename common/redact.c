@@ -61,15 +61,20 @@ char *hfenv_redacted(const char *value, bool file_name)
 	return shown;
 }
 
-char *hfenv_quote_redacted(const char *value)
+char *hfenv_quote_redacted_in(const char *value, size_t width)
 {
 	struct text t = {0};
 	char *redacted = hfenv_redacted(value, false);
 	if (redacted == NULL)
 		return NULL;
-	text_append_shortened(&t, redacted, true, HFENV_ARGUMENT_WIDTH);
+	text_append_shortened(&t, redacted, true, width);
 	free(redacted);
 	return text_finish(&t);
+}
+
+char *hfenv_quote_redacted(const char *value)
+{
+	return hfenv_quote_redacted_in(value, HFENV_ARGUMENT_WIDTH);
 }
 
 static char *redact_escaped(const char *value, bool file_name)

@@ -12,6 +12,8 @@
 /* Only the longest labels lose their middle: a host name has few long ones. */
 #define LABEL_CUTS_MAX 4
 #define CUTS_MAX (2 + LABEL_CUTS_MAX)
+/* A file name kept whole leaves its directories at least this many columns. */
+#define FILE_HEAD_MIN 5
 
 /* A span of a value that may lose its middle to "...". */
 struct cut {
@@ -252,9 +254,15 @@ static void split_middle(const char *shown, size_t n, bool quoted, size_t room, 
 	/* A hidden password stays in sight, so the reader knows there was one. */
 	const char *hidden = strstr(shown, "***@");
 	size_t hidden_width = hidden ? span_width(shown, (size_t)(hidden - shown) + 4, quoted) : 0;
+	/* A file keeps its name, the directories before it losing their middle. */
+	const char *slash = strrchr(shown, '/');
+	size_t name_width = slash && slash > shown ? span_width(slash, strlen(slash), quoted) : 0;
 	if (hidden != NULL && hidden_width + 4 <= room && hidden_width > head_room) {
 		head_room = hidden_width;
 		tail_room = room - hidden_width;
+	} else if (name_width > tail_room && name_width + FILE_HEAD_MIN <= room) {
+		tail_room = name_width;
+		head_room = room - name_width;
 	}
 	split_by_room(shown, n, quoted, head_room, tail_room, head, tail);
 	if (hfenv_scheme_length(shown) > 0 || strchr(shown, ',') == NULL)

@@ -103,6 +103,15 @@ static void plain_value_loses_its_middle(void **state)
 	assert_shortened("/etc/ssl/certs/ca-certificates.crt", false, 16, "/etc/ss...es.crt");
 }
 
+static void file_keeps_its_name_and_its_directories_lose_their_middle(void **state)
+{
+	(void)state;
+	assert_shortened("/home/someone/projects/a-long-project-name/.venv/bin/python3", true, 32,
+			 "'/home/someone/...v/bin/python3'");
+	assert_shortened("/home/someone/projects/a-long-project-name/prepare-the-dataset.py", true, 34,
+			 "'/home/.../prepare-the-dataset.py'");
+}
+
 static void escapes_are_never_split(void **state)
 {
 	(void)state;
@@ -139,6 +148,7 @@ int main(void)
 		cmocka_unit_test(ipv6_host_keeps_its_brackets_and_port),
 		cmocka_unit_test(list_loses_whole_entries_in_its_middle),
 		cmocka_unit_test(plain_value_loses_its_middle),
+		cmocka_unit_test(file_keeps_its_name_and_its_directories_lose_their_middle),
 		cmocka_unit_test(escapes_are_never_split),
 		cmocka_unit_test(width_to_keep_host_leaves_out_path_and_user_name),
 		cmocka_unit_test(width_to_keep_host_of_a_plain_value_is_small),
