@@ -362,6 +362,23 @@ int explain_routes(const struct explain_output *output, const struct hfenv_assig
 	return verdict;
 }
 
+void explain_warn_about_operands(FILE *out, const char *const *operands, enum explain_format format,
+				 bool (*is_command)(const char *word, const char *search_path), const char *search_path)
+{
+	static const char command_hint[] = " is a command: --explain takes hosts and URLs and runs nothing";
+	for (const char *const *operand = operands; operand != NULL && *operand != NULL; operand++) {
+		if (format == EXPLAIN_TABLE && (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0)) {
+			fprintf(out, "hfenv: warning: '%s' is explained as a host; for the format, write --explain=%s\n",
+				*operand, *operand);
+		} else if (is_command(*operand, search_path)) {
+			char *name = hfenv_quote_redacted_in(*operand, HFENV_LINE_WIDTH - strlen("hfenv: warning: ") -
+									   strlen(command_hint));
+			fprintf(out, "hfenv: warning: %s%s\n", name ? name : "?", command_hint);
+			free(name);
+		}
+	}
+}
+
 bool explain_format_named(const char *name, enum explain_format *format)
 {
 	*format = name != NULL && strcmp(name, "tsv") == 0 ? EXPLAIN_TSV : EXPLAIN_TABLE;

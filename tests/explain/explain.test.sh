@@ -197,6 +197,30 @@ test_exit_status_is_the_worst_targets_not_the_last() {
 	done
 }
 
+test_command_as_operand_gets_a_hint() {
+	run_clean "$HFENV" --explain sh train.py
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: 'sh' is a command: --explain takes hosts and URLs and runs nothing"
+	expect_out_contains "For sh: after hfenv"
+	run_clean "$HFENV" --explain=tsv sh
+	expect_err_contains "'sh' is a command"
+}
+
+test_command_hint_is_only_for_words_without_a_dot_found_on_path() {
+	run_clean "$HFENV" --explain no-such-command-here h.example
+	expect_status 0
+	expect_err_empty
+	run_clean PATH=/nonexistent "$HFENV" --explain sh
+	expect_err_empty
+}
+
+test_operand_hints_are_warnings_that_quiet_silences() {
+	run_clean "$HFENV" -q --explain sh tsv
+	expect_status 0
+	expect_err_empty
+}
+
 test_password_is_never_shown() {
 	for format in table tsv; do
 		run_clean https_proxy=http://user:s3cret@127.0.0.1:7890 "$HFENV" --explain=$format
