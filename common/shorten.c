@@ -7,11 +7,8 @@
 
 #define ELLIPSIS "..."
 #define ELLIPSIS_WIDTH 3
-/* A label that loses its middle keeps this many bytes at each end. */
-#define LABEL_END 2
-/* Only the longest labels lose their middle: a host name has few long ones. */
-#define LABEL_CUTS_MAX 4
-#define CUTS_MAX (2 + LABEL_CUTS_MAX)
+/* A host name that loses its middle keeps this many bytes at each end. */
+#define NAME_END 2
 /* A file name kept whole leaves its directories at least this many columns. */
 #define FILE_HEAD_MIN 5
 
@@ -23,17 +20,8 @@ struct cut {
 	size_t columns;               /* the columns it is given */
 };
 
-/*
- * The spans of a value that may lose their middle, in the order they do: path, user name, labels
- * longest first; then, when the labels cannot give enough, the host name itself instead of them.
- */
-struct shape {
-	struct cut cuts[CUTS_MAX + 1];
-	size_t count;
-	size_t first_label;
-	bool host;                    /* the value has a host (and port) to keep whole */
-	struct cut name;              /* the host name, without its port */
-};
+/* The spans of a URL or HOST[:PORT][/PATH] that may lose their middle, in the order they do. */
+enum span { SPAN_PATH, SPAN_USER, SPAN_NAME, SPANS };
 
 static size_t span_width(const char *s, size_t n, bool quoted)
 {
@@ -48,50 +36,19 @@ size_t shown_width(const char *shown, bool quoted)
 	return (quoted ? 2 : 0) + span_width(shown, strlen(shown), quoted);
 }
 
-static void add_cut(struct shape *shape, const char *s, size_t start, size_t end, size_t least, bool quoted)
-{
-	size_t width = span_width(s + start, end - start, quoted);
-	if (width > least)
-		shape->cuts[shape->count++] = (struct cut){start, end, width, least, width};
-}
-
-/* A label joins the cuts when it is among the LABEL_CUTS_MAX longest; they stay sorted, longest first. */
-static void add_label(struct shape *shape, const char *s, size_t start, size_t end, bool quoted)
-{
-	size_t width = span_width(s + start, end - start, quoted), least = 2 * LABEL_END + ELLIPSIS_WIDTH;
-	struct cut *labels = shape->cuts + shape->first_label;
-	size_t count = shape->count - shape->first_label;
-	if (width <= least || (count == LABEL_CUTS_MAX && labels[count - 1].width >= width))
-		return;
-	size_t i = count < LABEL_CUTS_MAX ? count : LABEL_CUTS_MAX - 1;
-	for (; i > 0 && labels[i - 1].width < width; i--)
-		labels[i] = labels[i - 1];
-	labels[i] = (struct cut){start, end, width, least, width};
-	shape->count += count < LABEL_CUTS_MAX;
-}
-
 static bool is_name_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-	       c == '_' || c == '%' || c == '~';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c && strchr(".-_%~", c));
 }
 
 /* The end of the host in s[start..end): after "]" of an IPv6 address, else before ":PORT"; 0 when it is no host. */
 static size_t host_end(const char *s, size_t start, size_t end)
 {
-	size_t stop = end;
-	if (start < end && s[start] == '[') {
-		const char *close = memchr(s + start, ']', end - start);
-		stop = close ? (size_t)(close - s) + 1 : 0;
-	} else {
-		for (size_t i = start; i < end; i++)
-			if (s[i] == ':')
-				stop = i;
-		for (size_t i = start; i < stop; i++)
-			if (!is_name_byte((unsigned char)s[i]))
-				return 0;
-	}
-	if (stop <= start || (stop < end && (s[stop] != ':' || stop + 1 == end)))
+	const char *close = start < end && s[start] == '[' ? memchr(s + start, ']', end - start) : NULL;
+	size_t stop = close ? (size_t)(close - s) + 1 : start;
+	while (close == NULL && stop < end && is_name_byte((unsigned char)s[stop]))
+		stop++;
+	if (stop == start || (stop < end && (s[stop] != ':' || stop + 1 == end)))
 		return 0;
 	for (size_t i = stop + 1; i < end; i++)
 		if (s[i] < '0' || s[i] > '9')
@@ -105,66 +62,51 @@ static bool is_around(unsigned char c)
 	return c <= 0x20 || c == '"' || c == '\'';
 }
 
-/* A user part keeps its hidden password's ":***@" or "***@"; the name before it may lose its middle. */
+/* Where the user name in s[start..at) ends: before its hidden password's ":***" or "***". */
 static size_t user_name_end(const char *s, size_t start, size_t at)
 {
-	size_t end = at;
-	if (end - start >= 3 && memcmp(s + end - 3, "***", 3) == 0)
-		end -= 3;
-	return end > start && s[end - 1] == ':' ? end - 1 : end;
+	size_t end = at - (at - start >= 3 && memcmp(s + at - 3, "***", 3) == 0 ? 3 : 0);
+	return end - (end > start && s[end - 1] == ':');
 }
 
-/* The host name's labels join the cuts, the longest first; an IPv6 address has none. */
-static void add_labels(struct shape *shape, const char *s, size_t host, size_t stop, bool quoted)
+/*
+ * The spans of s (n bytes) that may lose their middle: the path, the user name (its hidden password's
+ * ":***@" kept), the host name (never its port); false when s is no URL nor HOST[:PORT][/PATH].
+ */
+static bool find_spans(const char *s, size_t n, bool quoted, struct cut cuts[SPANS])
 {
-	size_t name_width = span_width(s + host, stop - host, quoted);
-	shape->first_label = shape->count;
-	shape->name = (struct cut){host, stop, name_width, 2 * LABEL_END + ELLIPSIS_WIDTH, name_width};
-	for (size_t label = host; s[host] != '[' && label < stop;) {
-		size_t dot = label + strcspn(s + label, ".");
-		dot = dot < stop ? dot : stop;
-		add_label(shape, s, label, dot, quoted);
-		label = dot + 1;
-	}
-}
-
-/* The spans of s (n bytes) that may lose their middle; shape->host false when s is no URL nor HOST[:PORT][/PATH]. */
-static void find_shape(const char *s, size_t n, bool quoted, struct shape *shape)
-{
-	*shape = (struct shape){0};
 	size_t lead = 0, trail = n;
 	while (lead < n && is_around((unsigned char)s[lead]))
 		lead++;
 	while (trail > lead && is_around((unsigned char)s[trail - 1]))
 		trail--;
-	size_t scheme = hfenv_scheme_length(s + lead);
-	size_t start = lead + (scheme ? scheme + 3 : 0);
-	size_t end = start + strcspn(s + start, "/?#");
+	size_t scheme = hfenv_scheme_length(s + lead), start = lead + (scheme ? scheme + 3 : 0);
+	size_t end = start + strcspn(s + start, "/?#"), host = start;
 	end = end < trail ? end : trail;
-	const char *at = NULL;
 	for (size_t i = start; i < end; i++)
-		at = s[i] == '@' ? s + i : at;
-	size_t host = at ? (size_t)(at - s) + 1 : start, stop = host_end(s, host, end);
-	shape->host = stop != 0 && (scheme || memchr(s + start, '.', stop - start) || stop < end);
-	if (!shape->host)
-		return;
-	if (end < trail)
-		add_cut(shape, s, end + (s[end] == '/'), trail, ELLIPSIS_WIDTH, quoted);
-	if (at != NULL)
-		add_cut(shape, s, start, user_name_end(s, start, host - 1), ELLIPSIS_WIDTH, quoted);
-	add_labels(shape, s, host, stop, quoted);
+		host = s[i] == '@' ? i + 1 : host;
+	size_t stop = host_end(s, host, end);
+	if (stop == 0 || !(scheme || memchr(s + host, '.', stop - host) || stop < end))
+		return false;
+	size_t spans[SPANS][3] = {
+		[SPAN_PATH] = {end + (end < trail && s[end] == '/'), end < trail ? trail : end, ELLIPSIS_WIDTH},
+		[SPAN_USER] = {start, host > start ? user_name_end(s, start, host - 1) : start, ELLIPSIS_WIDTH},
+		[SPAN_NAME] = {host, stop, 2 * NAME_END + ELLIPSIS_WIDTH},
+	};
+	for (size_t i = 0; i < SPANS; i++) {
+		size_t width = span_width(s + spans[i][0], spans[i][1] - spans[i][0], quoted);
+		cuts[i] = (struct cut){spans[i][0], spans[i][1], width, width < spans[i][2] ? width : spans[i][2], width};
+	}
+	return true;
 }
 
 size_t shown_width_to_keep_host(const char *shown, bool quoted)
 {
-	size_t n = strlen(shown), width = shown_width(shown, quoted);
-	struct shape shape;
-	find_shape(shown, n, quoted, &shape);
-	if (!shape.host)
+	size_t width = shown_width(shown, quoted);
+	struct cut cuts[SPANS];
+	if (!find_spans(shown, strlen(shown), quoted, cuts))
 		return (quoted ? 2 : 0) + ELLIPSIS_WIDTH + 2;
-	for (size_t i = 0; i < shape.first_label; i++)
-		width -= shape.cuts[i].width - shape.cuts[i].least;
-	return width;
+	return width - (cuts[SPAN_PATH].width - cuts[SPAN_PATH].least) - (cuts[SPAN_USER].width - cuts[SPAN_USER].least);
 }
 
 /* How many bytes of s (n bytes) to keep at its head and tail, in head_room and tail_room columns. */
@@ -185,65 +127,39 @@ static void append_cut(struct text *t, const char *s, size_t n, bool quoted, siz
 	text_append_escaped(t, s + n - tail, tail, quoted);
 }
 
-/* s with each cut given its columns, in the order of s. */
-static void append_with_cuts(struct text *t, const char *s, size_t n, bool quoted, const struct shape *shape)
-{
-	size_t done = 0;
-	while (done < n) {
-		const struct cut *next = NULL;
-		for (size_t i = 0; i < shape->count; i++)
-			if (shape->cuts[i].start >= done && (next == NULL || shape->cuts[i].start < next->start))
-				next = &shape->cuts[i];
-		size_t until = next ? next->start : n, head, tail;
-		text_append_escaped(t, s + done, until - done, quoted);
-		done = until;
-		if (next == NULL)
-			break;
-		if (next->columns < next->width) {
-			size_t room = next->columns - ELLIPSIS_WIDTH;
-			split_by_room(s + next->start, next->end - next->start, quoted, room - room / 2, room / 2, &head, &tail);
-			append_cut(t, s + next->start, next->end - next->start, quoted, head, tail);
-		} else {
-			text_append_escaped(t, s + next->start, next->end - next->start, quoted);
-		}
-		done = next->end;
-	}
-}
-
-/* The cuts from first on give up to excess columns, each in turn; returns what is still in excess. */
-static size_t give_columns(struct cut *cuts, size_t first, size_t count, size_t excess)
-{
-	for (size_t i = first; excess > 0 && i < count; i++) {
-		size_t give = cuts[i].width > cuts[i].least ? cuts[i].width - cuts[i].least : 0;
-		give = give < excess ? give : excess;
-		cuts[i].columns -= give;
-		excess -= give;
-	}
-	return excess;
-}
-
 /*
- * shown in room columns, its spans cut in their order: host and port whole when they can be, else
- * the host name's middle, never the port; false when that is not enough or shown has no host.
+ * shown in room columns, its path, then its user name, then its host name losing their middle, never
+ * its port; false when that is not enough or shown has no host.
  */
 static bool append_host_kept(struct text *t, const char *shown, bool quoted, size_t room)
 {
-	size_t n = strlen(shown), excess = span_width(shown, n, quoted);
-	struct shape shape;
-	find_shape(shown, n, quoted, &shape);
-	if (!shape.host)
+	size_t n = strlen(shown), excess = span_width(shown, n, quoted), done = 0, head, tail;
+	struct cut cuts[SPANS];
+	if (!find_spans(shown, n, quoted, cuts))
 		return false;
-	excess = give_columns(shape.cuts, 0, shape.first_label, excess > room ? excess - room : 0);
-	struct shape labels = shape;
-	if (give_columns(labels.cuts, labels.first_label, labels.count, excess) == 0) {
-		shape = labels;
-	} else {
-		shape.cuts[shape.first_label] = shape.name;
-		shape.count = shape.first_label + 1;
-		if (give_columns(shape.cuts, shape.first_label, shape.count, excess) > 0)
-			return false;
+	excess = excess > room ? excess - room : 0;
+	for (size_t i = 0; i < SPANS; i++) {
+		size_t give = cuts[i].width - cuts[i].least < excess ? cuts[i].width - cuts[i].least : excess;
+		cuts[i].columns -= give;
+		excess -= give;
 	}
-	append_with_cuts(t, shown, n, quoted, &shape);
+	if (excess > 0)
+		return false;
+	static const enum span in_order[SPANS] = {SPAN_USER, SPAN_NAME, SPAN_PATH};
+	for (size_t i = 0; i < SPANS; i++) {
+		const struct cut *cut = &cuts[in_order[i]];
+		text_append_escaped(t, shown + done, cut->start - done, quoted);
+		if (cut->columns < cut->width) {
+			size_t cut_room = cut->columns - ELLIPSIS_WIDTH;
+			split_by_room(shown + cut->start, cut->end - cut->start, quoted, cut_room - cut_room / 2, cut_room / 2,
+				      &head, &tail);
+			append_cut(t, shown + cut->start, cut->end - cut->start, quoted, head, tail);
+		} else {
+			text_append_escaped(t, shown + cut->start, cut->end - cut->start, quoted);
+		}
+		done = cut->end;
+	}
+	text_append_escaped(t, shown + done, n - done, quoted);
 	return true;
 }
 

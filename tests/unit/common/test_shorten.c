@@ -65,8 +65,10 @@ static void address_is_never_cut_while_the_user_name_can_give(void **state)
 static void overlong_label_loses_its_middle_and_the_port_stays(void **state)
 {
 	(void)state;
+	assert_shortened("https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbbbbbbbbb:8443", false, 40,
+			 "https://aaaaaaaaaaaa...bbbbbbbbbbbb:8443");
 	assert_shortened("https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbbbbbbbbb.example.com:8443", false, 40,
-			 "https://aaaaaa...bbbbbb.example.com:8443");
+			 "https://aaaaaaaaaaaa....example.com:8443");
 }
 
 static void scheme_less_host_and_port_keep_their_host(void **state)
