@@ -268,27 +268,27 @@ static char *shown_operand(const char *redacted, size_t width)
 	return text_finish(&t);
 }
 
-static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *redacted)
+static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *redacted,
+			     struct legend *proxies)
 {
 	struct table table = {0};
-	struct legend legend = {0};
 	char *heading = redacted ? shown_operand(redacted, output->width) : NULL;
 	char *target = redacted ? shown_operand(redacted, output->width > 5 ? output->width - 5 : 0) : NULL;
-	int failed = (redacted && (heading == NULL || target == NULL)) || route_table(x, &table, &legend) != 0 ||
-		     fit_table(&table, &legend, output->width) != 0;
-	if (!failed) {
+	int failed = (redacted && (heading == NULL || target == NULL)) || route_table(x, &table, proxies) != 0 ||
+		     fit_table(&table, output->width) != 0;
+	if (!failed && output->stream != NULL) {
 		bool colour = output->colour;
 		if (heading != NULL)
 			fprintf(output->stream, "%s%s%s\n", colour ? ANSI_BOLD : "", heading, colour ? ANSI_RESET : "");
-		print_legend(output->stream, "Proxies:", &legend, true);
-		if (legend.count + legend.note_count > 0)
+		print_notes(output->stream, &table);
+		if (table.note_count > 0)
 			fputc('\n', output->stream);
 		print_table(output->stream, &table, colour);
 		print_verdict(output->stream, x, target, output->width);
 	}
 	free(heading);
 	free(target);
-	free_table(&table, &legend);
+	free_table(&table);
 	return failed ? -1 : 0;
 }
 
@@ -301,7 +301,7 @@ static enum explain_verdict verdict_of(const struct explanation *x)
 
 /* The routes for one operand (or for any host not in NO_PROXY); -1 on ENOMEM, else an explain_verdict. */
 static int explain_one(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result,
-		       const char *operand)
+		       const char *operand, struct legend *proxies)
 {
 	struct explanation x = {.refused = result->error_count > 0};
 	struct explain_target target = {0};
@@ -314,7 +314,7 @@ static int explain_one(const struct explain_output *output, char *const before_e
 		if (!failed)
 			print_route_lines(output->stream, &x, escaped);
 	} else if (!failed) {
-		failed = print_route_table(output, &x, redacted);
+		failed = print_route_table(output, &x, redacted, proxies);
 	}
 	enum explain_verdict verdict = verdict_of(&x);
 	free_explanation(&x);
@@ -325,29 +325,46 @@ static int explain_one(const struct explain_output *output, char *const before_e
 	return failed ? -1 : (int)verdict;
 }
 
+/* The tsv header, the routes for each operand (or any host) and the Hugging Face block. -1 on ENOMEM, else a verdict. */
+static int explain_every_route(const struct explain_output *output, char *const before_env[],
+			       const struct hfenv_result *result, const char *const *operands, struct legend *proxies)
+{
+	if (output->format == EXPLAIN_TSV)
+		print_tsv_header(output->stream);
+	int verdict = EXPLAIN_AGREE;
+	if (operands == NULL || operands[0] == NULL)
+		verdict = explain_one(output, before_env, result, NULL, proxies);
+	for (size_t i = 0; verdict >= 0 && operands != NULL && operands[i] != NULL; i++) {
+		if (i > 0 && output->stream != NULL && output->format == EXPLAIN_TABLE)
+			fputc('\n', output->stream);
+		int one = explain_one(output, before_env, result, operands[i], proxies);
+		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
+	}
+	if (verdict >= 0 && explain_hub(output, before_env, result, proxies) != 0)
+		verdict = -1;
+	return verdict;
+}
+
 int explain_routes(const struct explain_output *output, const struct hfenv_assignments *assignments, char *const envp[],
 		   const struct hfenv_result *result, const char *const *operands)
 {
 	struct explain_output fitted = *output;
 	fitted.width = output->width ? output->width : DEFAULT_WIDTH;
 	char **before_env = hfenv_assigned_environment(assignments, envp);
-	if (before_env == NULL) {
-		errno = ENOMEM;
-		return -1;
+	struct legend proxies = {0};
+	struct explain_output naming = fitted;
+	naming.stream = NULL;
+	/* A table's routes are worked out twice: once to name every proxy in one legend above them, then to print them. */
+	int verdict = before_env == NULL ? -1
+		      : fitted.format == EXPLAIN_TABLE ? explain_every_route(&naming, before_env, result, operands, &proxies)
+						       : EXPLAIN_AGREE;
+	if (verdict >= 0 && fitted.format == EXPLAIN_TABLE) {
+		print_legend(fitted.stream, "Proxies:", &proxies, true);
+		fputs(proxies.count > 0 ? "\n" : "", fitted.stream);
 	}
-	if (fitted.format == EXPLAIN_TSV)
-		print_tsv_header(fitted.stream);
-	int verdict = EXPLAIN_AGREE;
-	if (operands == NULL || operands[0] == NULL)
-		verdict = explain_one(&fitted, before_env, result, NULL);
-	for (size_t i = 0; verdict >= 0 && operands != NULL && operands[i] != NULL; i++) {
-		if (i > 0 && fitted.format == EXPLAIN_TABLE)
-			fputc('\n', fitted.stream);
-		int one = explain_one(&fitted, before_env, result, operands[i]);
-		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
-	}
-	if (verdict >= 0 && explain_hub(&fitted, before_env, result) != 0)
-		verdict = -1;
+	if (verdict >= 0)
+		verdict = explain_every_route(&fitted, before_env, result, operands, &proxies);
+	free_legend(&proxies);
 	if (verdict >= 0 && explain_trust(&fitted, before_env, result) != 0)
 		verdict = -1;
 	free(before_env);

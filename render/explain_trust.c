@@ -128,12 +128,14 @@ int explain_trust(const struct explain_output *output, char *const before_env[],
 	if (!failed && output->format == EXPLAIN_TSV) {
 		failed = print_trust_lines(output->stream, &x);
 	} else if (!failed) {
-		failed = trust_table(&x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
+		failed = trust_table(&x, &table, &legend) != 0 || fit_table(&table, output->width) != 0;
 		fputs("\nTrust: the CA bundle each client verifies https:// servers with\n", output->stream);
 		print_legend(output->stream, "Bundles:", &legend, false);
+		print_notes(output->stream, &table);
 		print_table(output->stream, &table, output->colour);
 	}
-	free_table(&table, &legend);
+	free_table(&table);
+	free_legend(&legend);
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		free(x.texts[c][0]);
 		free(x.texts[c][1]);

@@ -403,24 +403,47 @@ test_hugging_face_block_routes_a_mirror_in_no_proxy_directly() {
 	expect_out_contains "  run with -x (Xet off), or give them a proxy"
 }
 
-test_hugging_face_block_with_xet_off_names_the_bridge() {
+test_hugging_face_block_with_xet_off_names_only_the_hosts_of_that_download() {
 	run_clean https_proxy=$A HF_HUB_DISABLE_XET=1 "$HFENV" --explain
 	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
-	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_contains "  metadata, files: huggingface.co:443"
+	expect_out_contains "  files, redirected (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_lacks "Xet token"
 	expect_out_lacks "cas-server"
+	expect_out_lacks "transfer.xethub"
 }
 
 test_hugging_face_block_shows_xet_off_for_the_copied_switch() {
 	run_clean https_proxy=$A HF_HUB_DISABLE_XETHUB=1 "$HFENV" --explain
 	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
-	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_contains "  files, redirected (Xet bridge): cas-bridge.xethub.hf.co:443"
 }
 
-test_hugging_face_block_names_proxies_by_their_legend_letter() {
+test_hugging_face_block_names_proxies_by_the_letters_of_the_one_legend() {
 	run_clean https_proxy=http://alice:secret@127.0.0.1:8888 HF_ENDPOINT=hf-mirror.com NO_PROXY=hf-mirror.com \
 		"$HFENV" --explain
-	expect_out_contains "  Proxies:  A = http://alice:***@127.0.0.1:8888"
+	expect_out_contains "Proxies:  A = http://alice:***@127.0.0.1:8888"
 	expect_out_contains "    A: curl, git, wget"
+	[ "$(grep -c 'Proxies:' "$TMP/out")" -eq 1 ] || fail "more than one legend of proxies"
+}
+
+test_one_legend_names_each_proxy_by_the_same_letter_everywhere() {
+	run_clean http_proxy=http://127.0.0.1:8080 https_proxy=http://alice:secret@127.0.0.1:3128 "$HFENV" --explain \
+		h.example http://other.example/
+	[ "$(sed -n 1p "$TMP/out")" = "Proxies:  A = http://127.0.0.1:8080" ] || fail "the legend is not first"
+	[ "$(sed -n 2p "$TMP/out")" = "          B = http://alice:***@127.0.0.1:3128" ] || fail "B is not the https proxy"
+	[ "$(grep -c 'Proxies:' "$TMP/out")" -eq 1 ] || fail "more than one legend of proxies"
+	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -2 | tr '\n' ' ')" = "B A " ] ||
+		fail "curl's AFTER cells are not B (https, h.example) then A (http, other.example)"
+	expect_out_contains "    B: curl, git, wget, Python urllib"
+}
+
+test_hugging_face_block_names_clients_as_the_tables_do() {
+	run_clean https_proxy=$A "$HFENV" --explain
+	expect_out_contains "huggingface_hub, reqwest 0.11, hf_xet, uv, Go 1.26, Node, undici"
+	expect_out_lacks "httpx2"
+	sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -q -e 'Python$' -e '^ *urllib' -e ' Go$' && fail "a label split"
+	return 0
 }
 
 test_hugging_face_block_has_a_tsv_line_per_client_and_host() {

@@ -233,10 +233,11 @@ test_explain_hub_block_warns_that_xet_storage_skips_a_mirror() {
 	expect_out_lacks "does not go to the mirror"
 }
 
-test_explain_hub_block_names_proxies_by_its_own_legend() {
+test_explain_hub_block_names_proxies_by_the_one_legend() {
 	run_clean https_proxy=http://u:pw@127.0.0.1:8888 COLUMNS=100 "$HFENV" --explain
-	[ "$(sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -c 'Proxies:  A = http://u:\*\*\*@127.0.0.1:8888')" -eq 1 ] ||
-		fail "the Hub's block has no legend of its own"
+	[ "$(grep -c 'Proxies:' "$TMP/out")" -eq 1 ] || fail "not one legend of proxies"
+	expect_out_contains "Proxies:  A = http://u:***@127.0.0.1:8888"
+	sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -q '^    A: curl' || fail "the Hub's block does not name A"
 }
 
 test_explain_never_shows_the_token_nor_a_password_and_runs_nothing() {
@@ -288,6 +289,16 @@ test_explain_legends_name_each_proxy_and_bundle_once() {
 		"$HFENV" --explain
 	expect_out_contains "Proxies:  A = http://alice:***@127.0.0.1:8888"
 	expect_out_contains "Bundles:  F1 = /etc/ssl/certs/ca-certificates.crt"
+}
+
+test_explain_a_letter_means_the_same_proxy_everywhere() {
+	run_clean http_proxy=http://127.0.0.1:8080 https_proxy=http://u:pw@127.0.0.1:3128 "$HFENV" --explain \
+		h.example http://other.example/
+	expect_out_contains "Proxies:  A = http://127.0.0.1:8080"
+	expect_out_contains "          B = http://u:***@127.0.0.1:3128"
+	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -2 | tr '\n' ' ')" = "B A " ] ||
+		fail "curl's AFTER cells are not B (https, h.example) then A (http, other.example)"
+	sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -q '^    B: curl' || fail "the Hub's block does not name B"
 }
 
 test_explain_cells_say_direct_and_why() {
