@@ -21,8 +21,7 @@ struct shown_value {
 	char *redacted;
 	bool quoted;                  /* %v and %f; a name (%n) is shown bare */
 	size_t width;
-	size_t keep;                  /* the columns that keep its host and port whole */
-	size_t least;                 /* the fewest it is given */
+	size_t least;                 /* the fewest it is given: what keeps its host and port whole, or VALUE_WIDTH_MIN */
 	size_t columns;
 };
 
@@ -40,27 +39,43 @@ static size_t sum_at(const struct shown_value *values, const bool *done, size_t 
 	return sum;
 }
 
+static size_t smaller(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+/* The least of every value that is not done: what keeps its host and port whole when keep_hosts, at most its width. */
+static void set_leasts(struct shown_value *values, const bool *done, size_t count, bool keep_hosts)
+{
+	for (size_t i = 0; i < count; i++) {
+		size_t keep = keep_hosts && !done[i] && values[i].redacted != NULL
+				      ? shown_width_to_keep_host(values[i].redacted, values[i].quoted) : 0;
+		values[i].least = smaller(values[i].width, keep > VALUE_WIDTH_MIN ? keep : VALUE_WIDTH_MIN);
+	}
+}
+
 /*
  * Names first get their full width; the other values the highest equal level that fits the room, each
- * whole below it and none below its least, or, when their leasts do not fit, below VALUE_WIDTH_MIN.
+ * whole below it and none below its least: the columns that keep its host and port whole, or, when
+ * those do not fit, VALUE_WIDTH_MIN.
  */
 static void share_columns(struct shown_value *values, size_t count, size_t room)
 {
 	bool done[FORMAT_VALUES_MAX] = {false};
 	for (size_t i = 0; i < count; i++) {
-		values[i].least = values[i].width < VALUE_WIDTH_MIN ? values[i].width : VALUE_WIDTH_MIN;
 		if (values[i].quoted || values[i].width > HFENV_ARGUMENT_WIDTH)
 			continue;
 		values[i].columns = values[i].width;
 		room = room > values[i].width ? room - values[i].width : 0;
 		done[i] = true;
 	}
-	for (size_t i = 0; i < count; i++)
-		if (!done[i] && values[i].keep > values[i].least)
-			values[i].least = values[i].keep < values[i].width ? values[i].keep : values[i].width;
-	if (sum_at(values, done, count, 0) > room)
-		for (size_t i = 0; i < count; i++)
-			values[i].least = values[i].width < VALUE_WIDTH_MIN ? values[i].width : VALUE_WIDTH_MIN;
+	set_leasts(values, done, count, false);
+	/* Only values that do not all fit whole are measured for what keeps their host. */
+	if (sum_at(values, done, count, room) > room) {
+		set_leasts(values, done, count, true);
+		if (sum_at(values, done, count, 0) > room)
+			set_leasts(values, done, count, false);
+	}
 	size_t level = room;
 	while (level > 0 && sum_at(values, done, count, level) > room)
 		level--;
@@ -76,7 +91,6 @@ static void read_value(struct text *t, struct shown_value *shown, char directive
 	shown->redacted = value == hidden_value ? strdup(hidden_value) : hfenv_redacted(value, directive == 'f');
 	t->failed = t->failed || shown->redacted == NULL;
 	shown->width = shown->redacted ? shown_width(shown->redacted, shown->quoted) : 0;
-	shown->keep = shown->redacted ? shown_width_to_keep_host(shown->redacted, shown->quoted) : 0;
 }
 
 /* format to t, %s and %z filled in; its values (%v, %f, %n) read into values[], or once read, shown in their columns. */
