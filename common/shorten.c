@@ -120,6 +120,22 @@ static void split_by_room(const char *s, size_t n, bool quoted, size_t head_room
 		used += escaped_width((unsigned char)s[n - 1 - (*tail)++], quoted);
 }
 
+/*
+ * How many bytes of s (n bytes) to keep at its head and tail in room columns: half each, or, when it
+ * leaves the head at least head_least columns, the tail from the last mark on (a file's name, a host's
+ * last label).
+ */
+static void split_keeping_tail(const char *s, size_t n, bool quoted, size_t room, char mark, size_t head_least,
+			       size_t *head, size_t *tail)
+{
+	size_t last = n;
+	while (last > 1 && s[last - 1] != mark)
+		last--;
+	size_t kept = last > 1 ? span_width(s + last - 1, n - last + 1, quoted) : 0;
+	size_t tail_room = kept > room / 2 && kept + head_least <= room ? kept : room / 2;
+	split_by_room(s, n, quoted, room - tail_room, tail_room, head, tail);
+}
+
 static void append_cut(struct text *t, const char *s, size_t n, bool quoted, size_t head, size_t tail)
 {
 	text_append_escaped(t, s, head, quoted);
@@ -150,9 +166,8 @@ static bool append_host_kept(struct text *t, const char *shown, bool quoted, siz
 		const struct cut *cut = &cuts[in_order[i]];
 		text_append_escaped(t, shown + done, cut->start - done, quoted);
 		if (cut->columns < cut->width) {
-			size_t cut_room = cut->columns - ELLIPSIS_WIDTH;
-			split_by_room(shown + cut->start, cut->end - cut->start, quoted, cut_room - cut_room / 2, cut_room / 2,
-				      &head, &tail);
+			split_keeping_tail(shown + cut->start, cut->end - cut->start, quoted, cut->columns - ELLIPSIS_WIDTH, '.',
+					   NAME_END, &head, &tail);
 			append_cut(t, shown + cut->start, cut->end - cut->start, quoted, head, tail);
 		} else {
 			text_append_escaped(t, shown + cut->start, cut->end - cut->start, quoted);
@@ -163,24 +178,16 @@ static bool append_host_kept(struct text *t, const char *shown, bool quoted, siz
 	return true;
 }
 
-/* Head and tail of shown in room columns: half each, or the head up to a hidden password; whole entries of a list. */
+/* Head and tail of shown in room columns: the head up to a hidden password, or a file's name kept; a list's whole entries. */
 static void split_middle(const char *shown, size_t n, bool quoted, size_t room, size_t *head, size_t *tail)
 {
-	size_t tail_room = room / 2, head_room = room - tail_room;
 	/* A hidden password stays in sight, so the reader knows there was one. */
 	const char *hidden = strstr(shown, "***@");
 	size_t hidden_width = hidden ? span_width(shown, (size_t)(hidden - shown) + 4, quoted) : 0;
-	/* A file keeps its name, the directories before it losing their middle. */
-	const char *slash = strrchr(shown, '/');
-	size_t name_width = slash && slash > shown ? span_width(slash, strlen(slash), quoted) : 0;
-	if (hidden != NULL && hidden_width + 4 <= room && hidden_width > head_room) {
-		head_room = hidden_width;
-		tail_room = room - hidden_width;
-	} else if (name_width > tail_room && name_width + FILE_HEAD_MIN <= room) {
-		tail_room = name_width;
-		head_room = room - name_width;
-	}
-	split_by_room(shown, n, quoted, head_room, tail_room, head, tail);
+	if (hidden != NULL && hidden_width + 4 <= room && hidden_width > room - room / 2)
+		split_by_room(shown, n, quoted, hidden_width, room - hidden_width, head, tail);
+	else
+		split_keeping_tail(shown, n, quoted, room, '/', FILE_HEAD_MIN, head, tail);
 	if (hfenv_scheme_length(shown) > 0 || strchr(shown, ',') == NULL)
 		return;
 	size_t entries_head = *head, entries_tail = *tail;

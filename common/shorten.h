@@ -9,8 +9,8 @@
 /*
  * How a value too long for its place loses bytes: a URL, or HOST[:PORT] with or without a path,
  * keeps its scheme, a hidden password's ***@, its host and its port whole and loses the middle of
- * its path, then of its user name, then, when that is not enough, of its host name (two bytes kept
- * at each end), never its port; a list (a,b,c) loses whole entries in its middle; anything else,
+ * its path, then of its user name, then, when that is not enough, of its host name (its last label
+ * kept when it can be, at least two bytes at each end), never its port; a list (a,b,c) loses whole entries in its middle; anything else,
  * or a value that still does not fit, loses its middle, a hidden password and a file's name (after
  * its last '/') kept in sight.  The bytes lost show as "...".
  */

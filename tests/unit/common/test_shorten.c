@@ -71,6 +71,13 @@ static void overlong_label_loses_its_middle_and_the_port_stays(void **state)
 			 "https://aaaaaaaaaaaa....example.com:8443");
 }
 
+static void host_name_keeps_its_last_label_when_it_can(void **state)
+{
+	(void)state;
+	assert_shortened("http://u:***@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example:45697", false, 40,
+			 "http://u:***@aaaaaaaaa...a.example:45697");
+}
+
 static void scheme_less_host_and_port_keep_their_host(void **state)
 {
 	(void)state;
@@ -145,6 +152,7 @@ int main(void)
 		cmocka_unit_test(user_name_loses_its_middle_and_the_hidden_password_stays),
 		cmocka_unit_test(address_is_never_cut_while_the_user_name_can_give),
 		cmocka_unit_test(overlong_label_loses_its_middle_and_the_port_stays),
+		cmocka_unit_test(host_name_keeps_its_last_label_when_it_can),
 		cmocka_unit_test(scheme_less_host_and_port_keep_their_host),
 		cmocka_unit_test(host_name_loses_its_middle_only_when_nothing_else_can),
 		cmocka_unit_test(ipv6_host_keeps_its_brackets_and_port),
