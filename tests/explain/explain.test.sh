@@ -139,8 +139,8 @@ test_operand_password_is_hidden_in_heading_verdict_and_tsv() {
 	expect_out_contains "For http://u:***@h.example/: after hfenv"
 	run_clean "$HFENV" --explain=tsv http://u:s3cret@h.example/
 	expect_nowhere s3cret
-	[ "$(awk -F '\t' '$7 == "http://u:***@h.example/"' "$TMP/out" | grep -c .)" -eq 13 ] ||
-		fail "not 13 lines for the operand with its password hidden"
+	[ "$(awk -F '\t' '$7 == "http://u:***@h.example/"' "$TMP/out" | grep -c .)" -eq \
+		"$(awk -F '\t' '$2 == "http"' "$TMP/out" | grep -c .)" ] || fail "not a line per client for the operand, password hidden"
 }
 
 test_operand_control_bytes_are_escaped_everywhere() {
@@ -435,12 +435,13 @@ test_one_legend_names_each_proxy_by_the_same_letter_everywhere() {
 	[ "$(grep -c 'Proxies:' "$TMP/out")" -eq 1 ] || fail "more than one legend of proxies"
 	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -2 | tr '\n' ' ')" = "B A " ] ||
 		fail "curl's AFTER cells are not B (https, h.example) then A (http, other.example)"
-	expect_out_contains "    B: curl, git, wget, Python urllib"
+	expect_out_contains "    B: curl, git, wget,"
 }
 
 test_hugging_face_block_names_clients_as_the_tables_do() {
 	run_clean https_proxy=$A "$HFENV" --explain
-	expect_out_contains "huggingface_hub, reqwest 0.11, hf_xet, uv, Go 1.26, Node, undici"
+	expect_out_contains "Python urllib, requests 2.34"
+	expect_out_contains "huggingface_hub, reqwest 0.11, hf_xet, uv, Go 1.26, Node,"
 	expect_out_lacks "httpx2"
 	sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -q -e 'Python$' -e '^ *urllib' -e ' Go$' && fail "a label split"
 	return 0
