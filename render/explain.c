@@ -1,7 +1,6 @@
 #include "render/explain.h"
 
 #include "clients/routes.h"
-#include "common/escape.h"
 #include "common/redact.h"
 #include "common/shorten.h"
 #include "common/text.h"
@@ -305,14 +304,13 @@ static int explain_one(const struct explain_output *output, char *const before_e
 {
 	struct explanation x = {.refused = result->error_count > 0};
 	struct explain_target target = {0};
-	char *redacted = operand ? hfenv_redacted(operand, false) : NULL, *escaped = NULL;
+	bool tsv = output->format == EXPLAIN_TSV;
+	/* tsv's target field in full, escaped; the table's heading shortened, escaped as it is shortened. */
+	char *redacted = operand == NULL ? NULL : tsv ? hfenv_redact(operand) : hfenv_redacted(operand, false);
 	int failed = operand != NULL && (redacted == NULL || parse_explain_target(operand, &target) != 1);
 	failed = failed || predict_routes(&x, before_env, result, operand ? &target : NULL) != 0;
-	if (!failed && output->format == EXPLAIN_TSV) {
-		escaped = redacted ? hfenv_escape(redacted) : NULL;
-		failed = redacted != NULL && escaped == NULL;
-		if (!failed)
-			print_route_lines(output->stream, &x, escaped);
+	if (!failed && tsv) {
+		print_route_lines(output->stream, &x, redacted);
 	} else if (!failed) {
 		failed = print_route_table(output, &x, redacted, proxies);
 	}
@@ -321,7 +319,6 @@ static int explain_one(const struct explain_output *output, char *const before_e
 	free(target.host);
 	free(target.written);
 	free(redacted);
-	free(escaped);
 	return failed ? -1 : (int)verdict;
 }
 
