@@ -75,21 +75,19 @@ static size_t user_name_end(const char *s, size_t start, size_t at)
  */
 static bool find_spans(const char *s, size_t n, bool quoted, struct cut cuts[SPANS])
 {
-	size_t lead = 0, trail = n;
+	size_t lead = 0;
 	while (lead < n && is_around((unsigned char)s[lead]))
 		lead++;
-	while (trail > lead && is_around((unsigned char)s[trail - 1]))
-		trail--;
 	size_t scheme = hfenv_scheme_length(s + lead), start = lead + (scheme ? scheme + 3 : 0);
+	/* A blank or quote in the authority (one around the value too) makes it no URL: shortened as any other. */
 	size_t end = start + strcspn(s + start, "/?#"), host = start;
-	end = end < trail ? end : trail;
 	for (size_t i = start; i < end; i++)
 		host = s[i] == '@' ? i + 1 : host;
 	size_t stop = host_end(s, host, end);
 	if (stop == 0 || !(scheme || memchr(s + host, '.', stop - host) || stop < end))
 		return false;
 	size_t spans[SPANS][3] = {
-		[SPAN_PATH] = {end + (end < trail && s[end] == '/'), end < trail ? trail : end, ELLIPSIS_WIDTH},
+		[SPAN_PATH] = {end + (s[end] == '/'), n, ELLIPSIS_WIDTH},
 		[SPAN_USER] = {start, host > start ? user_name_end(s, start, host - 1) : start, ELLIPSIS_WIDTH},
 		[SPAN_NAME] = {host, stop, 2 * NAME_END + ELLIPSIS_WIDTH},
 	};

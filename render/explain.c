@@ -271,9 +271,9 @@ static int print_route_table(const struct explain_output *output, const struct e
 			     struct legend *proxies)
 {
 	struct table table = {0};
-	char *heading = redacted ? shown_operand(redacted, output->width) : NULL;
-	char *target = redacted ? shown_operand(redacted, output->width > 5 ? output->width - 5 : 0) : NULL;
-	int failed = (redacted && (heading == NULL || target == NULL)) || route_table(x, &table, proxies) != 0 ||
+	/* Short enough for "For HEADING:" too. */
+	char *heading = redacted ? shown_operand(redacted, output->width > 5 ? output->width - 5 : 0) : NULL;
+	int failed = (redacted && heading == NULL) || route_table(x, &table, proxies) != 0 ||
 		     fit_table(&table, output->width) != 0;
 	if (!failed && output->stream != NULL) {
 		bool colour = output->colour;
@@ -283,10 +283,9 @@ static int print_route_table(const struct explain_output *output, const struct e
 		if (table.note_count > 0)
 			fputc('\n', output->stream);
 		print_table(output->stream, &table, colour);
-		print_verdict(output->stream, x, target, output->width);
+		print_verdict(output->stream, x, heading, output->width);
 	}
 	free(heading);
-	free(target);
 	free_table(&table);
 	return failed ? -1 : 0;
 }
@@ -379,17 +378,16 @@ int explain_routes(const struct explain_output *output, const struct hfenv_assig
 void explain_warn_about_operands(FILE *out, const char *const *operands, enum explain_format format,
 				 bool (*is_command)(const char *word, const char *search_path), const char *search_path)
 {
-	static const char command_hint[] = " is a command: --explain takes hosts and URLs and runs nothing";
 	for (const char *const *operand = operands; operand != NULL && *operand != NULL; operand++) {
-		if (format == EXPLAIN_TABLE && (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0)) {
-			fprintf(out, "hfenv: warning: '%s' is explained as a host; for the format, write --explain=%s\n",
-				*operand, *operand);
-		} else if (is_command(*operand, search_path)) {
-			char *name = hfenv_quote_redacted_in(*operand, HFENV_LINE_WIDTH - strlen("hfenv: warning: ") -
-									   strlen(command_hint));
-			fprintf(out, "hfenv: warning: %s%s\n", name ? name : "?", command_hint);
-			free(name);
-		}
+		bool format_name = format == EXPLAIN_TABLE && (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0);
+		const char *hint = format_name ? " is explained as a host; for the format, write --explain="
+				 : is_command(*operand, search_path) ? " is a command: --explain takes hosts and URLs and runs nothing"
+								     : NULL;
+		if (hint == NULL)
+			continue;
+		char *name = hfenv_quote_redacted_in(*operand, HFENV_LINE_WIDTH - strlen("hfenv: warning: ") - strlen(hint) - 5);
+		fprintf(out, "hfenv: warning: %s%s%s\n", name ? name : "?", hint, format_name ? *operand : "");
+		free(name);
 	}
 }
 
