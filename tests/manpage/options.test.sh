@@ -570,4 +570,42 @@ test_version_prints_the_version_and_revision() {
 	done
 }
 
+test_export_with_a_shell_as_operand_says_to_write_it_after_the_equals_sign() {
+	run_clean "$HFENV" --export fish
+	expect_status 125
+	expect_out_empty
+	expect_err_contains "hfenv: --export runs nothing; to name the shell, write --export=fish"
+}
+
+test_explain_hub_block_lists_the_hosts_of_that_download_by_the_tables_labels() {
+	run_clean https_proxy=$A "$HFENV" --explain
+	expect_out_contains "  metadata, Xet token: huggingface.co:443"
+	expect_out_contains "  Xet storage (CAS): cas-server.xethub.hf.co:443"
+	expect_out_contains "huggingface_hub"
+	expect_out_contains "Go 1.26"
+	expect_out_lacks "httpx2"
+	run_clean https_proxy=$A HF_HUB_DISABLE_XET=1 "$HFENV" --explain
+	expect_out_contains "  metadata, files: huggingface.co:443"
+	expect_out_contains "  files, redirected (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_lacks "cas-server"
+}
+
+test_explain_operand_is_shown_escaped_with_its_password_hidden() {
+	run_clean "$HFENV" --explain "http://u:s3cret@h.example/$(printf '\033')]0;x"
+	expect_nowhere s3cret
+	expect_out_lacks "$(printf '\033')"
+	expect_out_contains 'http://u:***@h.example/\x1b]0;x'
+	run_clean "$HFENV" --explain=tsv "$(printf 'http://h.example/a\tb')"
+	awk -F '\t' 'NF != 7 { bad = 1 } END { exit bad }' "$TMP/out" || fail "a line without seven fields"
+	expect_out_contains 'http://h.example/a\x09b'
+}
+
+test_explain_operand_naming_a_command_gets_a_warning() {
+	run_clean "$HFENV" --explain sh train.py
+	expect_status 0
+	expect_err_contains "hfenv: warning: 'sh' is a command: --explain takes hosts and URLs and runs nothing"
+	run_clean "$HFENV" -q --explain sh tsv
+	expect_err_empty
+}
+
 run_case
