@@ -60,10 +60,10 @@ static int fail(const char *format, const char *detail)
 	return EXIT_HFENV_FAILED;
 }
 
-/* detail comes from argv: quoted, so that control characters and passwords stay out of the message. */
+/* detail comes from argv: quoted, so that control characters and passwords stay out, and shortened to fit the line. */
 static int bad_usage(const char *format, const char *detail)
 {
-	char *quoted = hfenv_quote_redacted(detail);
+	char *quoted = hfenv_quote_redacted_in(detail, HFENV_LINE_WIDTH + strlen("%s") - strlen("hfenv: ; try --help") - strlen(format));
 	fputs("hfenv: ", stderr);
 	fprintf(stderr, format, quoted ? quoted : "(out of memory)");
 	fputs("; try --help\n", stderr);
@@ -139,7 +139,9 @@ static int parse_operands(int argc, char **argv, struct command_line *cl)
 	if (cl->timeout_given && cl->mode != MODE_PROBE)
 		return bad_usage("%s is only for --probe", "--timeout");
 	if (cl->command != NULL && cl->mode == MODE_EXPORT)
-		return bad_usage("--export runs nothing; remove %s", argv[optind]);
+		return hfenv_shell_named(argv[optind], &cl->shell)
+			       ? fail("--export runs nothing; to name the shell, write --export=%s; try --help", argv[optind])
+			       : bad_usage("--export runs nothing; remove %s", argv[optind]);
 	for (int i = optind; cl->mode == MODE_EXPLAIN && i < argc; i++)
 		if (!explain_target_is_valid(argv[i]))
 			return bad_usage("--explain takes hosts/URLs, not %s", argv[i]);
@@ -386,10 +388,8 @@ static int explain(const struct command_line *cl, const struct hfenv_result *res
 		.stream = stdout, .format = cl->format, .width = output_width(),
 		.colour = cl->format == EXPLAIN_TABLE && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL,
 	};
-	for (char **operand = cl->command; cl->format == EXPLAIN_TABLE && !result->quiet && operand && *operand; operand++)
-		if (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0)
-			fprintf(stderr, "hfenv: warning: '%s' is explained as a host; for the format, write --explain=%s\n",
-				*operand, *operand);
+	if (!result->quiet)
+		explain_warn_about_operands(stderr, (const char *const *)cl->command, cl->format, names_a_command, result->path);
 	int verdict = explain_routes(&output, &cl->options.assignments, environ, result, (const char *const *)cl->command);
 	if (verdict < 0)
 		return fail("%s", strerror(errno));

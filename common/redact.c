@@ -9,11 +9,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where a value's URL begins: after the blanks, control bytes and quotes a value may still have around it. */
+static size_t url_start(const char *s)
+{
+	size_t lead = 0;
+	while (s[lead] != '\0' && ((unsigned char)s[lead] <= 0x20 || s[lead] == '"' || s[lead] == '\''))
+		lead++;
+	size_t scheme = hfenv_scheme_length(s + lead);
+	return scheme ? lead + scheme + 3 : lead;
+}
+
 /* Appends s to t with the password in its userinfo replaced by ***, or the whole user part when it has none (an API token). */
 static void append_redacted(struct text *t, const char *s, size_t n)
 {
-	size_t start = hfenv_scheme_length(s);
-	start = start ? start + 3 : 0;
+	size_t start = url_start(s);
 	const char *at = NULL;
 	for (size_t i = start; i < n; i++)
 		if (s[i] == '@')
@@ -52,15 +61,20 @@ char *hfenv_redacted(const char *value, bool file_name)
 	return shown;
 }
 
-char *hfenv_quote_redacted(const char *value)
+char *hfenv_quote_redacted_in(const char *value, size_t width)
 {
 	struct text t = {0};
 	char *redacted = hfenv_redacted(value, false);
 	if (redacted == NULL)
 		return NULL;
-	text_append_shortened(&t, redacted, true, HFENV_ARGUMENT_WIDTH);
+	text_append_shortened(&t, redacted, true, width);
 	free(redacted);
 	return text_finish(&t);
+}
+
+char *hfenv_quote_redacted(const char *value)
+{
+	return hfenv_quote_redacted_in(value, HFENV_ARGUMENT_WIDTH);
 }
 
 static char *redact_escaped(const char *value, bool file_name)

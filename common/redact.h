@@ -2,6 +2,7 @@
 #define HFENV_COMMON_REDACT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Values as hfenv shows them: passwords and tokens hidden, control bytes escaped. */
 
@@ -17,6 +18,9 @@ char *hfenv_redacted(const char *value, bool file_name);
 
 /* A copy of value fit for a message: password replaced by ***, quoted, escaped, shortened. NULL on ENOMEM. */
 char *hfenv_quote_redacted(const char *value);
+
+/* The same in at most width columns, quotes included (common/shorten.h says what is kept). */
+char *hfenv_quote_redacted_in(const char *value, size_t width);
 
 /* A copy of value for display without quotes: password replaced by ***, control bytes escaped. NULL on ENOMEM. */
 char *hfenv_redact(const char *value);

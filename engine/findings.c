@@ -21,37 +21,67 @@ struct shown_value {
 	char *redacted;
 	bool quoted;                  /* %v and %f; a name (%n) is shown bare */
 	size_t width;
+	size_t least;                 /* the fewest it is given: what keeps its host and port whole, or VALUE_WIDTH_MIN */
 	size_t columns;
 };
 
-/* Gives each value its full width where the line has room, and the rest an equal share of what is left; names first. */
+/* The columns a value takes at level: its width up to level, and never less than its least. */
+static size_t columns_at(const struct shown_value *value, size_t level)
+{
+	return level < value->least ? value->least : level < value->width ? level : value->width;
+}
+
+static size_t sum_at(const struct shown_value *values, const bool *done, size_t count, size_t level)
+{
+	size_t sum = 0;
+	for (size_t i = 0; i < count; i++)
+		sum += done[i] ? 0 : columns_at(&values[i], level);
+	return sum;
+}
+
+static size_t smaller(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+/* The least of every value that is not done: what keeps its host and port whole when keep_hosts, at most its width. */
+static void set_leasts(struct shown_value *values, const bool *done, size_t count, bool keep_hosts)
+{
+	for (size_t i = 0; i < count; i++) {
+		size_t keep = keep_hosts && !done[i] && values[i].redacted != NULL
+				      ? shown_width_to_keep_host(values[i].redacted, values[i].quoted) : 0;
+		values[i].least = smaller(values[i].width, keep > VALUE_WIDTH_MIN ? keep : VALUE_WIDTH_MIN);
+	}
+}
+
+/*
+ * Names first get their full width; the other values the highest equal level that fits the room, each
+ * whole below it and none below its least: the columns that keep its host and port whole, or, when
+ * those do not fit, VALUE_WIDTH_MIN.
+ */
 static void share_columns(struct shown_value *values, size_t count, size_t room)
 {
 	bool done[FORMAT_VALUES_MAX] = {false};
-	size_t waiting = count, share = 0;
 	for (size_t i = 0; i < count; i++) {
 		if (values[i].quoted || values[i].width > HFENV_ARGUMENT_WIDTH)
 			continue;
 		values[i].columns = values[i].width;
 		room = room > values[i].width ? room - values[i].width : 0;
 		done[i] = true;
-		waiting--;
 	}
-	for (bool changed = true; changed && waiting > 0;) {
-		changed = false;
-		share = room / waiting;
-		for (size_t i = 0; i < count; i++) {
-			if (done[i] || values[i].width > share)
-				continue;
-			values[i].columns = values[i].width;
-			room -= values[i].width;
-			done[i] = changed = true;
-			waiting--;
-		}
+	set_leasts(values, done, count, false);
+	/* Only values that do not all fit whole are measured for what keeps their host. */
+	if (sum_at(values, done, count, room) > room) {
+		set_leasts(values, done, count, true);
+		if (sum_at(values, done, count, 0) > room)
+			set_leasts(values, done, count, false);
 	}
+	size_t level = room;
+	while (level > 0 && sum_at(values, done, count, level) > room)
+		level--;
 	for (size_t i = 0; i < count; i++)
 		if (!done[i])
-			values[i].columns = share > VALUE_WIDTH_MIN ? share : VALUE_WIDTH_MIN;
+			values[i].columns = columns_at(&values[i], level);
 }
 
 /* value redacted and measured for a share of the line; a failed copy fails t. */

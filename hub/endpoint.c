@@ -90,11 +90,13 @@ void hfenv_hub_endpoint_free(struct hfenv_hub_endpoint *endpoint)
 /* casUrl in xet-core's xet_client/src/hub_client/types.rs; xorb URLs in its openapi/cas.openapi.yaml. */
 static const struct hfenv_hub_host xet_cas = {"Xet storage (CAS)", "cas-server.xethub.hf.co", 443};
 static const struct hfenv_hub_host xet_xorbs = {"Xet storage (xorbs)", "transfer.xethub.hf.co", 443};
-static const struct hfenv_hub_host xet_bridge = {"download (Xet bridge)", "cas-bridge.xethub.hf.co", 443};
+static const struct hfenv_hub_host xet_bridge = {"files, redirected (Xet bridge)", "cas-bridge.xethub.hf.co", 443};
 
 size_t hfenv_hub_download_hosts(const struct hfenv_hub_endpoint *endpoint, struct hfenv_hub_host hosts[HFENV_HUB_HOSTS])
 {
-	hosts[0] = (struct hfenv_hub_host){"metadata, Xet token", endpoint->host, endpoint->port};
+	/* With Xet off, huggingface_hub asks the endpoint for the file itself, and is redirected to the bridge. */
+	hosts[0] = (struct hfenv_hub_host){endpoint->xet ? "metadata, Xet token" : "metadata, files", endpoint->host,
+					   endpoint->port};
 	if (!endpoint->xet) {
 		hosts[1] = xet_bridge;
 		return 2;

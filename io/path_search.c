@@ -74,3 +74,13 @@ char *find_command(const char *file, const char *search_path)
 	path_search_end(&search);
 	return other;
 }
+
+bool names_a_command(const char *word, const char *search_path)
+{
+	if (*word == '\0' || strpbrk(word, "./") != NULL)
+		return false;
+	char *path = find_command(word, search_path);
+	bool command = path != NULL && access(path, X_OK) == 0;
+	free(path);
+	return command;
+}

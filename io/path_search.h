@@ -36,4 +36,7 @@ void path_search_end(struct path_search *search);
  * exists; NULL when there is none (directories do not count) or out of memory. */
 char *find_command(const char *file, const char *search_path);
 
+/* A word that names a command rather than a host: no '.' nor '/' in it, and an executable file in search_path. */
+bool names_a_command(const char *word, const char *search_path);
+
 #endif

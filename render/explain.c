@@ -1,12 +1,12 @@
 #include "render/explain.h"
 
 #include "clients/routes.h"
-#include "clients/trust.h"
-#include "common/escape.h"
 #include "common/redact.h"
+#include "common/shorten.h"
 #include "common/text.h"
 #include "common/url.h"
 #include "render/explain_hub.h"
+#include "render/explain_trust.h"
 #include "render/table.h"
 
 #include <errno.h>
@@ -34,58 +34,8 @@ struct explanation {
 	bool shown[HFENV_TARGETS];    /* the schemes asked for */
 	bool agree[HFENV_TARGETS];
 	char *texts[HFENV_CLIENTS][CELL_COLUMNS]; /* before http, after http, before https, after https */
-	struct hfenv_trust trust[HFENV_CLIENTS][2]; /* before, after */
-	char *trust_texts[HFENV_CLIENTS][2];
 };
 
-
-/* The trust in words, file named as given: the bundle, from which variable, and whether the default roots stay. */
-static char *trust_text(const struct hfenv_trust *trust, const char *file)
-{
-	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
-		return strdup(trust->roots);
-	if (trust->kind == HFENV_TRUST_NONE)
-		return text_join("none: empty ", trust->variable, strlen(trust->variable));
-	size_t n = strlen(file) + strlen(trust->variable) + strlen(trust->roots) + 16;
-	char *text = malloc(n);
-	if (text != NULL && trust->kind == HFENV_TRUST_ADDED)
-		snprintf(text, n, "%s (%s) + %s", file, trust->variable, trust->roots);
-	else if (text != NULL)
-		snprintf(text, n, "%s (%s) only", file, trust->variable);
-	return text;
-}
-
-static char *trust_text_in_full(const struct hfenv_trust *trust)
-{
-	if (trust->file == NULL)
-		return trust_text(trust, "");
-	char *file = hfenv_redact_file_name(trust->file);
-	char *text = file ? trust_text(trust, file) : NULL;
-	free(file);
-	return text;
-}
-
-/* The trust, for machines: the bundle's file, "default" or "none". */
-static char *trust_token(const struct hfenv_trust *trust)
-{
-	if (trust->kind == HFENV_TRUST_DEFAULT || trust->kind == HFENV_TRUST_NOT_MODELLED)
-		return strdup("default");
-	return trust->kind == HFENV_TRUST_NONE ? strdup("none") : hfenv_redact_file_name(trust->file);
-}
-
-static int predict_trust(struct explanation *x, char *const before_env[], const struct hfenv_result *result)
-{
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		hfenv_predict_trust(c, before_env, &x->trust[c][0]);
-		x->trust_texts[c][0] = trust_text_in_full(&x->trust[c][0]);
-		if (!x->refused)
-			hfenv_predict_trust(c, result->env, &x->trust[c][1]);
-		x->trust_texts[c][1] = x->refused ? strdup("-") : trust_text_in_full(&x->trust[c][1]);
-		if (x->trust_texts[c][0] == NULL || x->trust_texts[c][1] == NULL)
-			return -1;
-	}
-	return 0;
-}
 
 static const struct hfenv_route *most_shared(struct hfenv_route routes[HFENV_CLIENTS][HFENV_TARGETS], enum hfenv_target t)
 {
@@ -205,11 +155,8 @@ static void free_explanation(struct explanation *x)
 			hfenv_route_free(&x->before[c][t]);
 			hfenv_route_free(&x->after[c][t]);
 		}
-		free(x->trust_texts[c][0]);
-		free(x->trust_texts[c][1]);
 	}
 }
-
 
 static char *route_cell(const struct explanation *x, enum hfenv_client c, size_t col, struct legend *proxies)
 {
@@ -256,57 +203,24 @@ static int route_table(const struct explanation *x, struct table *table, struct 
 	return 0;
 }
 
-static bool same_trust(const struct hfenv_trust *a, const struct hfenv_trust *b)
+/* "For TARGET: after hfenv, ...", target already shown as it may be (escaped, shortened), wrapped to width. */
+static void print_verdict(FILE *out, const struct explanation *x, const char *target, size_t width)
 {
-	return a->kind == b->kind && (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
-}
-
-/* A trust cell: the roots, or the bundle's legend key, "only" or "+ ROOTS"; the variable is in the tsv and the man page. */
-static char *trust_cell(const struct hfenv_trust *trust, struct legend *bundles)
-{
-	if (trust->kind != HFENV_TRUST_ADDED && trust->kind != HFENV_TRUST_REPLACED)
-		return trust_text(trust, "");
-	char *key = keyed(bundles, trust->file, false);
-	const char *how = trust->kind == HFENV_TRUST_ADDED ? " + " : " only";
-	char *text = key ? text_join(key, how, strlen(how)) : NULL;
-	char *cell = text && trust->kind == HFENV_TRUST_ADDED ? text_join(text, trust->roots, strlen(trust->roots)) : text;
-	if (cell != text)
-		free(text);
-	free(key);
-	return cell;
-}
-
-/* The trust table of the families the trust model knows: cells name bundles by their legend key. -1 on ENOMEM. */
-static int trust_table(const struct explanation *x, struct table *table, struct legend *bundles)
-{
-	*table = (struct table){.cell_columns = 2, .headings = {"CLIENT", "BEFORE", "AFTER"}};
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		table->rows[c] = x->trust[c][0].kind != HFENV_TRUST_NOT_MODELLED;
-		if (!table->rows[c])
-			continue;
-		table->cells[c][0] = trust_cell(&x->trust[c][0], bundles);
-		table->cells[c][1] = x->refused ? strdup("-") : trust_cell(&x->trust[c][1], bundles);
-		table->colours[c][1] = !x->refused && !same_trust(&x->trust[c][0], &x->trust[c][1]) ? ANSI_YELLOW : NULL;
-		if (table->cells[c][0] == NULL || table->cells[c][1] == NULL)
-			return -1;
-	}
-	return 0;
-}
-
-static void print_verdict(FILE *out, const struct explanation *x, const char *target)
-{
+	const char *which = x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https";
+	char *line = NULL;
 	fputc('\n', out);
-	if (target != NULL && !x->refused)
-		fprintf(out, "For %s: ", target);
 	if (x->refused)
-		fputs("hfenv would refuse to run, so the command would not start:\n", out);
+		line = strdup("hfenv would refuse to run, so the command would not start:");
 	else if (x->agree[HFENV_TARGET_HTTP] && x->agree[HFENV_TARGET_HTTPS])
-		fputs(target ? "after hfenv, every client takes the same route.\n"
-			     : "After hfenv, every client takes the same route.\n", out);
+		line = text_format("%s%s%s, every client takes the same route.", target ? "For " : "", target ? target : "",
+				   target ? ": after hfenv" : "After hfenv");
 	else
-		fprintf(out, target ? "after hfenv, the clients still disagree on %s URLs.\n"
-				    : "After hfenv, the clients still disagree on %s URLs.\n",
-		       x->agree[HFENV_TARGET_HTTP] ? "https" : x->agree[HFENV_TARGET_HTTPS] ? "http" : "http and https");
+		line = text_format("%s%s%s, the clients still disagree on %s URLs.", target ? "For " : "",
+				   target ? target : "", target ? ": after hfenv" : "After hfenv", which);
+	if (line != NULL)
+		print_wrapped(out, line, 0, 2, width);
+	fputc('\n', out);
+	free(line);
 }
 
 static void print_findings(FILE *out, const struct hfenv_result *result, bool refused, bool colour, size_t width)
@@ -330,7 +244,7 @@ static void print_tsv_header(FILE *out)
 	fputs("client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget\n", out);
 }
 
-static void print_route_lines(FILE *out, const struct explanation *x, const char *operand)
+static void print_route_lines(FILE *out, const struct explanation *x, const char *target)
 {
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
 		for (enum hfenv_target t = 0; t < HFENV_TARGETS; t++) {
@@ -340,46 +254,39 @@ static void print_route_lines(FILE *out, const struct explanation *x, const char
 			fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", hfenv_client_id(c), target_names[t],
 				route_token(&x->before[c][t], before),
 				x->refused ? "refused" : route_token(&x->after[c][t], after), before,
-				x->refused ? "hfenv refuses to run" : after, operand ? operand : "");
+				x->refused ? "hfenv refuses to run" : after, target ? target : "");
 		}
 	}
 }
 
-/* CLIENT trust BEFORE AFTER BEFORE-TEXT AFTER-TEXT, the tokens a file name, "default" or "none". */
-static int print_trust_lines(FILE *out, const struct explanation *x)
+/* The operand as a heading: its password hidden, escaped, in at most width columns; NULL on ENOMEM. */
+static char *shown_operand(const char *redacted, size_t width)
 {
-	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++) {
-		if (x->trust[c][0].kind == HFENV_TRUST_NOT_MODELLED)
-			continue;
-		char *before = trust_token(&x->trust[c][0]);
-		char *after = x->refused ? strdup("refused") : trust_token(&x->trust[c][1]);
-		if (before != NULL && after != NULL)
-			fprintf(out, "%s\ttrust\t%s\t%s\t%s\t%s\t\n", hfenv_client_id(c), before, after,
-				x->trust_texts[c][0], x->refused ? "hfenv refuses to run" : x->trust_texts[c][1]);
-		free(before);
-		free(after);
-		if (before == NULL || after == NULL)
-			return -1;
-	}
-	return 0;
+	struct text t = {0};
+	text_append_shortened(&t, redacted, false, width);
+	return text_finish(&t);
 }
 
-static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *operand)
+static int print_route_table(const struct explain_output *output, const struct explanation *x, const char *redacted,
+			     struct legend *proxies)
 {
 	struct table table = {0};
-	struct legend legend = {0};
-	int failed = route_table(x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
-	if (!failed) {
+	/* Short enough for "For HEADING:" too. */
+	char *heading = redacted ? shown_operand(redacted, output->width > 5 ? output->width - 5 : 0) : NULL;
+	int failed = (redacted && heading == NULL) || route_table(x, &table, proxies) != 0 ||
+		     fit_table(&table, output->width) != 0;
+	if (!failed && output->stream != NULL) {
 		bool colour = output->colour;
-		if (operand != NULL)
-			fprintf(output->stream, "%s%s%s\n", colour ? ANSI_BOLD : "", operand, colour ? ANSI_RESET : "");
-		print_legend(output->stream, "Proxies:", &legend, true);
-		if (legend.count + legend.note_count > 0)
+		if (heading != NULL)
+			fprintf(output->stream, "%s%s%s\n", colour ? ANSI_BOLD : "", heading, colour ? ANSI_RESET : "");
+		print_notes(output->stream, &table);
+		if (table.note_count > 0)
 			fputc('\n', output->stream);
 		print_table(output->stream, &table, colour);
-		print_verdict(output->stream, x, operand);
+		print_verdict(output->stream, x, heading, output->width);
 	}
-	free_table(&table, &legend);
+	free(heading);
+	free_table(&table);
 	return failed ? -1 : 0;
 }
 
@@ -392,41 +299,46 @@ static enum explain_verdict verdict_of(const struct explanation *x)
 
 /* The routes for one operand (or for any host not in NO_PROXY); -1 on ENOMEM, else an explain_verdict. */
 static int explain_one(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result,
-		       const char *operand)
+		       const char *operand, struct legend *proxies)
 {
 	struct explanation x = {.refused = result->error_count > 0};
 	struct explain_target target = {0};
-	int failed = operand != NULL && parse_explain_target(operand, &target) != 1;
+	bool tsv = output->format == EXPLAIN_TSV;
+	/* tsv's target field in full, escaped; the table's heading shortened, escaped as it is shortened. */
+	char *redacted = operand == NULL ? NULL : tsv ? hfenv_redact(operand) : hfenv_redacted(operand, false);
+	int failed = operand != NULL && (redacted == NULL || parse_explain_target(operand, &target) != 1);
 	failed = failed || predict_routes(&x, before_env, result, operand ? &target : NULL) != 0;
-	if (!failed && output->format == EXPLAIN_TSV)
-		print_route_lines(output->stream, &x, operand);
-	else if (!failed)
-		failed = print_route_table(output, &x, operand);
+	if (!failed && tsv) {
+		print_route_lines(output->stream, &x, redacted);
+	} else if (!failed) {
+		failed = print_route_table(output, &x, redacted, proxies);
+	}
 	enum explain_verdict verdict = verdict_of(&x);
 	free_explanation(&x);
 	free(target.host);
 	free(target.written);
+	free(redacted);
 	return failed ? -1 : (int)verdict;
 }
 
-/* Trust does not depend on the host: one table (or one set of tsv lines) after the routes. */
-static int explain_trust(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result)
+/* The tsv header, the routes for each operand (or any host) and the Hugging Face block. -1 on ENOMEM, else a verdict. */
+static int explain_every_route(const struct explain_output *output, char *const before_env[],
+			       const struct hfenv_result *result, const char *const *operands, struct legend *proxies)
 {
-	struct explanation x = {.refused = result->error_count > 0};
-	struct table table = {0};
-	struct legend legend = {0};
-	int failed = predict_trust(&x, before_env, result);
-	if (!failed && output->format == EXPLAIN_TSV) {
-		failed = print_trust_lines(output->stream, &x);
-	} else if (!failed) {
-		failed = trust_table(&x, &table, &legend) != 0 || fit_table(&table, &legend, output->width) != 0;
-		fputs("\nTrust: the CA bundle each client verifies https:// servers with\n", output->stream);
-		print_legend(output->stream, "Bundles:", &legend, false);
-		print_table(output->stream, &table, output->colour);
+	if (output->format == EXPLAIN_TSV)
+		print_tsv_header(output->stream);
+	int verdict = EXPLAIN_AGREE;
+	if (operands == NULL || operands[0] == NULL)
+		verdict = explain_one(output, before_env, result, NULL, proxies);
+	for (size_t i = 0; verdict >= 0 && operands != NULL && operands[i] != NULL; i++) {
+		if (i > 0 && output->stream != NULL && output->format == EXPLAIN_TABLE)
+			fputc('\n', output->stream);
+		int one = explain_one(output, before_env, result, operands[i], proxies);
+		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
 	}
-	free_table(&table, &legend);
-	free_explanation(&x);
-	return failed;
+	if (verdict >= 0 && explain_hub(output, before_env, result, proxies) != 0)
+		verdict = -1;
+	return verdict;
 }
 
 int explain_routes(const struct explain_output *output, const struct hfenv_assignments *assignments, char *const envp[],
@@ -435,23 +347,20 @@ int explain_routes(const struct explain_output *output, const struct hfenv_assig
 	struct explain_output fitted = *output;
 	fitted.width = output->width ? output->width : DEFAULT_WIDTH;
 	char **before_env = hfenv_assigned_environment(assignments, envp);
-	if (before_env == NULL) {
-		errno = ENOMEM;
-		return -1;
+	struct legend proxies = {0};
+	struct explain_output naming = fitted;
+	naming.stream = NULL;
+	/* A table's routes are worked out twice: once to name every proxy in one legend above them, then to print them. */
+	int verdict = before_env == NULL ? -1
+		      : fitted.format == EXPLAIN_TABLE ? explain_every_route(&naming, before_env, result, operands, &proxies)
+						       : EXPLAIN_AGREE;
+	if (verdict >= 0 && fitted.format == EXPLAIN_TABLE) {
+		print_legend(fitted.stream, "Proxies:", &proxies, true);
+		fputs(proxies.count > 0 ? "\n" : "", fitted.stream);
 	}
-	if (fitted.format == EXPLAIN_TSV)
-		print_tsv_header(fitted.stream);
-	int verdict = EXPLAIN_AGREE;
-	if (operands == NULL || operands[0] == NULL)
-		verdict = explain_one(&fitted, before_env, result, NULL);
-	for (size_t i = 0; verdict >= 0 && operands != NULL && operands[i] != NULL; i++) {
-		if (i > 0 && fitted.format == EXPLAIN_TABLE)
-			fputc('\n', fitted.stream);
-		int one = explain_one(&fitted, before_env, result, operands[i]);
-		verdict = one < 0 ? -1 : one > verdict ? one : verdict;
-	}
-	if (verdict >= 0 && explain_hub(&fitted, before_env, result) != 0)
-		verdict = -1;
+	if (verdict >= 0)
+		verdict = explain_every_route(&fitted, before_env, result, operands, &proxies);
+	free_legend(&proxies);
 	if (verdict >= 0 && explain_trust(&fitted, before_env, result) != 0)
 		verdict = -1;
 	free(before_env);
@@ -464,6 +373,22 @@ int explain_routes(const struct explain_output *output, const struct hfenv_assig
 		print_findings(fitted.stream, result, verdict == EXPLAIN_REFUSED, fitted.colour, fitted.width);
 	}
 	return verdict;
+}
+
+void explain_warn_about_operands(FILE *out, const char *const *operands, enum explain_format format,
+				 bool (*is_command)(const char *word, const char *search_path), const char *search_path)
+{
+	for (const char *const *operand = operands; operand != NULL && *operand != NULL; operand++) {
+		bool format_name = format == EXPLAIN_TABLE && (strcmp(*operand, "tsv") == 0 || strcmp(*operand, "table") == 0);
+		const char *hint = format_name ? " is explained as a host; for the format, write --explain="
+				 : is_command(*operand, search_path) ? " is a command: --explain takes hosts and URLs and runs nothing"
+								     : NULL;
+		if (hint == NULL)
+			continue;
+		char *name = hfenv_quote_redacted_in(*operand, HFENV_LINE_WIDTH - strlen("hfenv: warning: ") - strlen(hint) - 5);
+		fprintf(out, "hfenv: warning: %s%s%s\n", name ? name : "?", hint, format_name ? *operand : "");
+		free(name);
+	}
 }
 
 bool explain_format_named(const char *name, enum explain_format *format)

@@ -32,4 +32,11 @@ bool explain_format_named(const char *name, enum explain_format *format);
 /* An operand --explain takes: HOST, HOST:PORT, [IPv6]:PORT or an http:// or https:// URL. */
 bool explain_target_is_valid(const char *text);
 
+/*
+ * Warns on out ("hfenv: warning: ...", a line each) of operands that look meant otherwise: in a table,
+ * a format's name (tsv); in any format, a command, as is_command(operand, search_path) says (python).
+ */
+void explain_warn_about_operands(FILE *out, const char *const *operands, enum explain_format format,
+				 bool (*is_command)(const char *word, const char *search_path), const char *search_path);
+
 #endif

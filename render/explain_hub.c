@@ -96,32 +96,31 @@ static char *hub_cell(const struct hub_routes *hub, size_t h, enum hfenv_client 
 	return route->kind == HFENV_ROUTE_PROXY ? keyed(proxies, route->proxy, true) : strdup(hub->texts[h][c][1]);
 }
 
-/* "    CELL: id, id, ..." for the clients whose cell reads as cells[c], wrapped to width. -1 on ENOMEM. */
-static int print_route_group(FILE *out, char *const cells[HFENV_CLIENTS], enum hfenv_client c, size_t width)
+/* "    CELL: label, label, ..." for the clients whose cell reads as cells[c], as the tables name them, wrapped to width. */
+static void print_route_group(FILE *out, char *const cells[HFENV_CLIENTS], enum hfenv_client c, size_t width)
 {
-	size_t length = strlen(cells[c]) + 2;
-	for (enum hfenv_client d = 0; d < HFENV_CLIENTS; d++)
-		length += strlen(hfenv_client_id(d)) + 2;
-	char *line = malloc(length);
-	if (line == NULL)
-		return -1;
-	char *end = line + sprintf(line, "%s:", cells[c]);
+	int written = fprintf(out, "    %s:", cells[c]);
+	size_t column = written > 0 ? (size_t)written : 0;
 	const char *separator = " ";
 	for (enum hfenv_client d = c; d < HFENV_CLIENTS; d++) {
-		if (strcmp(cells[d], cells[c]) == 0) {
-			end += sprintf(end, "%s%s", separator, hfenv_client_id(d));
-			separator = ", ";
+		if (strcmp(cells[d], cells[c]) != 0)
+			continue;
+		const char *label = hfenv_client_short_label(d);
+		/* A label is never split: it goes whole to the next line, its comma after it. */
+		if (column + strlen(separator) + strlen(label) + 1 > width && *separator == ',') {
+			fputs(",\n     ", out);
+			column = 5;
+			separator = " ";
 		}
+		fprintf(out, "%s%s", separator, label);
+		column += strlen(separator) + strlen(label);
+		separator = ", ";
 	}
-	fputs("    ", out);
-	print_wrapped(out, line, 4, 6, width);
 	fputc('\n', out);
-	free(line);
-	return 0;
 }
 
-static int print_host_routes(FILE *out, const struct hub_routes *hub, size_t h, char *const cells[HFENV_CLIENTS],
-			     size_t width)
+static void print_host_routes(FILE *out, const struct hub_routes *hub, size_t h, char *const cells[HFENV_CLIENTS],
+			      size_t width)
 {
 	fprintf(out, "  %s: ", hub->hosts[h].part);
 	print_host(out, "", &hub->hosts[h]);
@@ -130,10 +129,9 @@ static int print_host_routes(FILE *out, const struct hub_routes *hub, size_t h, 
 		bool first = true;
 		for (enum hfenv_client d = 0; d < c; d++)
 			first = first && strcmp(cells[d], cells[c]) != 0;
-		if (first && print_route_group(out, cells, c, width) != 0)
-			return -1;
+		if (first)
+			print_route_group(out, cells, c, width);
 	}
-	return 0;
 }
 
 static int print_hub_heading(const struct explain_output *output, const struct hub_routes *hub, const char *url)
@@ -154,21 +152,20 @@ static int print_hub_heading(const struct explain_output *output, const struct h
 	return 0;
 }
 
-static int print_hub_block(const struct explain_output *output, const struct hub_routes *hub)
+static int print_hub_block(const struct explain_output *output, const struct hub_routes *hub, struct legend *proxies)
 {
 	char *cells[HFENV_HUB_HOSTS][HFENV_CLIENTS] = {0};
-	struct legend proxies = {0};
 	char *url = hfenv_redact(hub->endpoint.url);
 	int failed = url == NULL;
 	for (size_t h = 0; h < hub->count; h++)
 		for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
-			failed = failed || (cells[h][c] = hub_cell(hub, h, c, &proxies)) == NULL;
-	failed = failed || print_hub_heading(output, hub, url) != 0;
-	if (!failed)
-		print_legend(output->stream, "  Proxies:", &proxies, true);
-	for (size_t h = 0; !failed && h < hub->count; h++)
-		failed = print_host_routes(output->stream, hub, h, cells[h], output->width);
-	if (!failed && hub->endpoint.mirror && hub->endpoint.xet)
+			failed = failed || (cells[h][c] = hub_cell(hub, h, c, proxies)) == NULL;
+	/* Without a stream, the cells only name their proxies in the legend. */
+	bool shown = output->stream != NULL;
+	failed = failed || (shown && print_hub_heading(output, hub, url) != 0);
+	for (size_t h = 0; shown && !failed && h < hub->count; h++)
+		print_host_routes(output->stream, hub, h, cells[h], output->width);
+	if (shown && !failed && hub->endpoint.mirror && hub->endpoint.xet)
 		fputs("  Xet storage traffic does not go to the mirror. If those hosts are unreachable,\n"
 		      "  run with -x (Xet off), or give them a proxy (-p, or https_proxy).\n", output->stream);
 	for (size_t h = 0; h < hub->count; h++)
@@ -178,7 +175,8 @@ static int print_hub_block(const struct explain_output *output, const struct hub
 	return failed ? -1 : 0;
 }
 
-int explain_hub(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result)
+int explain_hub(const struct explain_output *output, char *const before_env[], const struct hfenv_result *result,
+		struct legend *proxies)
 {
 	struct hub_routes hub;
 	int predicted = predict_hub_routes(&hub, before_env, result);
@@ -186,7 +184,7 @@ int explain_hub(const struct explain_output *output, char *const before_env[], c
 	if (predicted > 0 && output->format == EXPLAIN_TSV)
 		print_hub_lines(output->stream, &hub);
 	else if (predicted > 0)
-		failed = print_hub_block(output, &hub);
+		failed = print_hub_block(output, &hub, proxies);
 	free_hub_routes(&hub);
 	return failed ? -1 : 0;
 }

@@ -1,11 +1,13 @@
 #include "render/table.h"
 
-#include "common/escape.h"
 #include "common/redact.h"
 #include "common/text.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Where a legend's keys begin: after "Proxies:  ". */
+#define LEGEND_COLUMN 10
 
 char *route_text(const struct hfenv_route *route)
 {
@@ -31,13 +33,21 @@ const char *route_token(const struct hfenv_route *route, const char *text)
 	return route->kind == HFENV_ROUTE_DIRECT || route->kind == HFENV_ROUTE_IGNORED ? "direct" : "fail";
 }
 
-void free_table(struct table *table, struct legend *legend)
+void free_table(struct table *table)
 {
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
 		for (size_t col = 0; col < CELL_COLUMNS; col++)
 			free(table->cells[c][col]);
-	for (size_t i = 0; i < legend->note_count; i++)
-		free(legend->notes[i]);
+	for (size_t i = 0; i < table->note_count; i++)
+		free(table->notes[i]);
+}
+
+void free_legend(struct legend *legend)
+{
+	for (size_t i = 0; i < legend->count; i++)
+		free(legend->values[i]);
+	free(legend->values);
+	*legend = (struct legend){0};
 }
 
 /* The key of a legend's value i: proxies A to Z, then P27...; bundles F1, F2... */
@@ -56,8 +66,15 @@ char *keyed(struct legend *legend, const char *value, bool letters)
 	size_t i = 0;
 	while (i < legend->count && strcmp(legend->values[i], value) != 0)
 		i++;
-	if (i == legend->count)
-		legend->values[legend->count++] = value;
+	if (i == legend->count) {
+		char **values = realloc(legend->values, (legend->count + 1) * sizeof *values);
+		char *copy = values ? strdup(value) : NULL;
+		if (values != NULL)
+			legend->values = values;
+		if (copy == NULL)
+			return NULL;
+		legend->values[legend->count++] = copy;
+	}
 	return legend_key(i, letters);
 }
 
@@ -87,24 +104,24 @@ static size_t table_width(const struct table *table, size_t width[1 + CELL_COLUM
 }
 
 /* A cell too wide for the table becomes its first word and a note: "fails: bad URL" as "fails 1". -1 on ENOMEM. */
-static int note_cell(char **cell, struct legend *notes)
+static int note_cell(struct table *table, char **cell)
 {
 	size_t i = 0;
-	while (i < notes->note_count && strcmp(notes->notes[i], *cell) != 0)
+	while (i < table->note_count && strcmp(table->notes[i], *cell) != 0)
 		i++;
-	if (i == notes->note_count)
-		notes->notes[notes->note_count++] = *cell;
+	if (i == table->note_count)
+		table->notes[table->note_count++] = *cell;
 	else
 		free(*cell);
-	size_t word = strcspn(notes->notes[i], ": ");
+	size_t word = strcspn(table->notes[i], ": ");
 	char *short_cell = malloc(word + 24);
 	if (short_cell != NULL)
-		snprintf(short_cell, word + 24, "%.*s %zu", (int)word, notes->notes[i], i + 1);
+		snprintf(short_cell, word + 24, "%.*s %zu", (int)word, table->notes[i], i + 1);
 	*cell = short_cell;
 	return short_cell ? 0 : -1;
 }
 
-int fit_table(struct table *table, struct legend *notes, size_t width)
+int fit_table(struct table *table, size_t width)
 {
 	size_t widths[1 + CELL_COLUMNS];
 	table->short_labels = width < FULL_LABELS_WIDTH || table_width(table, widths) > width;
@@ -114,7 +131,7 @@ int fit_table(struct table *table, struct legend *notes, size_t width)
 	share /= table->cell_columns;
 	for (enum hfenv_client c = 0; c < HFENV_CLIENTS; c++)
 		for (size_t col = 0; table->rows[c] && col < table->cell_columns; col++)
-			if (strlen(table->cells[c][col]) > share && note_cell(&table->cells[c][col], notes) != 0)
+			if (strlen(table->cells[c][col]) > share && note_cell(table, &table->cells[c][col]) != 0)
 				return -1;
 	return 0;
 }
@@ -162,18 +179,19 @@ void print_table(FILE *out, const struct table *table, bool colour)
 
 void print_legend(FILE *out, const char *title, const struct legend *legend, bool letters)
 {
-	size_t indent = strlen(title) + 2;
 	for (size_t i = 0; i < legend->count; i++) {
 		char *key = legend_key(i, letters);
 		char *value = letters ? hfenv_redact(legend->values[i]) : hfenv_redact_file_name(legend->values[i]);
-		fprintf(out, "%-*s%s = %s\n", (int)indent, i == 0 ? title : "", key ? key : "?", value ? value : "?");
+		fprintf(out, "%-*s%s = %s\n", LEGEND_COLUMN, i == 0 ? title : "", key ? key : "?", value ? value : "?");
 		free(value);
 		free(key);
-		if (i == 0)
-			title = "";
 	}
-	for (size_t i = 0; i < legend->note_count; i++)
-		fprintf(out, "%-*s%zu = %s\n", (int)indent, i == 0 ? "Notes:" : "", i + 1, legend->notes[i]);
+}
+
+void print_notes(FILE *out, const struct table *table)
+{
+	for (size_t i = 0; i < table->note_count; i++)
+		fprintf(out, "%-*s%zu = %s\n", LEGEND_COLUMN, i == 0 ? "Notes:" : "", i + 1, table->notes[i]);
 }
 
 void print_wrapped(FILE *out, const char *text, size_t column, size_t indent, size_t width)

@@ -15,15 +15,13 @@
 /* The long labels ("hf_xet >= 1.3, uv: reqwest 0.13") need this many columns for the trust table beside them. */
 #define FULL_LABELS_WIDTH 100
 #define CELL_COLUMNS (2 * HFENV_TARGETS)
-/* Every distinct proxy or bundle of a table has a key; there are at most as many as cells. */
-#define KEYS_MAX (HFENV_CLIENTS * CELL_COLUMNS)
+/* A cell too wide for its table becomes a note; there are at most as many as cells. */
+#define NOTES_MAX (HFENV_CLIENTS * CELL_COLUMNS)
 
-/* Values named once above a table ("A = http://..."), and notes for cells too wide for it ("1 = fails: ..."). */
+/* Values named once and shown by their key ("A = http://..."): the proxies of the whole output, a table's bundles. */
 struct legend {
-	const char *values[KEYS_MAX];
+	char **values;                /* copies, malloc'd */
 	size_t count;
-	char *notes[KEYS_MAX];
-	size_t note_count;
 };
 
 /* A table as it is printed: the label column, then cells; labels shortened when the full ones do not fit. */
@@ -35,6 +33,8 @@ struct table {
 	bool short_labels;
 	char *cells[HFENV_CLIENTS][CELL_COLUMNS];
 	const char *colours[HFENV_CLIENTS][CELL_COLUMNS];
+	char *notes[NOTES_MAX];       /* the cells too wide for the table ("1 = fails: ...") */
+	size_t note_count;
 };
 
 /* What a person reads about a route, the proxy in full (its password ***): the tsv's text fields. */
@@ -43,18 +43,23 @@ char *route_text(const struct hfenv_route *route);
 /* The way out, for machines: direct (ignored too), fail, or the proxy as in the text. */
 const char *route_token(const struct hfenv_route *route, const char *text);
 
-/* value's key (proxies A to Z, then P27...; bundles F1, F2...), adding value to the legend when it is new. */
+/* value's key (proxies A to Z, then P27...; bundles F1, F2...), adding a copy of value when it is new; NULL on ENOMEM. */
 char *keyed(struct legend *legend, const char *value, bool letters);
 
-/* "Proxies: A = http://..." and the notes, one a line, under title. */
+/* "TITLE  A = http://..." a line each, the values redacted and escaped, the title's column as wide as "Proxies:  ". */
 void print_legend(FILE *out, const char *title, const struct legend *legend, bool letters);
 
+void free_legend(struct legend *legend);
+
 /* Fits the table to width: the long labels from FULL_LABELS_WIDTH columns on and when they fit, and notes for cells too wide. */
-int fit_table(struct table *table, struct legend *notes, size_t width);
+int fit_table(struct table *table, size_t width);
+
+/* "Notes:  1 = fails: bad URL" a line each, in the legend's column. */
+void print_notes(FILE *out, const struct table *table);
 
 void print_table(FILE *out, const struct table *table, bool colour);
 
-void free_table(struct table *table, struct legend *legend);
+void free_table(struct table *table);
 
 /* text from column on, wrapped at single spaces before width; lines after the first indented by indent. */
 void print_wrapped(FILE *out, const char *text, size_t column, size_t indent, size_t width);

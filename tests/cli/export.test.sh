@@ -121,6 +121,21 @@ set -gx no_proxy 'localhost,127.0.0.1,::1'
 set -gx NO_PROXY 'localhost,127.0.0.1,::1'"
 }
 
+test_export_with_a_shell_as_operand_says_to_write_it_after_the_equals_sign() {
+	for shell in fish bash sh; do
+		run_clean "$HFENV" --export $shell
+		expect_status 125
+		expect_out_empty
+		expect_err_contains "hfenv: --export runs nothing; to name the shell, write --export=$shell; try --help"
+	done
+}
+
+test_export_with_another_operand_says_to_remove_it() {
+	run_clean "$HFENV" --export python3
+	expect_status 125
+	expect_err_contains "hfenv: --export runs nothing; remove 'python3'; try --help"
+}
+
 test_export_bash_zsh_dash_ksh_are_the_sh_format() {
 	run env -i http_proxy=127.0.0.1:7890 "$HFENV" --export=sh
 	expect_status 0

@@ -47,6 +47,27 @@ test_warning_is_one_line_on_stderr() {
 	expect_err_contains "hfenv: warning: https_proxy='http://127.0.0.1:7890\x0d': blanks, CR or LF around it removed"
 }
 
+test_shortened_password_url_keeps_its_host_and_port() {
+	run_clean HTTPS_PROXY=http://user:pw@127.0.0.1:7890 https_proxy=http://anotheruser:pw@127.0.0.1:7891 "$HFENV" true
+	expect_status 0
+	expect_err_contains ":***@127.0.0.1:7891' wins over a different HTTPS_PROXY"
+	expect_err_lacks "...0.0.1"
+}
+
+test_shortened_url_loses_its_path_before_its_host() {
+	path=$(printf '%0120d' 0)
+	run_clean "https_proxy=http://alice:pw@proxy.example:3128/$path" "$HFENV" true
+	expect_status 125
+	expect_err_contains "hfenv: https_proxy='http://alice:***@proxy.example:3128/00...00': remove the path"
+}
+
+test_shortened_list_loses_whole_entries() {
+	long=$(printf 'host%02d.example.com,' 1 2 3 4 5 6 7 8 9 10)
+	run_clean "NO_PROXY=${long}localhost,127.0.0.1" "$HFENV" -v true
+	expect_status 0
+	expect_err_contains "hfenv: set no_proxy='host01.example.com,host02.example.com,...,localhost,127.0.0.1'"
+}
+
 test_quiet_silences_warnings() {
 	run env -i "https_proxy=http://127.0.0.1:7890$(printf '\r')" http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" -q true
 	expect_status 0

@@ -132,6 +132,33 @@ test_operand_without_a_shell_name_before_its_equals_is_a_host() {
 	expect_err_contains "--probe takes HOST or HOST:PORT, not '=1'"
 }
 
+test_operand_password_is_hidden_in_heading_verdict_and_tsv() {
+	run_clean "$HFENV" --explain http://u:s3cret@h.example/
+	expect_nowhere s3cret
+	expect_out_contains "$(printf 'http://u:***@h.example/\n')"
+	expect_out_contains "For http://u:***@h.example/: after hfenv"
+	run_clean "$HFENV" --explain=tsv http://u:s3cret@h.example/
+	expect_nowhere s3cret
+	[ "$(awk -F '\t' '$7 == "http://u:***@h.example/"' "$TMP/out" | grep -c .)" -eq \
+		"$(awk -F '\t' '$2 == "http"' "$TMP/out" | grep -c .)" ] || fail "not a line per client for the operand, password hidden"
+}
+
+test_operand_control_bytes_are_escaped_everywhere() {
+	run_clean "$HFENV" --explain "http://h.example/${ESC}]0;x$(printf '\a')"
+	expect_out_lacks "$ESC"
+	expect_out_contains 'For http://h.example/\x1b]0;x\x07: after hfenv'
+	run_clean "$HFENV" --explain=tsv "$(printf 'http://h.example/a\tb\nc')"
+	[ -z "$(awk -F '\t' 'NF != 7' "$TMP/out")" ] || fail "a line without 7 fields"
+	expect_out_contains 'http://h.example/a\x09b\x0ac'
+}
+
+test_long_operand_heading_fits_the_width() {
+	path=$(printf '%0200d' 0)
+	run_clean COLUMNS=80 "$HFENV" --explain "http://h.example:8080/$path"
+	expect_out_contains "http://h.example:8080/0000"
+	[ -z "$(awk 'length($0) > 80' "$TMP/out")" ] || fail "a line over 80 columns: $(awk 'length($0) > 80' "$TMP/out")"
+}
+
 test_tsv_starts_with_a_header_row() {
 	run_clean "$HFENV" --explain=tsv
 	[ "$(printf '%s\n' "$out" | head -1)" = "$(printf 'client\tscheme\tbefore\tafter\tbefore_text\tafter_text\ttarget')" ] ||
@@ -168,6 +195,30 @@ test_exit_status_is_the_worst_targets_not_the_last() {
 		run_clean https_proxy=$A NO_PROXY=10.0.0.0/8 "$HFENV" -q --explain=$format h.example
 		expect_status 0
 	done
+}
+
+test_command_as_operand_gets_a_hint() {
+	run_clean "$HFENV" --explain sh train.py
+	expect_status 0
+	expect_err_lines 1
+	expect_err_contains "hfenv: warning: 'sh' is a command: --explain takes hosts and URLs and runs nothing"
+	expect_out_contains "For sh: after hfenv"
+	run_clean "$HFENV" --explain=tsv sh
+	expect_err_contains "'sh' is a command"
+}
+
+test_command_hint_is_only_for_words_without_a_dot_found_on_path() {
+	run_clean "$HFENV" --explain no-such-command-here h.example
+	expect_status 0
+	expect_err_empty
+	run_clean PATH=/nonexistent "$HFENV" --explain sh
+	expect_err_empty
+}
+
+test_operand_hints_are_warnings_that_quiet_silences() {
+	run_clean "$HFENV" -q --explain sh tsv
+	expect_status 0
+	expect_err_empty
 }
 
 test_password_is_never_shown() {
@@ -352,24 +403,48 @@ test_hugging_face_block_routes_a_mirror_in_no_proxy_directly() {
 	expect_out_contains "  run with -x (Xet off), or give them a proxy"
 }
 
-test_hugging_face_block_with_xet_off_names_the_bridge() {
+test_hugging_face_block_with_xet_off_names_only_the_hosts_of_that_download() {
 	run_clean https_proxy=$A HF_HUB_DISABLE_XET=1 "$HFENV" --explain
 	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
-	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_contains "  metadata, files: huggingface.co:443"
+	expect_out_contains "  files, redirected (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_lacks "Xet token"
 	expect_out_lacks "cas-server"
+	expect_out_lacks "transfer.xethub"
 }
 
 test_hugging_face_block_shows_xet_off_for_the_copied_switch() {
 	run_clean https_proxy=$A HF_HUB_DISABLE_XETHUB=1 "$HFENV" --explain
 	expect_out_contains "Xet off (HF_HUB_DISABLE_XET)"
-	expect_out_contains "  download (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_contains "  files, redirected (Xet bridge): cas-bridge.xethub.hf.co:443"
 }
 
-test_hugging_face_block_names_proxies_by_their_legend_letter() {
+test_hugging_face_block_names_proxies_by_the_letters_of_the_one_legend() {
 	run_clean https_proxy=http://alice:secret@127.0.0.1:8888 HF_ENDPOINT=hf-mirror.com NO_PROXY=hf-mirror.com \
 		"$HFENV" --explain
-	expect_out_contains "  Proxies:  A = http://alice:***@127.0.0.1:8888"
+	expect_out_contains "Proxies:  A = http://alice:***@127.0.0.1:8888"
 	expect_out_contains "    A: curl, git, wget"
+	[ "$(grep -c 'Proxies:' "$TMP/out")" -eq 1 ] || fail "more than one legend of proxies"
+}
+
+test_one_legend_names_each_proxy_by_the_same_letter_everywhere() {
+	run_clean http_proxy=http://127.0.0.1:8080 https_proxy=http://alice:secret@127.0.0.1:3128 "$HFENV" --explain \
+		h.example http://other.example/
+	[ "$(sed -n 1p "$TMP/out")" = "Proxies:  A = http://127.0.0.1:8080" ] || fail "the legend is not first"
+	[ "$(sed -n 2p "$TMP/out")" = "          B = http://alice:***@127.0.0.1:3128" ] || fail "B is not the https proxy"
+	[ "$(grep -c 'Proxies:' "$TMP/out")" -eq 1 ] || fail "more than one legend of proxies"
+	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -2 | tr '\n' ' ')" = "B A " ] ||
+		fail "curl's AFTER cells are not B (https, h.example) then A (http, other.example)"
+	expect_out_contains "    B: curl, git, wget,"
+}
+
+test_hugging_face_block_names_clients_as_the_tables_do() {
+	run_clean https_proxy=$A "$HFENV" --explain
+	expect_out_contains "Python urllib, requests 2.34"
+	expect_out_contains "huggingface_hub, reqwest 0.11, hf_xet, uv, Go 1.26, Node,"
+	expect_out_lacks "httpx2"
+	sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -q -e 'Python$' -e '^ *urllib' -e ' Go$' && fail "a label split"
+	return 0
 }
 
 test_hugging_face_block_has_a_tsv_line_per_client_and_host() {

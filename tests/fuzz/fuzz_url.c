@@ -71,6 +71,7 @@ static void require_idempotent(const struct hfenv_url *url)
 	hfenv_url_free(&again);
 }
 
+/* A planted password never shows once redacted, and the value shortened to any width from 7 columns fits it, clean. */
 static void require_redacted(char *value)
 {
 	for (char *p = value; *p; p++)
@@ -82,6 +83,13 @@ static void require_redacted(char *value)
 	char *quoted = hfenv_quote_redacted(planted);
 	require_clean_message(quoted);
 	free(quoted);
+	static const size_t widths[] = {7, 12, 20, 33, 64, 100};
+	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+		quoted = hfenv_quote_redacted_in(planted, widths[i]);
+		require_clean_message(quoted);
+		require(strlen(quoted) <= widths[i]);
+		free(quoted);
+	}
 	free(planted);
 }
 

@@ -233,10 +233,11 @@ test_explain_hub_block_warns_that_xet_storage_skips_a_mirror() {
 	expect_out_lacks "does not go to the mirror"
 }
 
-test_explain_hub_block_names_proxies_by_its_own_legend() {
+test_explain_hub_block_names_proxies_by_the_one_legend() {
 	run_clean https_proxy=http://u:pw@127.0.0.1:8888 COLUMNS=100 "$HFENV" --explain
-	[ "$(sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -c 'Proxies:  A = http://u:\*\*\*@127.0.0.1:8888')" -eq 1 ] ||
-		fail "the Hub's block has no legend of its own"
+	[ "$(grep -c 'Proxies:' "$TMP/out")" -eq 1 ] || fail "not one legend of proxies"
+	expect_out_contains "Proxies:  A = http://u:***@127.0.0.1:8888"
+	sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -q '^    A: curl' || fail "the Hub's block does not name A"
 }
 
 test_explain_never_shows_the_token_nor_a_password_and_runs_nothing() {
@@ -288,6 +289,16 @@ test_explain_legends_name_each_proxy_and_bundle_once() {
 		"$HFENV" --explain
 	expect_out_contains "Proxies:  A = http://alice:***@127.0.0.1:8888"
 	expect_out_contains "Bundles:  F1 = /etc/ssl/certs/ca-certificates.crt"
+}
+
+test_explain_a_letter_means_the_same_proxy_everywhere() {
+	run_clean http_proxy=http://127.0.0.1:8080 https_proxy=http://u:pw@127.0.0.1:3128 "$HFENV" --explain \
+		h.example http://other.example/
+	expect_out_contains "Proxies:  A = http://127.0.0.1:8080"
+	expect_out_contains "          B = http://u:***@127.0.0.1:3128"
+	[ "$(awk '$1 == "curl" { print $NF }' "$TMP/out" | head -2 | tr '\n' ' ')" = "B A " ] ||
+		fail "curl's AFTER cells are not B (https, h.example) then A (http, other.example)"
+	sed -n '/^Hugging Face/,/^$/p' "$TMP/out" | grep -q '^    B: curl' || fail "the Hub's block does not name B"
 }
 
 test_explain_cells_say_direct_and_why() {
@@ -557,6 +568,44 @@ test_version_prints_the_version_and_revision() {
 		grep -q '^hfenv [0-9][0-9.]* (revision [0-9a-f]\{7,\}\|hfenv [0-9][0-9.]* (revision unknown' "$TMP/out" ||
 			fail "no version and revision: $out"
 	done
+}
+
+test_export_with_a_shell_as_operand_says_to_write_it_after_the_equals_sign() {
+	run_clean "$HFENV" --export fish
+	expect_status 125
+	expect_out_empty
+	expect_err_contains "hfenv: --export runs nothing; to name the shell, write --export=fish"
+}
+
+test_explain_hub_block_lists_the_hosts_of_that_download_by_the_tables_labels() {
+	run_clean https_proxy=$A "$HFENV" --explain
+	expect_out_contains "  metadata, Xet token: huggingface.co:443"
+	expect_out_contains "  Xet storage (CAS): cas-server.xethub.hf.co:443"
+	expect_out_contains "huggingface_hub"
+	expect_out_contains "Go 1.26"
+	expect_out_lacks "httpx2"
+	run_clean https_proxy=$A HF_HUB_DISABLE_XET=1 "$HFENV" --explain
+	expect_out_contains "  metadata, files: huggingface.co:443"
+	expect_out_contains "  files, redirected (Xet bridge): cas-bridge.xethub.hf.co:443"
+	expect_out_lacks "cas-server"
+}
+
+test_explain_operand_is_shown_escaped_with_its_password_hidden() {
+	run_clean "$HFENV" --explain "http://u:s3cret@h.example/$(printf '\033')]0;x"
+	expect_nowhere s3cret
+	expect_out_lacks "$(printf '\033')"
+	expect_out_contains 'http://u:***@h.example/\x1b]0;x'
+	run_clean "$HFENV" --explain=tsv "$(printf 'http://h.example/a\tb')"
+	awk -F '\t' 'NF != 7 { bad = 1 } END { exit bad }' "$TMP/out" || fail "a line without seven fields"
+	expect_out_contains 'http://h.example/a\x09b'
+}
+
+test_explain_operand_naming_a_command_gets_a_warning() {
+	run_clean "$HFENV" --explain sh train.py
+	expect_status 0
+	expect_err_contains "hfenv: warning: 'sh' is a command: --explain takes hosts and URLs and runs nothing"
+	run_clean "$HFENV" -q --explain sh tsv
+	expect_err_empty
 }
 
 run_case

@@ -595,4 +595,39 @@ test_normal_work_is_said_only_under_verbose() {
 	expect_err_contains "hfenv: set CURL_CA_BUNDLE='$BUNDLE'"
 }
 
+test_shortened_url_keeps_its_host_and_port() {
+	run_clean "https_proxy=http://alice:pw@proxy.example:3128/$(printf '%0120d' 0)" "$HFENV" true
+	expect_status 125
+	expect_err_contains "'http://alice:***@proxy.example:3128/0"
+	expect_err_contains "...00': remove the path"
+	run_clean HTTPS_PROXY=http://user:pw@127.0.0.1:7890 https_proxy=http://anotheruser:pw@127.0.0.1:7891 "$HFENV" true
+	expect_err_contains ":***@127.0.0.1:7891' wins over a different HTTPS_PROXY"
+}
+
+test_shortened_list_loses_whole_entries() {
+	run_clean "NO_PROXY=$(printf 'host%02d.example.com,' 1 2 3 4 5 6 7 8 9 10)localhost,127.0.0.1" "$HFENV" -v true
+	expect_err_contains "hfenv: set no_proxy='host01.example.com,host02.example.com,...,localhost,127.0.0.1'"
+}
+
+test_shortened_path_keeps_its_file_name() {
+	dir=$TMP/$(printf 'd%.0s' $(seq 90))
+	mkdir "$dir"
+	: >"$dir/prepare-the-dataset.py"
+	run_clean "$HFENV" "$dir/prepare-the-dataset.py"
+	expect_status 126
+	expect_err_contains "/prepare-the-dataset.py': Permission denied"
+}
+
+test_usage_errors_and_exec_failures_fit_their_line() {
+	run_clean "$HFENV" -p "$(printf 'p%.0s' $(seq 120))" true
+	expect_status 125
+	expect_err_lines 1
+	run_clean "$HFENV" --timeout "$(printf '1%.0s' $(seq 120))" true
+	expect_status 125
+	expect_err_lines 1
+	run_clean "$HFENV" "$(printf 'c%.0s' $(seq 150))"
+	expect_status 127
+	expect_err_contains "': command not found"
+}
+
 run_case

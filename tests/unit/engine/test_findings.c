@@ -114,6 +114,19 @@ static void edits_carry_the_password_for_export(void **state)
 	hfenv_result_free(&r);
 }
 
+static void values_sharing_a_line_keep_their_hosts_and_ports(void **state)
+{
+	(void)state;
+	char *envp[] = {"HTTPS_PROXY=http://user:pw@127.0.0.1:7890", "https_proxy=http://anotheruser:pw@127.0.0.1:7891", NULL};
+	struct hfenv_options opts = {.verbose = true};
+	struct hfenv_result r;
+	normalize(&opts, envp, &r);
+	assert_true(find_finding(&r, HFENV_CHANGE, "from 'http://user:***@127.0.0.1:7890' to 'http://", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_CHANGE, ":***@127.0.0.1:7891'", NULL) >= 0);
+	assert_true(find_finding(&r, HFENV_WARNING, ":***@127.0.0.1:7891' wins over", NULL) >= 0);
+	hfenv_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +134,7 @@ int main(void)
 		cmocka_unit_test(no_finding_of_any_kind_shows_a_token),
 		cmocka_unit_test(verbose_changes_redact_old_and_new_values),
 		cmocka_unit_test(edits_carry_the_password_for_export),
+		cmocka_unit_test(values_sharing_a_line_keep_their_hosts_and_ports),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
