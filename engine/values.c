@@ -49,7 +49,7 @@ static void report_cleaned(struct engine *e, const struct slot *s, const struct 
 	if (quoted)
 		add_finding(e, HFENV_WARNING, "%n%s%s: quotes removed (docker --env-file, systemd keep them)", s->name,
 			    and, other);
-	else if (s->secret)
+	else if (slot_is_secret(e, s))
 		add_finding(e, HFENV_WARNING, "%n: blanks, CR or LF around it removed", s->name);
 	else
 		add_finding(e, HFENV_WARNING, "%n%s%s=%v: blanks, CR or LF around it removed", s->name, and, other,

@@ -150,6 +150,8 @@ static const struct engine_case cases[] = {
 	{"verbose_change_of_a_secret_like_name_hides_both_values", {"db_password=planted1"},
 	 {ASSIGN("db_password=planted2"), .verbose = true},
 	 {"db_password=planted2", "change: changed db_password (a secret", "no finding: planted"}},
+	{"cleaning_a_secret_like_hub_name_hides_its_value", {"HF_HUB_DISABLE_IMPLICIT_TOKEN=planted\n"}, {.verbose = true},
+	 {"warning: HF_HUB_DISABLE_IMPLICIT_TOKEN: blanks, CR or LF around it removed", "no finding: planted"}},
 	{"verbose_set_of_another_name_shows_its_value", {NULL}, {ASSIGN("HF_TOKEN_PATH=/t"), .verbose = true},
 	 {"change: set HF_TOKEN_PATH='/t'"}},
 	{"entry_without_equals_led_by_a_secret_name_hides_the_rest", {"HF_TOKEN planted"}, {0},
