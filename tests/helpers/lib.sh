@@ -23,10 +23,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 # HFENV_TEST_WRAPPER (valgrind, or qemu-user in a cross build) runs in front of every hfenv the tests
-# start, through perl, which passes the environment on as it came; a shell would reorder it.
+# start, through perl, which passes the environment on as it came; a shell would reorder it. Its program
+# is found now, so that a case's own PATH cannot lose it.
 if [ -n "${HFENV_TEST_WRAPPER:-}" ]; then
+	wrapper_program=${HFENV_TEST_WRAPPER%% *}
+	wrapper_program=$(command -v "$wrapper_program") || { echo "FAIL: the wrapper $wrapper_program is not on PATH" >&2; exit 1; }
 	printf '#!/usr/bin/perl\nmy @command = (qw(%s), q(%s));\nexec { $command[0] } @command, @ARGV;\nexit 127;\n' \
-		"$HFENV_TEST_WRAPPER" "$HFENV" >"$TMP/hfenv"
+		"$wrapper_program${HFENV_TEST_WRAPPER#"${HFENV_TEST_WRAPPER%% *}"}" "$HFENV" >"$TMP/hfenv"
 	chmod +x "$TMP/hfenv"
 	HFENV=$TMP/hfenv
 fi
