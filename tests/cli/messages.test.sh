@@ -13,13 +13,13 @@ test_changes_are_silent_without_verbose() {
 }
 
 test_verbose_prints_one_line_per_change() {
-	run env -i http_proxy=127.0.0.1:7890 NO_PROXY='*.example.com' "$HFENV" -v -x true
+	run env -i http_proxy=127.0.0.1:7890 NO_PROXY='*.hf.co' "$HFENV" -v -x true
 	expect_status 0
 	expect_err_lines 7
 	expect_err_contains "hfenv: changed http_proxy from '127.0.0.1:7890' to 'http://127.0.0.1:7890'"
 	expect_err_contains "hfenv: set HTTP_PROXY='http://127.0.0.1:7890'"
-	expect_err_contains "hfenv: changed NO_PROXY from '*.example.com' to 'example.com,localhost,127.0.0.1,::1'"
-	expect_err_contains "hfenv: set no_proxy='example.com,localhost,127.0.0.1,::1'"
+	expect_err_contains "hfenv: changed NO_PROXY from '*.hf.co' to 'hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1'"
+	expect_err_contains "hfenv: set no_proxy='hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1'"
 	expect_err_contains "hfenv: warning: NO_PROXY: requests < 2.34 matches entries as bare suffixes (nothf.co for hf.co)"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XET='1'"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XETHUB='1'"
@@ -35,7 +35,7 @@ test_verbose_reports_removals() {
 
 test_verbose_is_silent_when_nothing_changes() {
 	run env -i http_proxy=http://127.0.0.1:7890 HTTP_PROXY=http://127.0.0.1:7890 \
-		no_proxy=localhost,127.0.0.1,::1 NO_PROXY=localhost,127.0.0.1,::1 "$HFENV" -v true
+		no_proxy=localhost,.localhost,127.0.0.1,::1 NO_PROXY=localhost,.localhost,127.0.0.1,::1 "$HFENV" -v true
 	expect_status 0
 	expect_err_empty
 }

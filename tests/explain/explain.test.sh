@@ -80,7 +80,7 @@ test_every_line_fits_80_columns_for_clash() {
 }
 
 test_every_line_fits_80_columns_for_the_readme_example() {
-	run_clean HTTPS_PROXY=http://alice:secret@127.0.0.1:8888 http_proxy=127.0.0.1:8888 NO_PROXY=.internal.example \
+	run_clean HTTPS_PROXY=http://alice:secret@127.0.0.1:8888 http_proxy=127.0.0.1:8888 NO_PROXY=.corp.example \
 		"$HFENV" --explain huggingface.co
 	expect_status 0
 	expect_lines_fit 80
