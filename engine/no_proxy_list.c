@@ -241,6 +241,9 @@ static int rewrite_list(const char *value, bool dotted, struct hfenv_no_proxy *o
 		text_puts(&t, "*");
 	}
 	out->list = text_finish(&t);
+	/* The text doubled as it grew: give back what the list does not use, for what is allocated after it. */
+	char *fitted = out->list != NULL ? realloc(out->list, t.len + 1) : NULL;
+	out->list = fitted != NULL ? fitted : out->list;
 	if (out->list == NULL || drop_duplicate_entries(out->list) != 0) {
 		hfenv_no_proxy_free(out);
 		errno = ENOMEM;

@@ -258,7 +258,8 @@ static void exempt_loopback(struct engine *e)
 		free(t.data);
 		return;
 	}
-	const char *value = keep(e, text_finish(&t));
+	char *extended = text_finish(&t), *fitted = extended != NULL ? realloc(extended, t.len + 1) : NULL;
+	const char *value = keep(e, fitted != NULL ? fitted : extended);
 	slot_of(e, VAR_NO_LOWER)->value = value;
 	slot_of(e, VAR_NO_UPPER)->value = value;
 }
