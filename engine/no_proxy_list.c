@@ -121,15 +121,16 @@ static bool is_name(struct span host)
 	return !digits_and_dots;
 }
 
-static void append_lowered(struct text *t, const char *prefix, struct span host)
+static void append_lowered(struct text *t, bool dotted, struct span host)
 {
 	if (t->len > 0)
-		text_puts(t, ",");
-	text_puts(t, prefix);
-	for (const char *p = host.start; p < host.end; p++) {
-		char c = lower_ascii(*p);
-		text_append(t, &c, 1);
-	}
+		text_append(t, ",", 1);
+	if (dotted)
+		text_append(t, ".", 1);
+	size_t n = (size_t)(host.end - host.start);
+	text_append(t, host.start, n);
+	for (size_t i = t->failed ? n : 0; i < n; i++)
+		t->data[t->len - n + i] = lower_ascii(t->data[t->len - n + i]);
 }
 
 /* A name as "dom,.dom": aria2c reads "dom" as that host alone and ".dom" as its subdomains; every other client
@@ -138,9 +139,9 @@ static void append_entry(struct text *t, struct span host, bool dotted)
 {
 	if (host.start == host.end)
 		return;
-	append_lowered(t, "", host);
+	append_lowered(t, false, host);
 	if (dotted && is_name(host))
-		append_lowered(t, ".", host);
+		append_lowered(t, true, host);
 }
 
 /* One trimmed entry, rewritten at the end of t; returns the note it earns, or NOTE_KINDS for none. */
@@ -279,7 +280,8 @@ int hfenv_normalize_no_proxy(const char *value, struct hfenv_no_proxy *out)
 	if (rewrite_list(value, true, out) != 0)
 		return -1;
 	/* A measure the loopback entries added after it do not change, so that a second run decides alike. */
-	if (out->list == NULL || length_with_loopback(out->list) <= LONGEST_LIST)
+	if (out->list == NULL || strlen(out->list) + 1 + length_with_loopback("") <= LONGEST_LIST ||
+	    length_with_loopback(out->list) <= LONGEST_LIST)
 		return 0;
 	hfenv_no_proxy_free(out);
 	if (rewrite_list(value, false, out) != 0)
