@@ -1,5 +1,6 @@
 #include "clients/routes.h"
 
+#include "clients/host_spellings.h"
 #include "clients/python_proxies.h"
 #include "clients/rules.h"
 #include "common/ascii.h"
@@ -87,10 +88,11 @@ static void reject(struct pick *pick, enum route_bad_value bad, const char *reas
 	pick->reason = reason;
 }
 
-/* The proxy URL a client reads from value, as hfenv would write it; NULL in url->text when unusable. */
+/* The proxy URL a client reads from value, as hfenv would write it, zone apart; NULL in url->text when unusable. */
 static int parse_like_client(const struct client_rule *rule, const char *value, enum hfenv_url_status *status,
-			     struct hfenv_url *url, bool *has_scheme)
+			     struct hfenv_url *url, bool *has_scheme, struct host_spelling *spelling)
 {
+	*spelling = (struct host_spelling){0};
 	bool as_is = rule->parsing == PARSE_AS_IS || rule->parsing == PARSE_LOWER_SCHEME || rule->parsing == PARSE_TRAILING_BLANKS;
 	char *clean = as_is ? strdup(value) : whatwg_clean(value);
 	if (clean == NULL)
@@ -105,6 +107,8 @@ static int parse_like_client(const struct client_rule *rule, const char *value, 
 		clean[authority + strcspn(clean + authority, "/?#")] = '\0';
 		failed = hfenv_parse_proxy_url(clean, status, url);
 	}
+	if (!failed && (*status == HFENV_URL_ZONE || *status == HFENV_URL_HOST_ESCAPE))
+		failed = read_host_spelling(rule, clean, status, url, spelling);
 	free(clean);
 	return failed;
 }
@@ -159,17 +163,22 @@ static bool node_core_takes(const struct client_rule *rule, const char *value, c
 	return true;
 }
 
-/* The proxy of a valid URL, with the port the client takes for an http:// one without it. */
-static int take_proxy(const struct client_rule *rule, struct hfenv_url *url, struct pick *pick)
+/* The proxy of a valid URL, with the port the client takes for an http:// one without it, and the zone it reads. */
+static int take_proxy(const struct client_rule *rule, struct hfenv_url *url, const char *zone, struct pick *pick)
 {
 	pick->kind = HFENV_ROUTE_PROXY;
 	if (rule->http_proxy_port != 0 && url->scheme == HFENV_SCHEME_HTTP) {
 		pick->proxy = hfenv_url_with_port(url, rule->http_proxy_port);
-		return pick->proxy != NULL ? 0 : -1;
+	} else {
+		pick->proxy = url->text;
+		url->text = NULL;
 	}
-	pick->proxy = url->text;
-	url->text = NULL;
-	return 0;
+	if (pick->proxy != NULL && zone != NULL) {
+		char *zoned = proxy_with_zone(pick->proxy, zone);
+		free(pick->proxy);
+		pick->proxy = zoned;
+	}
+	return pick->proxy != NULL ? 0 : -1;
 }
 
 /* What the client makes of one non-empty value: a proxy, or a rejection per its rule. -1 on ENOMEM. */
@@ -182,8 +191,9 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		return 0;
 	enum hfenv_url_status status;
 	struct hfenv_url url;
+	struct host_spelling spelling;
 	bool has_scheme, failed_allocation = false;
-	if (parse_like_client(rule, value, &status, &url, &has_scheme) != 0)
+	if (parse_like_client(rule, value, &status, &url, &has_scheme, &spelling) != 0)
 		return -1;
 	const char *refused = syntax_refusal(rule, value, status, has_scheme);
 	if (refused != NULL)
@@ -198,9 +208,12 @@ static int judge_value(const struct client_rule *rule, const char *value, struct
 		reject(pick, rule->invalid, "bad URL");
 	else if (!(rule->schemes & (1u << url.scheme)))
 		reject(pick, rule->unsupported, url.socks ? "no SOCKS" : "bad scheme");
+	else if (spelling.failure != NULL)
+		reject(pick, BAD_FAILS, spelling.failure);
 	else
-		failed_allocation = take_proxy(rule, &url, pick) != 0;
+		failed_allocation = take_proxy(rule, &url, spelling.zone, pick) != 0;
 	hfenv_url_free(&url);
+	free(spelling.zone);
 	return failed_allocation ? -1 : 0;
 }
 

@@ -7,6 +7,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matches = match_curl, .http_proxy_port = 1080,
+		.zone = ZONE_EITHER, .host_escape = HOST_ESCAPE_DECODED,
 	},
 	[HFENV_CLIENT_GIT] = {
 		.http = READS(VAR_HTTP_LOWER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -14,12 +15,14 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_MEANS_DIRECT, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_ALL, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matches = match_curl, .http_proxy_port = 1080,
+		.zone = ZONE_EITHER, .host_escape = HOST_ESCAPE_DECODED,
 	},
 	[HFENV_CLIENT_WGET] = {
 		.http = READS(VAR_HTTP_LOWER), .https = READS(VAR_HTTPS_LOWER), .no = READS(VAR_NO_LOWER),
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEME_HTTP, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_AS_IS, .star = STAR_NOT_SPECIAL, .matches = match_wget,
+		.zone = ZONE_REFUSED, .host_escape = HOST_ESCAPE_DECODED,
 	},
 	[HFENV_CLIENT_ARIA2C] = {
 		.http = READS(VAR_HTTP_LOWER), .https = READS(VAR_HTTPS_LOWER), .all = READS(VAR_ALL_LOWER),
@@ -27,6 +30,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_IGNORED, .invalid = BAD_IGNORED,
 		.parsing = PARSE_LOWER_SCHEME, .star = STAR_NOT_SPECIAL, .matches = match_aria2,
+		.zone = ZONE_RAW, .host_escape = HOST_ESCAPE_KEPT,
 	},
 	[HFENV_CLIENT_URLLIB] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -35,6 +39,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_TRAILING_BLANKS, .star = STAR_WHOLE_VALUE, .matches = match_urllib,
+		.zone = ZONE_EITHER, .host_escape = HOST_ESCAPE_DECODED,
 	},
 	[HFENV_CLIENT_REQUESTS] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -43,6 +48,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.cgi = CGI_DROPS_HTTP_UPPER,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_AS_IS, .star = STAR_WHOLE_VALUE, .matches = match_requests,
+		.zone = ZONE_EITHER, .host_escape = HOST_ESCAPE_DECODED,
 	},
 	[HFENV_CLIENT_HTTPX] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -53,6 +59,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.digits_port_fails = true,
 		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_httpx,
 		.entry_fails_at_start = httpx_entry_fails_at_start,
+		.zone = ZONE_RAW, .host_escape = HOST_ESCAPE_KEPT,
 	},
 	[HFENV_CLIENT_HTTPX_SOCKSIO] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -64,6 +71,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.digits_port_fails = true,
 		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_httpx,
 		.entry_fails_at_start = httpx_entry_fails_at_start,
+		.zone = ZONE_RAW, .host_escape = HOST_ESCAPE_KEPT,
 	},
 	[HFENV_CLIENT_HTTPX2] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -73,6 +81,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS_AT_START, .invalid = BAD_FAILS_AT_START,
 		.digits_port_fails = true,
 		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_httpx2,
+		.zone = ZONE_RAW, .host_escape = HOST_ESCAPE_KEPT,
 	},
 	[HFENV_CLIENT_REQWEST] = {
 		.http = READS(VAR_HTTP_UPPER, VAR_HTTP_LOWER), .https = READS(VAR_HTTPS_UPPER, VAR_HTTPS_LOWER),
@@ -80,6 +89,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_IGNORES_HTTP,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_SKIPPED, .invalid = BAD_SKIPPED,
 		.parsing = PARSE_RUST_URL, .star = STAR_ANY_ENTRY, .matches = match_rust,
+		.zone = ZONE_REFUSED, .host_escape = HOST_ESCAPE_DECODED,
 	},
 	[HFENV_CLIENT_HF_XET] = {
 		.http = READS(VAR_HTTP_UPPER, VAR_HTTP_LOWER), .https = READS(VAR_HTTPS_UPPER, VAR_HTTPS_LOWER),
@@ -88,6 +98,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.schemes = SCHEMES_ALL, .unsupported = BAD_IGNORED, .invalid = BAD_IGNORED,
 		.digits_port_fails = true,
 		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_rust_any_case,
+		.zone = ZONE_RAW, .host_escape = HOST_ESCAPE_REFUSED,
 	},
 	[HFENV_CLIENT_GO] = {
 		.http = READS(VAR_HTTP_UPPER, VAR_HTTP_LOWER), .https = READS(VAR_HTTPS_UPPER, VAR_HTTPS_LOWER),
@@ -97,6 +108,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.digits_port_fails = true,
 		.parsing = PARSE_AS_IS, .star = STAR_ANY_ENTRY, .matches = match_go,
 		.loopback_direct = true,
+		.zone = ZONE_ESCAPED, .host_escape = HOST_ESCAPE_GO,
 	},
 	[HFENV_CLIENT_NODE] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -104,6 +116,7 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_SKIPS, .no_empty = EMPTY_SKIPS, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_IGNORED, .invalid = BAD_FAILS,
 		.parsing = PARSE_NODE_CORE, .star = STAR_ANY_ENTRY, .matches = match_curl,
+		.zone = ZONE_REFUSED, .host_escape = HOST_ESCAPE_DECODED,
 	},
 	[HFENV_CLIENT_UNDICI] = {
 		.http = READS(VAR_HTTP_LOWER, VAR_HTTP_UPPER), .https = READS(VAR_HTTPS_LOWER, VAR_HTTPS_UPPER),
@@ -111,5 +124,6 @@ const struct client_rule client_rules[HFENV_CLIENTS] = {
 		.empty = EMPTY_ENDS_CHAIN, .no_empty = EMPTY_ENDS_CHAIN, .cgi = CGI_NOTHING,
 		.schemes = SCHEMES_HTTP_ONLY, .unsupported = BAD_FAILS, .invalid = BAD_FAILS,
 		.parsing = PARSE_JS_URL, .https_uses_http_proxy = true, .star = STAR_ANY_ENTRY, .matches = match_curl,
+		.zone = ZONE_REFUSED, .host_escape = HOST_ESCAPE_DECODED,
 	},
 };

@@ -45,6 +45,23 @@ enum route_parsing {
 
 enum route_star { STAR_NOT_SPECIAL, STAR_WHOLE_VALUE, STAR_ANY_ENTRY };
 
+/* How a client reads an IPv6 zone in a proxy URL: "[fe80::1%25eth0]" (RFC 6874) or "[fe80::1%eth0]". */
+enum route_zone {
+	ZONE_REFUSED,                 /* no zone: the URL is invalid (an IPv6 parser without zones) */
+	ZONE_EITHER,                  /* both spellings name the zone */
+	ZONE_ESCAPED,                 /* "%25eth0" names the zone; "%eth0" makes the URL invalid */
+	ZONE_RAW,                     /* "%eth0" names the zone; "%25eth0" is looked up as a name, which fails */
+};
+
+/* How a client reads %HH in a proxy URL's host name ("%6cocalhost"). */
+enum route_host_escape {
+	HOST_ESCAPE_DECODED,          /* decoded: "localhost" */
+	HOST_ESCAPE_KEPT,             /* kept: the name is looked up as written, which fails */
+	HOST_ESCAPE_REFUSED,          /* the URL is invalid */
+	HOST_ESCAPE_GO,               /* Go's net/url: below %80 but %25 invalid, then "http://" + value makes the
+				       * scheme the proxy's host; otherwise decoded to a name no lookup finds */
+};
+
 enum {
 	SCHEME_HTTP = 1u << HFENV_SCHEME_HTTP, SCHEME_HTTPS = 1u << HFENV_SCHEME_HTTPS,
 	SCHEME_SOCKS4 = 1u << HFENV_SCHEME_SOCKS4, SCHEME_SOCKS4A = 1u << HFENV_SCHEME_SOCKS4A,
@@ -76,6 +93,8 @@ struct client_rule {
 	bool (*entry_fails_at_start)(const char *entry, size_t n); /* NULL: no entry stops the client */
 	bool loopback_direct;         /* a loopback host is never proxied (Go) */
 	unsigned http_proxy_port;     /* the port of an http:// proxy URL without one (libcurl's 1080); 0: the scheme's */
+	enum route_zone zone;
+	enum route_host_escape host_escape;
 };
 
 extern const struct client_rule client_rules[HFENV_CLIENTS];

@@ -45,9 +45,7 @@ struct hfenv_url {
 /*
  * Parse and normalize a cleaned proxy URL; -1 on ENOMEM.  The host is one every client reads alike: a name
  * of letters, digits and "-._~" that fits DNS, an IPv4 address, or an IPv6 address (RFC 4291) in brackets.
- * A zone is refused: curl, urllib, requests and Go read "%25eth0", httpx and reqwest 0.13 only "%eth0",
- * reqwest 0.11 neither.  So is a '%' in a name: curl, urllib, requests and reqwest 0.11 decode %HH there,
- * httpx, reqwest 0.13 and Go do not.
+ * A zone is refused, and so is a '%' in a name: clients read them differently (docs/proxy-clients.md).
  */
 int hfenv_parse_proxy_url(const char *value, enum hfenv_url_status *status, struct hfenv_url *url);
 void hfenv_url_free(struct hfenv_url *url);

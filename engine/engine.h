@@ -50,6 +50,7 @@ struct engine {
 	enum hfenv_prefer prefer;
 	bool proxy_loopback;
 	bool no_proxy_everything;     /* NO_PROXY has "*": no client may use a proxy */
+	bool no_proxy_names_alone;    /* NO_PROXY got no ".dom" forms: it would be too long with them */
 	const char *proxy_option;     /* "--proxy" or "HFENV_PROXY" when it set the proxies, else NULL */
 	bool socks_url[PAIRS];
 	const struct slot *source[PAIRS]; /* the spelling whose value a pair took */

@@ -4,6 +4,7 @@
 #include "common/text.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,20 +109,46 @@ static enum prefix read_prefix(struct span host, const char *slash, struct span 
 	return ipv6 ? PREFIX_IPV6_RANGE : ipv4 ? PREFIX_IPV4_RANGE : PREFIX_NONE;
 }
 
-static void append_lowered(struct text *t, struct span host)
+/* A host name: letters, digits, '-', '_' and '.' only (no address, range, pattern or stray quote), not digits and dots. */
+static bool is_name(struct span host)
+{
+	bool digits_and_dots = true;
+	for (const char *p = host.start; p < host.end; p++) {
+		char c = lower_ascii(*p);
+		bool digit_or_dot = (c >= '0' && c <= '9') || c == '.';
+		if (!digit_or_dot && !(c >= 'a' && c <= 'z') && c != '-' && c != '_')
+			return false;
+		digits_and_dots = digits_and_dots && digit_or_dot;
+	}
+	return !digits_and_dots;
+}
+
+static void append_lowered(struct text *t, bool dotted, struct span host)
+{
+	if (t->len > 0)
+		text_append(t, ",", 1);
+	if (dotted)
+		text_append(t, ".", 1);
+	size_t n = (size_t)(host.end - host.start);
+	text_append(t, host.start, n);
+	for (size_t i = t->failed ? n : 0; i < n; i++)
+		t->data[t->len - n + i] = lower_ascii(t->data[t->len - n + i]);
+}
+
+/* A name as "dom,.dom": aria2c reads "dom" as that host alone and ".dom" as its subdomains; every other client
+ * reads "dom" as both, and ".dom" as its subdomains or as both. */
+static void append_entry(struct text *t, struct span host, bool dotted)
 {
 	if (host.start == host.end)
 		return;
-	if (t->len > 0)
-		text_puts(t, ",");
-	for (const char *p = host.start; p < host.end; p++) {
-		char c = lower_ascii(*p);
-		text_append(t, &c, 1);
-	}
+	append_lowered(t, false, host);
+	if (dotted && is_name(host))
+		append_lowered(t, true, host);
 }
 
 /* One trimmed entry, rewritten at the end of t; returns the note it earns, or NOTE_KINDS for none. */
-static enum hfenv_no_proxy_note_kind rewrite_no_proxy_entry(struct text *t, const char *start, const char *end)
+static enum hfenv_no_proxy_note_kind rewrite_no_proxy_entry(struct text *t, const char *start, const char *end,
+							     bool dotted)
 {
 	struct span host = {skip_leading_wildcards(start, end), end}, address;
 	enum hfenv_no_proxy_note_kind note = remove_port(&host) ? HFENV_NO_PROXY_PORT_REMOVED : HFENV_NO_PROXY_NOTE_KINDS;
@@ -138,11 +165,55 @@ static enum hfenv_no_proxy_note_kind rewrite_no_proxy_entry(struct text *t, cons
 	case PREFIX_NONE:
 		break;
 	}
-	append_lowered(t, host);
+	append_entry(t, host, dotted);
 	return note;
 }
 
-int hfenv_normalize_no_proxy(const char *value, struct hfenv_no_proxy *out)
+struct kept_entry {
+	const char *start;
+	size_t length;
+};
+
+static size_t entry_hash(const char *s, size_t n)
+{
+	uint64_t hash = 14695981039346656037u;
+	for (size_t i = 0; i < n; i++)
+		hash = (hash ^ (unsigned char)s[i]) * 1099511628211u;
+	return (size_t)hash;
+}
+
+/* Keeps the first of equal entries of a comma-separated list, moving the rest up in place; -1 on ENOMEM. */
+static int drop_duplicate_entries(char *list)
+{
+	size_t entries = 1, capacity = 2;
+	for (const char *p = list; *p; p++)
+		entries += *p == ',';
+	while (capacity < 2 * entries)
+		capacity *= 2;
+	struct kept_entry *kept = calloc(capacity, sizeof *kept);
+	if (kept == NULL)
+		return -1;
+	char *end = list;
+	for (const char *p = list; *p;) {
+		const char *entry = p;
+		size_t n = strcspn(p, ","), slot = entry_hash(entry, n) & (capacity - 1);
+		p += n + (p[n] == ',');
+		while (kept[slot].start != NULL && !(kept[slot].length == n && memcmp(kept[slot].start, entry, n) == 0))
+			slot = (slot + 1) & (capacity - 1);
+		if (kept[slot].start != NULL)
+			continue;
+		if (end != list)
+			*end++ = ',';
+		memmove(end, entry, n);
+		kept[slot] = (struct kept_entry){end, n};
+		end += n;
+	}
+	*end = '\0';
+	free(kept);
+	return 0;
+}
+
+static int rewrite_list(const char *value, bool dotted, struct hfenv_no_proxy *out)
 {
 	struct text t = {0};
 	*out = (struct hfenv_no_proxy){0};
@@ -162,7 +233,7 @@ int hfenv_normalize_no_proxy(const char *value, struct hfenv_no_proxy *out)
 			}
 		}
 		size_t mark = t.len;
-		enum hfenv_no_proxy_note_kind note = rewrite_no_proxy_entry(&t, start, end);
+		enum hfenv_no_proxy_note_kind note = rewrite_no_proxy_entry(&t, start, end, dotted);
 		if (!t.failed && t.len > mark && strcmp(t.data + mark + (mark > 0), "*") == 0)
 			out->everything = true;
 		if (note != HFENV_NO_PROXY_NOTE_KINDS && add_no_proxy_note(out, note, start, (size_t)(end - start)) != 0)
@@ -173,11 +244,51 @@ int hfenv_normalize_no_proxy(const char *value, struct hfenv_no_proxy *out)
 		text_puts(&t, "*");
 	}
 	out->list = text_finish(&t);
-	if (out->list == NULL) {
+	/* The text doubled as it grew: give back what the list does not use, for what is allocated after it. */
+	char *fitted = out->list != NULL ? realloc(out->list, t.len + 1) : NULL;
+	out->list = fitted != NULL ? fitted : out->list;
+	if (out->list == NULL || drop_duplicate_entries(out->list) != 0) {
 		hfenv_no_proxy_free(out);
 		errno = ENOMEM;
 		return -1;
 	}
+	return 0;
+}
+
+const char *const hfenv_no_proxy_loopback[HFENV_NO_PROXY_LOOPBACK_ENTRIES] = {"localhost", ".localhost", "127.0.0.1", "::1"};
+
+/* Linux's MAX_ARG_STRLEN, 32 pages of 4 KiB: execve refuses a longer "NO_PROXY=..." string. */
+#define LONGEST_LIST (131072 - sizeof "NO_PROXY=")
+
+/* The length of list with room for every loopback entry, counted once whether list has it or not. */
+static size_t length_with_loopback(const char *list)
+{
+	size_t length = 0;
+	for (size_t i = 0; i < HFENV_NO_PROXY_LOOPBACK_ENTRIES; i++)
+		length += strlen(hfenv_no_proxy_loopback[i]) + 1;
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ","), i = 0;
+		while (i < HFENV_NO_PROXY_LOOPBACK_ENTRIES &&
+		       !(strlen(hfenv_no_proxy_loopback[i]) == n && memcmp(p, hfenv_no_proxy_loopback[i], n) == 0))
+			i++;
+		length += i < HFENV_NO_PROXY_LOOPBACK_ENTRIES ? 0 : n + 1;
+		p += n + (p[n] == ',');
+	}
+	return length;
+}
+
+int hfenv_normalize_no_proxy(const char *value, struct hfenv_no_proxy *out)
+{
+	if (rewrite_list(value, true, out) != 0)
+		return -1;
+	/* A measure the loopback entries added after it do not change, so that a second run decides alike. */
+	if (out->list == NULL || strlen(out->list) + 1 + length_with_loopback("") <= LONGEST_LIST ||
+	    length_with_loopback(out->list) <= LONGEST_LIST)
+		return 0;
+	hfenv_no_proxy_free(out);
+	if (rewrite_list(value, false, out) != 0)
+		return -1;
+	out->names_alone = true;
 	return 0;
 }
 

@@ -26,10 +26,10 @@ static const char *const no_proxy_note_details[HFENV_NO_PROXY_NOTE_KINDS] = {
 	[HFENV_NO_PROXY_RANGE_KEPT] = "ranges: curl, requests, reqwest, Go honour them; urllib, wget, httpx not",
 };
 
-/* A name entry that is neither an address nor a loopback name: requests before 2.34 matches it without a dot boundary. */
+/* A name entry, not ".dom", an address or a loopback name: requests before 2.34 matches it without a dot boundary. */
 static bool is_suffix_entry(const char *entry, size_t n)
 {
-	if ((n == 9 && memcmp(entry, "localhost", 9) == 0) || memchr(entry, ':', n) != NULL)
+	if ((n == 9 && memcmp(entry, "localhost", 9) == 0) || *entry == '.' || memchr(entry, ':', n) != NULL)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (entry[i] >= 'a' && entry[i] <= 'z')
@@ -104,6 +104,9 @@ static const char *normalize_no_proxy(struct engine *e, struct slot *s, bool rep
 	if (report)
 		report_no_proxy_notes(e, s, &np);
 	e->no_proxy_everything = e->no_proxy_everything || (report && np.everything);
+	e->no_proxy_names_alone = e->no_proxy_names_alone || (report && np.names_alone);
+	if (report && np.names_alone)
+		add_detail(e, "%n: too long to add '.dom' entries; aria2c proxies subdomains of its names", s->name);
 	const char *list = keep(e, np.list);
 	np.list = NULL;
 	hfenv_no_proxy_free(&np);
@@ -296,24 +299,25 @@ static bool lists_entry(const char *list, const char *entry)
 /* With a proxy set, loopback skips it in every client, as it always does in Go; --proxy-loopback opts out. */
 static void exempt_loopback(struct engine *e)
 {
-	static const char *const loopback[] = {"localhost", "127.0.0.1", "::1"};
 	if (e->proxy_loopback || (!pair_set(e, PAIR_HTTP) && !pair_set(e, PAIR_HTTPS)))
 		return;
 	const char *list = slot_of(e, VAR_NO_LOWER)->value ? slot_of(e, VAR_NO_LOWER)->value : "";
 	struct text t = {0};
 	text_puts(&t, list);
-	for (size_t i = 0; i < sizeof loopback / sizeof loopback[0]; i++) {
-		if (lists_entry(list, loopback[i]))
+	for (size_t i = 0; i < HFENV_NO_PROXY_LOOPBACK_ENTRIES; i++) {
+		const char *entry = hfenv_no_proxy_loopback[i];
+		if (lists_entry(list, entry) || (e->no_proxy_names_alone && *entry == '.'))
 			continue;
 		if (t.len > 0)
 			text_puts(&t, ",");
-		text_puts(&t, loopback[i]);
+		text_puts(&t, entry);
 	}
 	if (!t.failed && t.len == strlen(list)) {
 		free(t.data);
 		return;
 	}
-	const char *value = keep(e, text_finish(&t));
+	char *extended = text_finish(&t), *fitted = extended != NULL ? realloc(extended, t.len + 1) : NULL;
+	const char *value = keep(e, fitted != NULL ? fitted : extended);
 	slot_of(e, VAR_NO_LOWER)->value = value;
 	slot_of(e, VAR_NO_UPPER)->value = value;
 }

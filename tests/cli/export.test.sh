@@ -28,8 +28,8 @@ for name in SQUOTE DQUOTE DOLLAR BACKTICK BACKSLASH NEWLINE MIXED; do
 done
 [ "$http_proxy" = "$V_PROXY" ] || { echo "http_proxy differs"; exit 1; }
 [ "$HTTP_PROXY" = "$V_PROXY" ] || { echo "HTTP_PROXY differs"; exit 1; }
-[ "$no_proxy" = "example.com,localhost,127.0.0.1,::1" ] || { echo "no_proxy differs"; exit 1; }
-[ "$NO_PROXY" = "example.com,localhost,127.0.0.1,::1" ] || { echo "NO_PROXY differs"; exit 1; }
+[ "$no_proxy" = "example.com,.example.com,localhost,.localhost,127.0.0.1,::1" ] || { echo "no_proxy differs"; exit 1; }
+[ "$NO_PROXY" = "example.com,.example.com,localhost,.localhost,127.0.0.1,::1" ] || { echo "NO_PROXY differs"; exit 1; }
 [ -z "${HTTPS_PROXY+set}" ] || { echo "HTTPS_PROXY still set"; exit 1; }
 [ -z "${DROPPED+set}" ] || { echo "DROPPED still set"; exit 1; }
 env | grep -q '^HTTP_PROXY=' || { echo "HTTP_PROXY not exported"; exit 1; }
@@ -58,13 +58,13 @@ test_export_sh_equals_export() {
 	expect_out "export http_proxy='http://127.0.0.1:7890'
 export HTTP_PROXY='http://127.0.0.1:7890'
 unset HTTPS_PROXY
-export no_proxy='localhost,127.0.0.1,::1'
-export NO_PROXY='localhost,127.0.0.1,::1'"
+export no_proxy='localhost,.localhost,127.0.0.1,::1'
+export NO_PROXY='localhost,.localhost,127.0.0.1,::1'"
 }
 
 test_export_prints_nothing_when_nothing_changes() {
 	run env -i A=1 http_proxy=http://127.0.0.1:7890 HTTP_PROXY=http://127.0.0.1:7890 \
-		no_proxy=localhost,127.0.0.1,::1 NO_PROXY=localhost,127.0.0.1,::1 "$HFENV" --export
+		no_proxy=localhost,.localhost,127.0.0.1,::1 NO_PROXY=localhost,.localhost,127.0.0.1,::1 "$HFENV" --export
 	expect_status 0
 	expect_out_empty
 	expect_err_empty
@@ -98,7 +98,7 @@ for name in SQUOTE DQUOTE DOLLAR BACKTICK BACKSLASH NEWLINE MIXED
 end
 test "$http_proxy" = "$V_PROXY"; or begin; echo "http_proxy differs"; exit 1; end
 test "$HTTP_PROXY" = "$V_PROXY"; or begin; echo "HTTP_PROXY differs"; exit 1; end
-test "$NO_PROXY" = "example.com,localhost,127.0.0.1,::1"; or begin; echo "NO_PROXY differs"; exit 1; end
+test "$NO_PROXY" = "example.com,.example.com,localhost,.localhost,127.0.0.1,::1"; or begin; echo "NO_PROXY differs"; exit 1; end
 set -q HTTPS_PROXY; and begin; echo "HTTPS_PROXY still set"; exit 1; end
 set -q DROPPED; and begin; echo "DROPPED still set"; exit 1; end
 env | grep -q '^HTTP_PROXY='; or begin; echo "HTTP_PROXY not exported"; exit 1; end
@@ -117,8 +117,8 @@ test_export_fish_statements() {
 	expect_out "set -gx http_proxy 'http://127.0.0.1:7890'
 set -gx HTTP_PROXY 'http://127.0.0.1:7890'
 set -e HTTPS_PROXY
-set -gx no_proxy 'localhost,127.0.0.1,::1'
-set -gx NO_PROXY 'localhost,127.0.0.1,::1'"
+set -gx no_proxy 'localhost,.localhost,127.0.0.1,::1'
+set -gx NO_PROXY 'localhost,.localhost,127.0.0.1,::1'"
 }
 
 test_export_with_a_shell_as_operand_says_to_write_it_after_the_equals_sign() {

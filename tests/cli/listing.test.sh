@@ -15,9 +15,9 @@ test_no_command_lists_the_normalized_environment() {
 	expect_out "A=1
 http_proxy=http://127.0.0.1:7890
 B=2
-NO_PROXY=example.com,localhost,127.0.0.1,::1
+NO_PROXY=example.com,.example.com,localhost,.localhost,127.0.0.1,::1
 HTTP_PROXY=http://127.0.0.1:7890
-no_proxy=example.com,localhost,127.0.0.1,::1"
+no_proxy=example.com,.example.com,localhost,.localhost,127.0.0.1,::1"
 	expect_err_empty
 }
 
@@ -34,8 +34,8 @@ test_listing_carries_the_password() {
 	expect_status 0
 	expect_out "https_proxy=http://user:secret@127.0.0.1:7890
 HTTPS_PROXY=http://user:secret@127.0.0.1:7890
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 test_listing_with_only_double_dash() {
@@ -68,8 +68,8 @@ test_proxy_option_sets_both_pairs() {
 HTTP_PROXY=http://127.0.0.1:7890
 https_proxy=http://127.0.0.1:7890
 HTTPS_PROXY=http://127.0.0.1:7890
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 test_prefer_upper_picks_the_upper_case_value() {
@@ -77,13 +77,13 @@ test_prefer_upper_picks_the_upper_case_value() {
 	expect_status 0
 	expect_out "http_proxy=http://127.0.0.1:2
 HTTP_PROXY=http://127.0.0.1:2
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 	run env -i http_proxy=http://127.0.0.1:1 HTTP_PROXY=http://127.0.0.1:2 "$HFENV" -q --prefer=lower
 	expect_out "http_proxy=http://127.0.0.1:1
 HTTP_PROXY=http://127.0.0.1:1
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 test_allow_socks_lets_socks_through() {
@@ -93,8 +93,8 @@ test_allow_socks_lets_socks_through() {
 	expect_err_contains "warning: a SOCKS proxy is let through (--allow-socks)"
 	expect_out "https_proxy=socks5h://127.0.0.1:1080
 HTTPS_PROXY=socks5h://127.0.0.1:1080
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 test_clash_shell_command_loses_its_socks_all_proxy() {
@@ -105,8 +105,8 @@ test_clash_shell_command_loses_its_socks_all_proxy() {
 http_proxy=http://127.0.0.1:7890
 HTTP_PROXY=http://127.0.0.1:7890
 HTTPS_PROXY=http://127.0.0.1:7890
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 test_clash_shell_command_with_allow_socks_keeps_all_proxy_as_socks5h() {
@@ -121,8 +121,8 @@ all_proxy=socks5h://127.0.0.1:7890
 HTTP_PROXY=http://127.0.0.1:7890
 HTTPS_PROXY=http://127.0.0.1:7890
 ALL_PROXY=socks5h://127.0.0.1:7890
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 test_cgi_drops_upper_http_proxy() {
@@ -131,8 +131,8 @@ test_cgi_drops_upper_http_proxy() {
 	expect_out "REQUEST_METHOD=GET
 https_proxy=http://127.0.0.1:7890
 HTTPS_PROXY=http://127.0.0.1:7890
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 	expect_err_contains "httpoxy"
 }
 

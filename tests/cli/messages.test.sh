@@ -13,13 +13,13 @@ test_changes_are_silent_without_verbose() {
 }
 
 test_verbose_prints_one_line_per_change() {
-	run env -i http_proxy=127.0.0.1:7890 NO_PROXY='*.example.com' "$HFENV" -v -x true
+	run env -i http_proxy=127.0.0.1:7890 NO_PROXY='*.hf.co' "$HFENV" -v -x true
 	expect_status 0
 	expect_err_lines 7
 	expect_err_contains "hfenv: changed http_proxy from '127.0.0.1:7890' to 'http://127.0.0.1:7890'"
 	expect_err_contains "hfenv: set HTTP_PROXY='http://127.0.0.1:7890'"
-	expect_err_contains "hfenv: changed NO_PROXY from '*.example.com' to 'example.com,localhost,127.0.0.1,::1'"
-	expect_err_contains "hfenv: set no_proxy='example.com,localhost,127.0.0.1,::1'"
+	expect_err_contains "hfenv: changed NO_PROXY from '*.hf.co' to 'hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1'"
+	expect_err_contains "hfenv: set no_proxy='hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1'"
 	expect_err_contains "hfenv: warning: NO_PROXY: requests < 2.34 matches entries as bare suffixes (nothf.co for hf.co)"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XET='1'"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XETHUB='1'"
@@ -35,7 +35,7 @@ test_verbose_reports_removals() {
 
 test_verbose_is_silent_when_nothing_changes() {
 	run env -i http_proxy=http://127.0.0.1:7890 HTTP_PROXY=http://127.0.0.1:7890 \
-		no_proxy=localhost,127.0.0.1,::1 NO_PROXY=localhost,127.0.0.1,::1 "$HFENV" -v true
+		no_proxy=localhost,.localhost,127.0.0.1,::1 NO_PROXY=localhost,.localhost,127.0.0.1,::1 "$HFENV" -v true
 	expect_status 0
 	expect_err_empty
 }
@@ -65,7 +65,7 @@ test_shortened_list_loses_whole_entries() {
 	long=$(printf 'host%02d.example.com,' 1 2 3 4 5 6 7 8 9 10)
 	run_clean "NO_PROXY=${long}localhost,127.0.0.1" "$HFENV" -v true
 	expect_status 0
-	expect_err_contains "hfenv: set no_proxy='host01.example.com,host02.example.com,...,localhost,127.0.0.1'"
+	expect_err_contains "hfenv: set no_proxy='host01.example.com,...,localhost,.localhost,127.0.0.1'"
 }
 
 test_quiet_silences_warnings() {
@@ -155,7 +155,7 @@ test_odd_case_proxy_spelling_loses_to_the_usual_one() {
 	run env -i https_proxy=http://127.0.0.1:1 No_Proxy=hf.test HTTPS_Proxy=http://127.0.0.1:2 "$HFENV" -v printenv HTTPS_PROXY NO_PROXY
 	expect_status 0
 	expect_out "http://127.0.0.1:1
-hf.test,localhost,127.0.0.1,::1"
+hf.test,.hf.test,localhost,.localhost,127.0.0.1,::1"
 	expect_err_contains "hfenv: warning: HTTPS_Proxy: only Python reads this spelling; removed (https_proxy wins over it)"
 	expect_err_contains "hfenv: warning: HTTPS_Proxy was 'http://127.0.0.1:2'"
 	expect_err_contains "hfenv: unset HTTPS_Proxy"

@@ -1,25 +1,56 @@
 . "$(dirname "$0")/../helpers/lib.sh"
 
 P=http://127.0.0.1:7890
-LOOPBACK=localhost,127.0.0.1,::1
+LOOPBACK=localhost,.localhost,127.0.0.1,::1
 
-test_dot_and_star_dot_entries_become_the_domain() {
+test_dot_and_star_dot_entries_become_the_name_and_its_dotted_form() {
 	run env -i NO_PROXY='.hf.co,*.cdn.hf.co' "$HFENV" printenv no_proxy NO_PROXY
 	expect_status 0
-	expect_out "hf.co,cdn.hf.co
-hf.co,cdn.hf.co"
+	expect_out "hf.co,.hf.co,cdn.hf.co,.cdn.hf.co
+hf.co,.hf.co,cdn.hf.co,.cdn.hf.co"
+}
+
+# aria2c reads "dom" as that host alone and ".dom" as its subdomains: the pair covers both for it too.
+test_name_gets_its_dotted_form_and_addresses_do_not() {
+	run env -i no_proxy='hf.co,10.1.2.3,::1,10.0.0.0/8' "$HFENV" printenv NO_PROXY
+	expect_status 0
+	expect_out "hf.co,.hf.co,10.1.2.3,::1,10.0.0.0/8"
+}
+
+test_entry_given_twice_stays_once() {
+	run env -i no_proxy='hf.co,.HF.CO,*.hf.co,hf.co:443,10.1.2.3,10.1.2.3' "$HFENV" printenv NO_PROXY
+	expect_status 0
+	expect_out "hf.co,.hf.co,10.1.2.3"
+}
+
+# The dotted form would make NO_PROXY too long for execve (128 KiB a string): the names go alone, as -v says.
+test_list_too_long_for_dotted_forms_keeps_its_names_alone() {
+	name=$(head -c 70000 /dev/zero | tr '\0' a).example
+	run env -i NO_PROXY=".$name" "$HFENV" -v sh -c '[ "$no_proxy" = "$NO_PROXY" ] && printf %s "$NO_PROXY" | wc -c'
+	expect_status 0
+	expect_out "${#name}"
+	expect_err_contains "hfenv: warning: NO_PROXY: too long to add '.dom' entries; aria2c proxies subdomains of its names"
+}
+
+test_rewritten_list_is_kept_by_a_second_run() {
+	run env -i https_proxy=$P no_proxy='*.hf.co,LOCALHOST' "$HFENV" -v true
+	expect_err_contains "hfenv: set NO_PROXY='hf.co,.hf.co,$LOOPBACK'"
+	run env -i https_proxy=$P no_proxy='*.hf.co,LOCALHOST' "$HFENV" "$HFENV" -v true
+	expect_status 0
+	expect_err_lacks "no_proxy from"
+	expect_err_lacks "NO_PROXY="
 }
 
 test_entries_are_lower_cased() {
 	run env -i no_proxy='HF.Co,Example.ORG' "$HFENV" printenv NO_PROXY
 	expect_status 0
-	expect_out "hf.co,example.org"
+	expect_out "hf.co,.hf.co,example.org,.example.org"
 }
 
 test_entry_with_a_port_loses_it_with_a_warning() {
 	run env -i no_proxy='hf.co:8080' "$HFENV" printenv NO_PROXY
 	expect_status 0
-	expect_out "hf.co"
+	expect_out "hf.co,.hf.co"
 	expect_err_lines 1
 	expect_err_contains "hfenv: warning: no_proxy 'hf.co:8080': port removed; all ports now skip the proxy"
 }
@@ -36,23 +67,23 @@ no_proxy=*"
 test_loopback_is_added_when_a_proxy_is_set() {
 	run env -i https_proxy=$P NO_PROXY=hf.co "$HFENV" printenv no_proxy NO_PROXY
 	expect_status 0
-	expect_out "hf.co,$LOOPBACK
-hf.co,$LOOPBACK"
+	expect_out "hf.co,.hf.co,$LOOPBACK
+hf.co,.hf.co,$LOOPBACK"
 	expect_err_empty
 }
 
 test_loopback_is_not_added_without_a_proxy() {
 	run env -i NO_PROXY=hf.co "$HFENV" sh -c 'env | grep -i "_proxy=" | sort'
 	expect_status 0
-	expect_out "NO_PROXY=hf.co
-no_proxy=hf.co"
+	expect_out "NO_PROXY=hf.co,.hf.co
+no_proxy=hf.co,.hf.co"
 }
 
 test_proxy_loopback_option_adds_no_loopback() {
 	run env -i https_proxy=$P NO_PROXY=hf.co "$HFENV" --proxy-loopback printenv NO_PROXY no_proxy
 	expect_status 0
-	expect_out "hf.co
-hf.co"
+	expect_out "hf.co,.hf.co
+hf.co,.hf.co"
 }
 
 test_proxy_loopback_setting_adds_no_loopback() {
@@ -89,8 +120,8 @@ test_export_sets_both_spellings_of_the_rewritten_list() {
 	run env -i no_proxy='.HF.co' https_proxy=$P "$HFENV" --export
 	expect_status 0
 	expect_out "export HTTPS_PROXY='$P'
-export no_proxy='hf.co,$LOOPBACK'
-export NO_PROXY='hf.co,$LOOPBACK'"
+export no_proxy='hf.co,.hf.co,$LOOPBACK'
+export NO_PROXY='hf.co,.hf.co,$LOOPBACK'"
 }
 
 test_help_names_the_loopback_option_and_setting() {

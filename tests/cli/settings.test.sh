@@ -9,8 +9,8 @@ http_proxy=http://127.0.0.1:7890
 HTTP_PROXY=http://127.0.0.1:7890
 https_proxy=http://127.0.0.1:7890
 HTTPS_PROXY=http://127.0.0.1:7890
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 test_proxy_option_wins_over_hfenv_proxy() {

@@ -18,7 +18,9 @@ Subcommands (run with Debian's /usr/bin/python3):
 Every server listens on loopback only and is stopped by its pid when the run ends, also on failure.
 The matrix runs in a mount and network namespace of its own (issue 15): a private /etc/hosts maps
 the test names (hf.test, cas.hf.test, nothf.test, HF.TEST) to 127.0.0.1, the only interface is lo
-(with 10.1.2.3 added for the address-range rows), so no DNS query or connection can leave the machine.
+(with 10.1.2.3 added for the address-range rows, and fe80::1, where a relay to tinyproxy listens, for
+the zone rows), so no DNS query or connection can leave the machine: a client that looks up a name
+/etc/hosts lacks (the zone and %HH rows make some do) finds no way out.
 HFENV_MATRIX_ROWS=REGEX runs only the set-ups whose name matches (for development; ctest runs all).
 """
 import ctypes
@@ -41,6 +43,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 HOST = "hf.test"
 TEST_NAMES = ("hf.test", "cas.hf.test", "nothf.test", "other.test", "localhost")
 RANGE_ADDRESS = "10.1.2.3"  # on lo in the private network namespace: an address Go does not count as loopback
+ZONE_ADDRESS = "fe80::1"  # link-local, on lo in the private network namespace: the proxy's host in the zone rows
 ORIGIN_ADDRESSES = ("127.0.0.1", RANGE_ADDRESS)
 DIRECT_PEERS, PROXY_PEER, SOCKS_PEER = set(ORIGIN_ADDRESSES), "127.0.0.3", "127.0.0.2"
 PRIVATE_NAMESPACE = "HFENV_HARNESS_PRIVATE_NAMESPACE"
@@ -109,12 +112,15 @@ class Servers:
         self.dir = state_dir
         self.processes = []
         self.dead_socket = None
+        self.zone_relay = None
 
     def __enter__(self):
         try:
             self.make_certificates()
             self.start_origins()
             self.start_tinyproxy()
+            self.zone_relay = ZoneRelay(self.proxy_port)
+            self.zone_relay.start()
             self.start_microsocks()
             # Bound but never listening: connections to it are refused for as long as we hold it.
             self.dead_socket = socket.socket()
@@ -140,6 +146,8 @@ class Servers:
         self.processes = []
         if self.dead_socket is not None:
             self.dead_socket.close()
+        if self.zone_relay is not None:
+            self.zone_relay.stop()
 
     def spawn(self, argv, log_path):
         with open(log_path, "ab") as log:
@@ -231,8 +239,62 @@ class Servers:
     def placeholders(self):
         return {"P": f"http://127.0.0.1:{self.proxy_port}", "Phostport": f"127.0.0.1:{self.proxy_port}",
                 "Pquick": f"http://127.0.0.1:{self.quick_port}", "Ptls": f"https://127.0.0.1:{self.quick_port}",
+                "Pzone": f"http://[{ZONE_ADDRESS}%25lo]:{self.proxy_port}",
+                "Pzoneraw": f"http://[{ZONE_ADDRESS}%lo]:{self.proxy_port}",
+                "Pescaped": f"http://%6cocalhost:{self.proxy_port}",
                 "Ohttp": str(self.origin_ports["http"]), "Ohttps": str(self.origin_ports["https"]),
                 "S": f"socks5://127.0.0.1:{self.socks_port}", "D": f"http://127.0.0.1:{self.dead_port}"}
+
+
+def pump(source, sink):
+    try:
+        while data := source.recv(65536):
+            sink.sendall(data)
+        sink.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+
+
+class ZoneRelay(threading.Thread):
+    """Listens on [fe80::1%lo]:PORT and relays each connection to tinyproxy on 127.0.0.1:PORT: the zone rows'
+    proxy is tinyproxy, as the others', at an address with a zone (tinyproxy's Listen takes none)."""
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        where = socket.getaddrinfo(f"{ZONE_ADDRESS}%lo", port, socket.AF_INET6, socket.SOCK_STREAM)[0][4]
+        self.port = port
+        self.listener = socket.socket(socket.AF_INET6)
+        self.listener.bind(where)
+        self.listener.listen(16)
+
+    def run(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self.relay, args=(client,), daemon=True).start()
+
+    def relay(self, client):
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.port))
+        except OSError:
+            client.close()
+            return
+        with client, upstream:
+            pumps = [threading.Thread(target=pump, args=ends, daemon=True) for ends in ((client, upstream),
+                                                                                          (upstream, client))]
+            for thread in pumps:
+                thread.start()
+            for thread in pumps:
+                thread.join()
+
+    def stop(self):
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.listener.close()
 
 
 def empty_environment(keep=()):
@@ -384,8 +446,8 @@ def both(route, reasons=None):
 
 
 RANGE_BLIND = ("urllib", "wget", "httpx", "httpx-socksio")  # take no CIDR range in NO_PROXY; httpx2 does
-# aria2c 1.36 matches a NO_PROXY name as the URL writes it, case and all, and ".dom" for subdomains only: hfenv's
-# one spelling "dom" (lower case) cannot cover a subdomain or an upper-case URL host for it.
+# aria2c 1.36 matches a NO_PROXY name as the URL writes it, case and all: hfenv's lower-case entries cannot cover an
+# upper-case URL host for it. (Its "dom" is that host alone, ".dom" the subdomains: hfenv writes both.)
 ARIA2C_EXACT = {"aria2c": (PROXIED, "aria2c takes a NO_PROXY name for that exact host, as the URL writes it")}
 
 
@@ -399,6 +461,11 @@ def scenarios():
         return Scenario(name, env, expect["http"], expect["https"], **kw)
     only = os.environ.get("HFENV_MATRIX_ROWS")
     return [row for row in all_rows(s, socks, dead_all, lower, upper) if not only or re.search(only, row.name)]
+
+
+def zoned(proxy):
+    """The proxy in both spellings of both pairs, so that every client reads it."""
+    return {"http_proxy": proxy, "https_proxy": proxy, "HTTP_PROXY": proxy, "HTTPS_PROXY": proxy}
 
 
 def listing(entries):
@@ -432,11 +499,12 @@ def all_rows(s, socks, dead_all, lower, upper):
         s("NO_PROXY lists another host", {**lower, **upper, "NO_PROXY": "other.test"}, both(PROXIED)),
         # Issue 15: NO_PROXY * removes the proxy variables, which wget would still use.
         s("no_proxy=* next to http proxies", {**lower, "no_proxy": "*"}, both(DIRECT)),
-        # Issue 15: .dom and *.dom become dom (apex and subdomains), entries lower-cased, ports removed.
+        # Issue 15: dom, .dom and *.dom become dom,.dom (apex and subdomains, aria2c too), entries lower-cased, ports
+        # removed.
+        s("dom, a subdomain", {**lower, **upper, **listing("hf.test")}, both(DIRECT), host="cas.hf.test"),
         s(".dom, the apex", {**lower, **upper, **listing(".hf.test")}, both(DIRECT)),
-        s(".dom, a subdomain", {**lower, **upper, **listing(".hf.test")}, both(DIRECT, ARIA2C_EXACT), host="cas.hf.test"),
-        s("*.dom, a subdomain", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT, ARIA2C_EXACT),
-          host="cas.hf.test"),
+        s(".dom, a subdomain", {**lower, **upper, **listing(".hf.test")}, both(DIRECT), host="cas.hf.test"),
+        s("*.dom, a subdomain", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT), host="cas.hf.test"),
         s("*.dom, the apex", {**lower, **upper, **listing("*.hf.test")}, both(DIRECT)),
         s("upper-case entry", {**lower, **upper, **listing("HF.TEST")}, both(DIRECT)),
         s("upper-case URL host", {**lower, **upper, **listing(HOST)}, both(DIRECT, ARIA2C_EXACT), host="HF.TEST"),
@@ -487,6 +555,11 @@ def all_rows(s, socks, dead_all, lower, upper):
         s("upper-case scheme", {"http_proxy": "HTTP://{Phostport}", "https_proxy": "HTTP://{Phostport}"},
           both(PROXIED)),
         s("junk: port out of range", {"http_proxy": "{P}0000", "https_proxy": "{P}0000"}, both(REFUSED)),
+        # Edges: no spelling of a zone, nor %HH in a host name, works in every client (the model's zone and
+        # host_escape); P here is tinyproxy reached at [fe80::1%lo] (ZoneRelay) or as %6cocalhost.
+        s("IPv6 zone, RFC 6874 (%25)", zoned("{Pzone}"), both(REFUSED)),
+        s("IPv6 zone, raw (%)", zoned("{Pzoneraw}"), both(REFUSED)),
+        s("%HH in the proxy's host", zoned("{Pescaped}"), both(REFUSED)),
         # --proxy and NAME=VALUE operands set the variables before normalizing.
         s("--proxy over dead variables", dead_all, both(PROXIED), hfenv_options=["--proxy", "{P}"],
           in_readme=False),
@@ -712,7 +785,9 @@ def render(template, values):
 
 def describe(scenario):
     shown = {"P": "http://P", "Phostport": "P", "S": "socks5://S", "D": "http://D", "Ohttp": "PORT",
-             "Ohttps": "PORT", "Ptls": "https://P2", "Pquick": "http://P2"}
+             "Ohttps": "PORT", "Ptls": "https://P2", "Pquick": "http://P2",
+             "Pzone": "http://[fe80::1%25lo]:PORT", "Pzoneraw": "http://[fe80::1%lo]:PORT",
+             "Pescaped": "http://%6cocalhost:PORT"}
 
     def show(template):
         text = render(template, shown)
@@ -1007,7 +1082,8 @@ def set_up_private_namespace(out_dir):
         f.write(f"127.0.0.1 {' '.join(TEST_NAMES)}\n")
     ip = shutil.which("ip", path="/usr/sbin:/sbin:/usr/bin:/bin")
     for argv in (["mount", "--bind", hosts, "/etc/hosts"], [ip, "link", "set", "lo", "up"],
-                 [ip, "address", "add", f"{RANGE_ADDRESS}/32", "dev", "lo"]):
+                 [ip, "address", "add", f"{RANGE_ADDRESS}/32", "dev", "lo"],
+                 [ip, "-6", "address", "add", f"{ZONE_ADDRESS}/64", "dev", "lo", "nodad"]):
         run_checked(argv)
 
 

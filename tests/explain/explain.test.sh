@@ -80,7 +80,7 @@ test_every_line_fits_80_columns_for_clash() {
 }
 
 test_every_line_fits_80_columns_for_the_readme_example() {
-	run_clean HTTPS_PROXY=http://alice:secret@127.0.0.1:8888 http_proxy=127.0.0.1:8888 NO_PROXY=.internal.example \
+	run_clean HTTPS_PROXY=http://alice:secret@127.0.0.1:8888 http_proxy=127.0.0.1:8888 NO_PROXY=.corp.example \
 		"$HFENV" --explain huggingface.co
 	expect_status 0
 	expect_lines_fit 80
@@ -322,6 +322,29 @@ test_tsv_marks_failures_and_refusal() {
 	[ "$(route reqwest https 3)" = direct ] || fail "reqwest https BEFORE is not direct: $out"
 	[ "$(route curl https 4)" = refused ] || fail "curl https AFTER is not refused: $out"
 	expect_err_contains "hfenv: https_proxy='socks5://127.0.0.1:1080' is SOCKS"
+}
+
+# hfenv refuses a zone; before it, each client reads the zone as it does (docs/proxy-clients.md, the run).
+test_zone_before_hfenv_is_read_as_each_client_reads_it() {
+	zoned='http://[fe80::1%25lo]:3128'
+	run_clean https_proxy=$zoned HTTPS_PROXY=$zoned "$HFENV" --explain=tsv
+	expect_status 125
+	[ "$(route curl https 3)" = "$zoned" ] || fail "curl https BEFORE is not the zoned proxy: $out"
+	[ "$(route go https 3)" = "$zoned" ] || fail "go https BEFORE is not the zoned proxy: $out"
+	[ "$(route httpx2 https 3)" = fail ] || fail "httpx2 https BEFORE is not fail: $out"
+	[ "$(route httpx2 https 5)" = "fails: %25 in zone" ] || fail "httpx2 https BEFORE does not say why: $out"
+	[ "$(route reqwest https 3)" = direct ] || fail "reqwest https BEFORE is not direct: $out"
+	[ "$(route curl https 4)" = refused ] || fail "curl https AFTER is not refused: $out"
+	expect_err_contains "clients differ on zones"
+}
+
+test_percent_escaped_host_before_hfenv_is_decoded_or_not_as_each_client_does() {
+	run_clean https_proxy=http://%6cocalhost:3128 HTTPS_PROXY=http://%6cocalhost:3128 "$HFENV" --explain=tsv
+	expect_status 125
+	[ "$(route requests https 3)" = http://localhost:3128 ] || fail "requests https BEFORE is not decoded: $out"
+	[ "$(route httpx https 5)" = "fails: %HH in host" ] || fail "httpx https BEFORE is not a failure: $out"
+	[ "$(route hf_xet https 3)" = direct ] || fail "hf_xet https BEFORE is not direct: $out"
+	[ "$(route go https 3)" = fail ] || fail "go https BEFORE is not fail: $out"
 }
 
 test_no_colour_when_stdout_is_not_a_terminal() {

@@ -490,20 +490,35 @@ test_mirror_xet_hosts_probed_by_each_route_that_differs() {
 	start 443 "$PYTHON" "$TESTS/helpers/servers.py" serve-ok 443
 	port=$(free_port)
 	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
-	# hfenv writes .xethub.hf.co as xethub.hf.co: a subdomain for every client but aria2c, which matches it exactly.
-	run_clean HF_ENDPOINT=https://mirror.example.org NO_PROXY=.xethub.hf.co "$HFENV" -p "http://127.0.0.1:$port" --probe
+	# Under CGI hf_xet (reqwest 0.13) ignores every proxy variable: direct, where huggingface_hub takes the proxy.
+	run_clean REQUEST_METHOD=GET HF_ENDPOINT=https://mirror.example.org "$HFENV" -p "http://127.0.0.1:$port" --probe
 	expect_status 0
 	expect_out_contains "mirror.example.org:443   http://127.0.0.1:$port  HTTP/1.1 200 Connection established"
 	expect_out_contains "Xet storage is not on the mirror: below each host, the clients whose route to it differs"
 	for host in $XET_HOSTS; do
-		grep -A1 "^$host " "$TMP/out" | sed -n 1p | grep -q "^$host *direct (NO_PROXY)  connected  " ||
-			fail "$host is not direct for huggingface_hub"
-		grep -A1 "^$host " "$TMP/out" | sed -n 2p |
-			grep -q "^  aria2c  *http://127.0.0.1:$port  HTTP/1.1 200 Connection established  " ||
-			fail "$host has no line for aria2c's route"
-		grep -q "^CONNECT $host:443 HTTP/1.1" "$TMP/requests" || fail "aria2c's route to $host was not probed"
+		grep -A1 "^$host " "$TMP/out" | sed -n 1p |
+			grep -q "^$host *http://127.0.0.1:$port  HTTP/1.1 200 Connection established  " ||
+			fail "$host is not through the proxy for huggingface_hub"
+		grep -q "^CONNECT $host:443 HTTP/1.1" "$TMP/requests" || fail "huggingface_hub's route to $host was not probed"
+		grep -A1 "^$host " "$TMP/out" | sed -n 2p | grep -q "^  hf_xet, uv  *direct (ignores the proxy: CGI)  connected  " ||
+			fail "$host has no line for hf_xet's direct route"
 	done
 	expect_lines_fit
+}
+
+# The dotted forms hfenv writes: aria2c skips the proxy for the subdomains of a NO_PROXY name as every client does.
+test_mirror_xet_hosts_under_a_no_proxy_name_have_one_route() {
+	enter_private_network mirror.example.org $XET_HOSTS
+	start 443 "$PYTHON" "$TESTS/helpers/servers.py" serve-ok 443
+	port=$(free_port)
+	start "$port" "$PYTHON" "$TESTS/helpers/servers.py" fake-proxy "$port" "200 Connection established" "$TMP/requests"
+	run_clean HF_ENDPOINT=https://mirror.example.org NO_PROXY=.xethub.hf.co "$HFENV" -p "http://127.0.0.1:$port" --probe
+	expect_status 0
+	expect_out_contains "Xet storage is not on the mirror: every client takes the route shown to its hosts"
+	for host in $XET_HOSTS; do
+		grep -q "^$host  *direct (NO_PROXY)  connected  " "$TMP/out" || fail "$host is not one direct line"
+	done
+	[ "$(wc -l <"$TMP/out")" -eq 5 ] || fail "not one line for the note and each of the four hosts"
 }
 
 test_mirror_with_one_route_for_every_client_says_so() {

@@ -7,7 +7,7 @@ test_every_client_sees_the_same_four_pairs() {
 			echo "$no_proxy $NO_PROXY"'
 	expect_status 0
 	expect_out "http://127.0.0.1:8080 http://127.0.0.1:8080 http://127.0.0.1:7890 http://127.0.0.1:7890 http://127.0.0.1:7891 http://127.0.0.1:7891
-hf.co,localhost,127.0.0.1,::1 hf.co,localhost,127.0.0.1,::1"
+hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1 hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1"
 }
 
 # One execve, no fork: the command has the process id the shell that started hfenv had.

@@ -55,7 +55,7 @@ test_export_fixes_the_current_shell() {
 	need bash
 	run_clean https_proxy=$A bash -c 'eval "$("$0" --export)"; echo "$HTTPS_PROXY $NO_PROXY"' "$HFENV"
 	expect_status 0
-	expect_out "$A localhost,127.0.0.1,::1"
+	expect_out "$A localhost,.localhost,127.0.0.1,::1"
 }
 
 run_case

@@ -67,7 +67,7 @@ test_proxy_loopback_adds_nothing_to_no_proxy() {
 	expect_status 1
 	expect_out_empty
 	run_clean https_proxy=$A NO_PROXY=hf.co "$HFENV" --proxy-loopback printenv NO_PROXY
-	expect_out "hf.co"
+	expect_out "hf.co,.hf.co"
 }
 
 test_proxy_loopback_sends_loopback_through_the_proxy_but_for_go() {
@@ -128,8 +128,8 @@ test_export_prints_statements_for_what_changes_only() {
 	run_clean HTTP_PROXY=$A X=1 "$HFENV" --export
 	expect_status 0
 	expect_out "export http_proxy='$A'
-export no_proxy='localhost,127.0.0.1,::1'
-export NO_PROXY='localhost,127.0.0.1,::1'"
+export no_proxy='localhost,.localhost,127.0.0.1,::1'
+export NO_PROXY='localhost,.localhost,127.0.0.1,::1'"
 	run_clean X=1 "$HFENV" --export
 	expect_status 0
 	expect_out_empty
@@ -138,8 +138,8 @@ export NO_PROXY='localhost,127.0.0.1,::1'"
 test_export_orders_managed_variables_then_unset_then_operands() {
 	run_clean https_proxy=$A X=1 "$HFENV" --export -u X Y=2
 	expect_out "export HTTPS_PROXY='$A'
-export no_proxy='localhost,127.0.0.1,::1'
-export NO_PROXY='localhost,127.0.0.1,::1'
+export no_proxy='localhost,.localhost,127.0.0.1,::1'
+export NO_PROXY='localhost,.localhost,127.0.0.1,::1'
 unset X
 export Y='2'"
 }
@@ -147,8 +147,8 @@ export Y='2'"
 test_export_fish_sets_and_erases() {
 	run_clean https_proxy=$A X=1 "$HFENV" --export=fish -u X
 	expect_out "set -gx HTTPS_PROXY '$A'
-set -gx no_proxy 'localhost,127.0.0.1,::1'
-set -gx NO_PROXY 'localhost,127.0.0.1,::1'
+set -gx no_proxy 'localhost,.localhost,127.0.0.1,::1'
+set -gx NO_PROXY 'localhost,.localhost,127.0.0.1,::1'
 set -e X"
 }
 

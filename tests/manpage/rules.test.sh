@@ -44,7 +44,7 @@ test_unsetting_one_spelling_gets_it_refilled_from_the_other() {
 test_quotes_around_a_value_hfenv_reads_are_removed_with_a_warning() {
 	run_clean https_proxy="\"$A\"" NO_PROXY="'localhost,.corp'" "$HFENV" sh -c 'echo "$HTTPS_PROXY $NO_PROXY"'
 	expect_status 0
-	expect_out "$A localhost,corp,127.0.0.1,::1"
+	expect_out "$A localhost,.localhost,corp,.corp,127.0.0.1,::1"
 	expect_err_contains "hfenv: warning: https_proxy: quotes removed (docker --env-file, systemd keep them)"
 	run_clean SSL_CERT_FILE="'$BUNDLE'" "$HFENV" printenv CURL_CA_BUNDLE
 	expect_out "$BUNDLE"
@@ -209,25 +209,25 @@ test_socks_let_through_gets_one_warning_and_verbose_the_detail() {
 
 test_no_proxy_gets_one_list_in_both_spellings() {
 	run_clean no_proxy=hf.co NO_PROXY=other.example "$HFENV" -q sh -c 'echo "$no_proxy $NO_PROXY"'
-	expect_out "hf.co hf.co"
+	expect_out "hf.co,.hf.co hf.co,.hf.co"
 }
 
 test_no_proxy_entries_are_trimmed_lower_cased_and_empty_ones_dropped() {
 	run_clean NO_PROXY=' A.Example , ,B.example,' "$HFENV" -q printenv no_proxy
-	expect_out "a.example,b.example"
+	expect_out "a.example,.a.example,b.example,.b.example"
 }
 
-test_no_proxy_dot_and_star_dot_become_the_domain() {
-	run_clean NO_PROXY=.a.example,*.b.example "$HFENV" printenv no_proxy
-	expect_out "a.example,b.example"
+test_no_proxy_name_is_written_as_the_domain_and_its_subdomains() {
+	run_clean NO_PROXY=.a.example,*.b.example,c.example,10.0.0.1 "$HFENV" printenv no_proxy
+	expect_out "a.example,.a.example,b.example,.b.example,c.example,.c.example,10.0.0.1"
 	run_clean https_proxy=$A NO_PROXY=.a.example "$HFENV" --explain=tsv a.example x.a.example
-	[ "$(awk -F '\t' '$1 == "curl" && $2 == "https" { print $4 }' "$TMP/out" | sort -u)" = direct ] ||
-		fail "a.example or its subdomain goes through the proxy after hfenv"
+	[ "$(awk -F '\t' '$2 == "https" { print $4 }' "$TMP/out" | sort -u)" = direct ] ||
+		fail "a client takes a.example or its subdomain through the proxy after hfenv"
 }
 
 test_no_proxy_host_port_loses_its_port_with_a_warning() {
 	run_clean NO_PROXY=d.example:8080 "$HFENV" printenv no_proxy
-	expect_out "d.example"
+	expect_out "d.example,.d.example"
 	expect_err_contains "hfenv: warning: NO_PROXY 'd.example:8080': port removed; all ports now skip the proxy"
 }
 
@@ -259,11 +259,11 @@ no_proxy=*"
 
 test_loopback_is_added_to_no_proxy_when_a_proxy_is_set() {
 	run_clean https_proxy=$A "$HFENV" printenv NO_PROXY
-	expect_out "localhost,127.0.0.1,::1"
+	expect_out "localhost,.localhost,127.0.0.1,::1"
 	run_clean https_proxy=$A NO_PROXY=hf.co,::1 "$HFENV" printenv NO_PROXY
-	expect_out "hf.co,::1,localhost,127.0.0.1"
+	expect_out "hf.co,.hf.co,::1,localhost,.localhost,127.0.0.1"
 	run_clean NO_PROXY=hf.co "$HFENV" printenv NO_PROXY
-	expect_out "hf.co"
+	expect_out "hf.co,.hf.co"
 }
 
 test_requests_suffix_matching_is_warned_about_under_verbose() {
@@ -519,8 +519,8 @@ test_other_variables_keep_their_order_changed_keep_their_place_new_go_last() {
 https_proxy=$A
 B=2
 HTTPS_PROXY=$A
-no_proxy=localhost,127.0.0.1,::1
-NO_PROXY=localhost,127.0.0.1,::1"
+no_proxy=localhost,.localhost,127.0.0.1,::1
+NO_PROXY=localhost,.localhost,127.0.0.1,::1"
 }
 
 # exactly_env ENTRY... -- PROGRAM [ARG]...: execve with exactly these entries, as env(1) cannot (duplicates, no '=').
@@ -606,7 +606,7 @@ test_shortened_url_keeps_its_host_and_port() {
 
 test_shortened_list_loses_whole_entries() {
 	run_clean "NO_PROXY=$(printf 'host%02d.example.com,' 1 2 3 4 5 6 7 8 9 10)localhost,127.0.0.1" "$HFENV" -v true
-	expect_err_contains "hfenv: set no_proxy='host01.example.com,host02.example.com,...,localhost,127.0.0.1'"
+	expect_err_contains "hfenv: set no_proxy='host01.example.com,...,localhost,.localhost,127.0.0.1'"
 }
 
 test_shortened_path_keeps_its_file_name() {

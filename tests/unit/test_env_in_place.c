@@ -110,7 +110,8 @@ static void in_place_gives_the_same_result_as_a_copy(void **state)
 static void in_place_builds_over_the_block_when_the_additions_fit(void **state)
 {
 	(void)state;
-	char *envp[] = {"http_proxy=http://127.0.0.1:3128", "https_proxy=http://127.0.0.1:3128", "no_proxy=localhost", NULL};
+	char *envp[] = {"http_proxy=http://127.0.0.1:3128", "https_proxy=http://127.0.0.1:3128", "no_proxy=localhost,.localhost",
+			NULL};
 	char **block = make_block(envp, 3);
 	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
@@ -122,7 +123,7 @@ static void in_place_builds_over_the_block_when_the_additions_fit(void **state)
 	assert_ptr_equal(r.env[2], envp[2]);
 	assert_string_equal(r.env[3], "HTTP_PROXY=http://127.0.0.1:3128");
 	assert_string_equal(r.env[4], "HTTPS_PROXY=http://127.0.0.1:3128");
-	assert_string_equal(r.env[5], "NO_PROXY=localhost");
+	assert_string_equal(r.env[5], "NO_PROXY=localhost,.localhost");
 	assert_null(r.env[6]);
 	hfenv_result_free(&r);
 	free(block);

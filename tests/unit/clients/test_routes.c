@@ -627,6 +627,121 @@ static void aria2c_reads_no_proxy_in_lower_case_only_and_star_is_no_wildcard(voi
 	check_kind_to(HFENV_CLIENT_ARIA2C, "hf.co", 443, star, HFENV_ROUTE_PROXY);
 }
 
+static void check_reason(enum hfenv_client client, char **envp, enum hfenv_route_kind kind, const char *reason)
+{
+	struct hfenv_route route;
+	assert_int_equal(hfenv_predict_route(client, HFENV_TARGET_HTTP, envp, &route), 0);
+	assert_int_equal(route.kind, kind);
+	assert_string_equal(route.reason, reason);
+	hfenv_route_free(&route);
+}
+
+#define ZONED "http://[fe80::1%25lo]:3128"
+
+/* The run of docs/proxy-clients.md: libcurl, Python and Go read RFC 6874's "%25lo"; httpx, reqwest 0.13, aria2c look it up. */
+static void zone_written_as_rfc_6874_is_read_by_curl_python_and_go(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=" ZONED, "HTTP_PROXY=" ZONED, NULL};
+	check_proxy(HFENV_CLIENT_CURL, HFENV_TARGET_HTTP, envp, ZONED);
+	check_proxy(HFENV_CLIENT_GIT, HFENV_TARGET_HTTP, envp, ZONED);
+	check_proxy(HFENV_CLIENT_URLLIB, HFENV_TARGET_HTTP, envp, ZONED);
+	check_proxy(HFENV_CLIENT_REQUESTS, HFENV_TARGET_HTTP, envp, ZONED);
+	check_proxy(HFENV_CLIENT_GO, HFENV_TARGET_HTTP, envp, ZONED);
+	check_reason(HFENV_CLIENT_HTTPX, envp, HFENV_ROUTE_FAILS, "%25 in zone");
+	check_reason(HFENV_CLIENT_HTTPX2, envp, HFENV_ROUTE_FAILS, "%25 in zone");
+	check_reason(HFENV_CLIENT_HF_XET, envp, HFENV_ROUTE_FAILS, "%25 in zone");
+	check_reason(HFENV_CLIENT_ARIA2C, envp, HFENV_ROUTE_FAILS, "%25 in zone");
+	check_reason(HFENV_CLIENT_WGET, envp, HFENV_ROUTE_FAILS, "bad URL");
+	check_reason(HFENV_CLIENT_REQWEST, envp, HFENV_ROUTE_IGNORED, "bad URL");
+	check_reason(HFENV_CLIENT_UNDICI, envp, HFENV_ROUTE_FAILS, "bad URL");
+}
+
+static void zone_written_raw_is_read_by_curl_python_httpx_reqwest_0_13_and_aria2c(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://[fe80::1%lo]:3128", "HTTP_PROXY=http://[fe80::1%lo]:3128", NULL};
+	static const enum hfenv_client readers[] = {HFENV_CLIENT_CURL, HFENV_CLIENT_URLLIB, HFENV_CLIENT_REQUESTS,
+						    HFENV_CLIENT_HTTPX, HFENV_CLIENT_HTTPX2, HFENV_CLIENT_HF_XET,
+						    HFENV_CLIENT_ARIA2C};
+	for (size_t i = 0; i < sizeof readers / sizeof *readers; i++)
+		check_proxy(readers[i], HFENV_TARGET_HTTP, envp, ZONED);
+	check_reason(HFENV_CLIENT_GO, envp, HFENV_ROUTE_IGNORED, "bad URL");
+	check_reason(HFENV_CLIENT_REQWEST, envp, HFENV_ROUTE_IGNORED, "bad URL");
+	check_reason(HFENV_CLIENT_WGET, envp, HFENV_ROUTE_FAILS, "bad URL");
+	check_reason(HFENV_CLIENT_NODE, envp, HFENV_ROUTE_FAILS, "bad URL");
+}
+
+static void both_zone_spellings_are_one_proxy(void **state)
+{
+	(void)state;
+	char *escaped[] = {"http_proxy=" ZONED, NULL};
+	char *raw[] = {"http_proxy=http://[fe80::1%lo]:3128", NULL};
+	struct hfenv_route curl, httpx;
+	assert_int_equal(hfenv_predict_route(HFENV_CLIENT_CURL, HFENV_TARGET_HTTP, escaped, &curl), 0);
+	assert_int_equal(hfenv_predict_route(HFENV_CLIENT_HTTPX, HFENV_TARGET_HTTP, raw, &httpx), 0);
+	assert_true(hfenv_routes_agree(&curl, &httpx));
+	hfenv_route_free(&curl);
+	hfenv_route_free(&httpx);
+}
+
+static void zone_keeps_the_user_and_the_port_each_client_takes(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://u:p@[fe80::1%eth0]", NULL};
+	check_proxy(HFENV_CLIENT_CURL, HFENV_TARGET_HTTP, envp, "http://u:p@[fe80::1%25eth0]:1080");
+	check_proxy(HFENV_CLIENT_URLLIB, HFENV_TARGET_HTTP, envp, "http://u:p@[fe80::1%25eth0]:80");
+}
+
+static void empty_zone_or_bad_address_is_a_bad_url_for_every_client(void **state)
+{
+	(void)state;
+	char *empty[] = {"http_proxy=http://[fe80::1%]:3128", "HTTP_PROXY=http://[fe80::1%]:3128", NULL};
+	char *address[] = {"http_proxy=http://[fe80::g%lo]:3128", "HTTP_PROXY=http://[fe80::g%lo]:3128", NULL};
+	check_reason(HFENV_CLIENT_CURL, empty, HFENV_ROUTE_FAILS, "bad URL");
+	check_reason(HFENV_CLIENT_HTTPX, empty, HFENV_ROUTE_FAILS, "bad URL");
+	check_reason(HFENV_CLIENT_GO, empty, HFENV_ROUTE_IGNORED, "bad URL");
+	check_reason(HFENV_CLIENT_CURL, address, HFENV_ROUTE_FAILS, "bad URL");
+	check_reason(HFENV_CLIENT_HF_XET, address, HFENV_ROUTE_IGNORED, "bad URL");
+}
+
+static void percent_escape_in_a_host_name_is_decoded_by_curl_python_wget_and_reqwest_0_11(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://%6cocalhost:3128", "HTTP_PROXY=http://%6cocalhost:3128", NULL};
+	static const enum hfenv_client decoders[] = {HFENV_CLIENT_CURL, HFENV_CLIENT_GIT, HFENV_CLIENT_WGET,
+						     HFENV_CLIENT_URLLIB, HFENV_CLIENT_REQUESTS, HFENV_CLIENT_REQWEST,
+						     HFENV_CLIENT_NODE, HFENV_CLIENT_UNDICI};
+	for (size_t i = 0; i < sizeof decoders / sizeof *decoders; i++)
+		check_proxy(decoders[i], HFENV_TARGET_HTTP, envp, "http://localhost:3128");
+	check_reason(HFENV_CLIENT_HTTPX, envp, HFENV_ROUTE_FAILS, "%HH in host");
+	check_reason(HFENV_CLIENT_HTTPX2, envp, HFENV_ROUTE_FAILS, "%HH in host");
+	check_reason(HFENV_CLIENT_ARIA2C, envp, HFENV_ROUTE_FAILS, "%HH in host");
+	check_reason(HFENV_CLIENT_HF_XET, envp, HFENV_ROUTE_IGNORED, "bad URL");
+}
+
+/* Go's net/url refuses %6c in a host; "http://" + the value then parses with "http" as the proxy's host. */
+static void percent_escape_in_a_host_name_fails_go_with_a_scheme_and_is_dropped_without(void **state)
+{
+	(void)state;
+	char *scheme[] = {"HTTP_PROXY=http://%6cocalhost:3128", NULL};
+	char *bare[] = {"HTTP_PROXY=%6cocalhost:3128", NULL};
+	char *high[] = {"HTTP_PROXY=%C3%A9:3128", NULL};
+	check_reason(HFENV_CLIENT_GO, scheme, HFENV_ROUTE_FAILS, "bad URL");
+	check_reason(HFENV_CLIENT_GO, bare, HFENV_ROUTE_IGNORED, "bad URL");
+	check_reason(HFENV_CLIENT_GO, high, HFENV_ROUTE_FAILS, "%HH in host");
+}
+
+static void percent_escape_decoded_to_a_byte_no_name_has_is_a_bad_url(void **state)
+{
+	(void)state;
+	char *envp[] = {"http_proxy=http://a%20b:3128", "HTTP_PROXY=http://a%2fb:3128", NULL};
+	char *nul[] = {"http_proxy=http://a%00b:3128", NULL};
+	check_reason(HFENV_CLIENT_CURL, envp, HFENV_ROUTE_FAILS, "bad URL");
+	check_reason(HFENV_CLIENT_REQWEST, envp, HFENV_ROUTE_IGNORED, "bad URL");
+	check_reason(HFENV_CLIENT_CURL, nul, HFENV_ROUTE_FAILS, "bad URL");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -691,6 +806,14 @@ int main(void)
 		cmocka_unit_test(aria2c_takes_a_value_without_scheme_and_an_https_url),
 		cmocka_unit_test(aria2c_empty_value_leaves_all_proxy_and_cgi_changes_nothing),
 		cmocka_unit_test(aria2c_reads_no_proxy_in_lower_case_only_and_star_is_no_wildcard),
+		cmocka_unit_test(zone_written_as_rfc_6874_is_read_by_curl_python_and_go),
+		cmocka_unit_test(zone_written_raw_is_read_by_curl_python_httpx_reqwest_0_13_and_aria2c),
+		cmocka_unit_test(both_zone_spellings_are_one_proxy),
+		cmocka_unit_test(zone_keeps_the_user_and_the_port_each_client_takes),
+		cmocka_unit_test(empty_zone_or_bad_address_is_a_bad_url_for_every_client),
+		cmocka_unit_test(percent_escape_in_a_host_name_is_decoded_by_curl_python_wget_and_reqwest_0_11),
+		cmocka_unit_test(percent_escape_in_a_host_name_fails_go_with_a_scheme_and_is_dropped_without),
+		cmocka_unit_test(percent_escape_decoded_to_a_byte_no_name_has_is_a_bad_url),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

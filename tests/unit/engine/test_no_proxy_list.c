@@ -10,6 +10,8 @@
 #include "engine_cases.h"
 #include "engine/no_proxy_list.h"
 
+#define PROXY "http_proxy=http://127.0.0.1:7890"
+
 static void assert_list(const char *value, const char *expected)
 {
 	struct hfenv_no_proxy np;
@@ -65,13 +67,13 @@ static void slash_after_no_address_is_kept_as_written(void **state)
 static void entries_are_trimmed(void **state)
 {
 	(void)state;
-	assert_list(" localhost , 127.0.0.1\t,\texample.com ", "localhost,127.0.0.1,example.com");
+	assert_list(" localhost , 127.0.0.1\t,\texample.com ", "localhost,.localhost,127.0.0.1,example.com,.example.com");
 }
 
 static void empty_entries_are_dropped(void **state)
 {
 	(void)state;
-	assert_list(",localhost,,  ,127.0.0.1,", "localhost,127.0.0.1");
+	assert_list(",127.0.0.1,,  ,::1,", "127.0.0.1,::1");
 }
 
 static void only_empty_entries_give_an_empty_list(void **state)
@@ -80,30 +82,116 @@ static void only_empty_entries_give_an_empty_list(void **state)
 	assert_list(" , ,", "");
 }
 
-static void dot_domain_becomes_domain(void **state)
+static void name_becomes_the_name_and_its_dotted_form(void **state)
 {
 	(void)state;
-	assert_list(".example.com", "example.com");
-	assert_list("localhost,.hf.co,..cdn.hf.co", "localhost,hf.co,cdn.hf.co");
+	assert_list("example.com", "example.com,.example.com");
+	assert_list("localhost,hf-mirror,x_y.z", "localhost,.localhost,hf-mirror,.hf-mirror,x_y.z,.x_y.z");
 }
 
-static void star_dot_domain_becomes_domain(void **state)
+static void dot_domain_becomes_the_name_and_its_dotted_form(void **state)
 {
 	(void)state;
-	assert_list("*.example.com", "example.com");
-	assert_list("localhost, *.hf.co ,*.cdn.hf.co,*.*.x.org", "localhost,hf.co,cdn.hf.co,x.org");
+	assert_list(".example.com", "example.com,.example.com");
+	assert_list(".hf.co,..cdn.hf.co", "hf.co,.hf.co,cdn.hf.co,.cdn.hf.co");
+}
+
+static void star_dot_domain_becomes_the_name_and_its_dotted_form(void **state)
+{
+	(void)state;
+	assert_list("*.example.com", "example.com,.example.com");
+	assert_list(" *.hf.co ,*.cdn.hf.co,*.*.x.org", "hf.co,.hf.co,cdn.hf.co,.cdn.hf.co,x.org,.x.org");
+}
+
+static void addresses_ranges_and_patterns_get_no_dotted_form(void **state)
+{
+	(void)state;
+	assert_list("10.1.2.3,.10.1.2.3,::1,10.0.0.0/8,192.168", "10.1.2.3,::1,10.0.0.0/8,192.168");
+	assert_list("a*b,[2:1],host/32", "a*b,[2:1],host/32");
+}
+
+static void entry_given_twice_stays_once(void **state)
+{
+	(void)state;
+	assert_list("hf.co,.hf.co,*.hf.co,HF.CO,hf.co:443", "hf.co,.hf.co");
+	assert_list("::1,127.0.0.1,[::1],127.0.0.1/32,::1", "::1,127.0.0.1");
+	assert_list("a,b,a,c,b", "a,.a,b,.b,c,.c");
+}
+
+/* A name of length bytes, ".example" after it, in a string "NAME=" can go before; malloc'd. */
+static char *long_name(const char *name, size_t length)
+{
+	size_t prefix = strlen(name);
+	char *entry = malloc(prefix + length + sizeof ".example");
+	assert_non_null(entry);
+	memcpy(entry, name, prefix);
+	memset(entry + prefix, 'a', length);
+	strcpy(entry + prefix + length, ".example");
+	return entry;
+}
+
+static void list_too_long_with_dotted_forms_keeps_its_names_alone(void **state)
+{
+	(void)state;
+	char *value = long_name(".", 70000);
+	struct hfenv_no_proxy np;
+	assert_int_equal(hfenv_normalize_no_proxy(value, &np), 0);
+	assert_true(np.names_alone);
+	assert_string_equal(np.list, value + 1);
+	hfenv_no_proxy_free(&np);
+	assert_int_equal(hfenv_normalize_no_proxy(value + 1, &np), 0);
+	assert_true(np.names_alone);
+	assert_string_equal(np.list, value + 1);
+	hfenv_no_proxy_free(&np);
+	free(value);
+}
+
+static void list_that_fits_with_dotted_forms_gets_them(void **state)
+{
+	(void)state;
+	char *value = long_name("", 60000);
+	struct hfenv_no_proxy np;
+	assert_int_equal(hfenv_normalize_no_proxy(value, &np), 0);
+	assert_false(np.names_alone);
+	assert_int_equal(strlen(np.list), 2 * strlen(value) + 2);
+	hfenv_no_proxy_free(&np);
+	free(value);
+}
+
+static void long_list_with_a_proxy_is_kept_by_a_second_run(void **state)
+{
+	(void)state;
+	for (size_t length = 65400; length <= 65560; length += 8) {
+		char *entry = long_name("NO_PROXY=", length);
+		char *envp[] = {PROXY, entry, NULL};
+		struct hfenv_options opts = {0};
+		struct hfenv_result first, second;
+		normalize(&opts, envp, &first);
+		const char *list = lookup(&first, "NO_PROXY");
+		char *rewritten = malloc(strlen("NO_PROXY=") + strlen(list) + 1);
+		assert_non_null(rewritten);
+		strcat(strcpy(rewritten, "NO_PROXY="), list);
+		char *again[] = {PROXY, rewritten, NULL};
+		normalize(&opts, again, &second);
+		assert_string_equal(lookup(&second, "NO_PROXY"), lookup(&first, "NO_PROXY"));
+		assert_true(strlen(lookup(&first, "NO_PROXY")) < 131072 - strlen("NO_PROXY="));
+		hfenv_result_free(&second);
+		hfenv_result_free(&first);
+		free(rewritten);
+		free(entry);
+	}
 }
 
 static void entries_are_lower_cased(void **state)
 {
 	(void)state;
-	assert_list("HF.co,.Example.COM,FE80::1", "hf.co,example.com,fe80::1");
+	assert_list("HF.co,.Example.COM,FE80::1", "hf.co,.hf.co,example.com,.example.com,fe80::1");
 }
 
 static void port_is_removed_with_a_note(void **state)
 {
 	(void)state;
-	assert_list("hf.co:8080,10.1.2.3:443,[::1]:8080,[fd00::1]", "hf.co,10.1.2.3,::1,fd00::1");
+	assert_list("hf.co:8080,10.1.2.3:443,[::1]:8080,[fd00::1]", "hf.co,.hf.co,10.1.2.3,::1,fd00::1");
 	assert_notes("hf.co:8080, 10.1.2.3:443 ,[::1]:8080,[fd00::1]", HFENV_NO_PROXY_PORT_REMOVED,
 		     "hf.co:8080,10.1.2.3:443,[::1]:8080");
 }
@@ -138,7 +226,7 @@ static void star_among_entries_makes_the_list_star(void **state)
 static void ipv6_range_is_dropped_with_a_note(void **state)
 {
 	(void)state;
-	assert_list("localhost,fd00::/8,[fe80::]/10,10.0.0.0/8", "localhost,10.0.0.0/8");
+	assert_list("::1,fd00::/8,[fe80::]/10,10.0.0.0/8", "::1,10.0.0.0/8");
 	assert_notes("localhost,fd00::/8,10.0.0.0/8", HFENV_NO_PROXY_IPV6_RANGE_DROPPED, "fd00::/8");
 }
 
@@ -160,7 +248,8 @@ static void single_address_range_becomes_the_address(void **state)
 static void clean_list_is_unchanged(void **state)
 {
 	(void)state;
-	assert_list("localhost,127.0.0.1,::1,example.com,10.0.0.0/8", "localhost,127.0.0.1,::1,example.com,10.0.0.0/8");
+	const char *clean = "localhost,.localhost,127.0.0.1,::1,example.com,.example.com,10.0.0.0/8";
+	assert_list(clean, clean);
 }
 
 static void entry_with_inner_blank_is_reported(void **state)
@@ -185,8 +274,6 @@ static void entry_with_control_character_is_reported(void **state)
 	hfenv_no_proxy_free(&np);
 }
 
-#define PROXY "http_proxy=http://127.0.0.1:7890"
-
 static void loopback_is_added_in_both_spellings_when_a_proxy_is_set(void **state)
 {
 	(void)state;
@@ -194,8 +281,8 @@ static void loopback_is_added_in_both_spellings_when_a_proxy_is_set(void **state
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_string_equal(lookup(&r, "NO_PROXY"), "hf.co,localhost,127.0.0.1,::1");
-	assert_string_equal(lookup(&r, "no_proxy"), "hf.co,localhost,127.0.0.1,::1");
+	assert_string_equal(lookup(&r, "NO_PROXY"), "hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1");
+	assert_string_equal(lookup(&r, "no_proxy"), "hf.co,.hf.co,localhost,.localhost,127.0.0.1,::1");
 	hfenv_result_free(&r);
 }
 
@@ -206,8 +293,8 @@ static void loopback_is_added_to_an_unset_no_proxy(void **state)
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost,127.0.0.1,::1");
-	assert_string_equal(lookup(&r, "no_proxy"), "localhost,127.0.0.1,::1");
+	assert_string_equal(lookup(&r, "NO_PROXY"), "localhost,.localhost,127.0.0.1,::1");
+	assert_string_equal(lookup(&r, "no_proxy"), "localhost,.localhost,127.0.0.1,::1");
 	hfenv_result_free(&r);
 }
 
@@ -218,7 +305,7 @@ static void loopback_entries_already_listed_are_not_repeated(void **state)
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_string_equal(lookup(&r, "no_proxy"), "::1,localhost,127.0.0.1");
+	assert_string_equal(lookup(&r, "no_proxy"), "::1,localhost,.localhost,127.0.0.1");
 	hfenv_result_free(&r);
 }
 
@@ -229,8 +316,8 @@ static void loopback_is_not_added_without_a_proxy(void **state)
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_string_equal(lookup(&r, "no_proxy"), "hf.co");
-	assert_string_equal(lookup(&r, "NO_PROXY"), "hf.co");
+	assert_string_equal(lookup(&r, "no_proxy"), "hf.co,.hf.co");
+	assert_string_equal(lookup(&r, "NO_PROXY"), "hf.co,.hf.co");
 	hfenv_result_free(&r);
 }
 
@@ -241,7 +328,7 @@ static void proxy_loopback_option_adds_nothing(void **state)
 	struct hfenv_options opts = {.proxy_loopback = true};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_string_equal(lookup(&r, "no_proxy"), "hf.co");
+	assert_string_equal(lookup(&r, "no_proxy"), "hf.co,.hf.co");
 	assert_null(lookup(&r, "HFENV_PROXY_LOOPBACK"));
 	hfenv_result_free(&r);
 }
@@ -265,7 +352,7 @@ static void false_proxy_loopback_setting_adds_loopback(void **state)
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_string_equal(lookup(&r, "no_proxy"), "localhost,127.0.0.1,::1");
+	assert_string_equal(lookup(&r, "no_proxy"), "localhost,.localhost,127.0.0.1,::1");
 	hfenv_result_free(&r);
 }
 
@@ -305,7 +392,7 @@ static void removed_port_is_a_warning_naming_the_entry(void **state)
 	struct hfenv_options opts = {0};
 	struct hfenv_result r;
 	normalize(&opts, envp, &r);
-	assert_string_equal(lookup(&r, "no_proxy"), "hf.co,x.org");
+	assert_string_equal(lookup(&r, "no_proxy"), "hf.co,.hf.co,x.org,.x.org");
 	assert_true(find_finding(&r, HFENV_WARNING, "no_proxy 'hf.co:8080'", "all ports", NULL) >= 0);
 	assert_int_equal(count_findings(&r, HFENV_WARNING), 1);
 	hfenv_result_free(&r);
@@ -371,8 +458,14 @@ int main(void)
 		cmocka_unit_test(slash_after_no_address_is_kept_as_written),
 		cmocka_unit_test(empty_entries_are_dropped),
 		cmocka_unit_test(only_empty_entries_give_an_empty_list),
-		cmocka_unit_test(dot_domain_becomes_domain),
-		cmocka_unit_test(star_dot_domain_becomes_domain),
+		cmocka_unit_test(name_becomes_the_name_and_its_dotted_form),
+		cmocka_unit_test(dot_domain_becomes_the_name_and_its_dotted_form),
+		cmocka_unit_test(star_dot_domain_becomes_the_name_and_its_dotted_form),
+		cmocka_unit_test(addresses_ranges_and_patterns_get_no_dotted_form),
+		cmocka_unit_test(entry_given_twice_stays_once),
+		cmocka_unit_test(list_too_long_with_dotted_forms_keeps_its_names_alone),
+		cmocka_unit_test(list_that_fits_with_dotted_forms_gets_them),
+		cmocka_unit_test(long_list_with_a_proxy_is_kept_by_a_second_run),
 		cmocka_unit_test(entries_are_lower_cased),
 		cmocka_unit_test(port_is_removed_with_a_note),
 		cmocka_unit_test(ipv6_address_keeps_its_colons),
