@@ -1,5 +1,7 @@
 #include "common/assignments.h"
 
+#include "common/hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,18 +53,10 @@ struct effect_table {
 	size_t mask;
 };
 
-static size_t hash_name(const char *name, size_t len)
-{
-	size_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)name[i]) * 16777619u;
-	return h;
-}
-
 /* The slot of name[0..len): its effect, or the empty slot where it goes. */
 static struct name_effect *effect_slot(const struct effect_table *table, const char *name, size_t len)
 {
-	for (size_t i = hash_name(name, len) & table->mask;; i = (i + 1) & table->mask) {
+	for (size_t i = hfenv_hash(name, len) & table->mask;; i = (i + 1) & table->mask) {
 		struct name_effect *effect = &table->effects[i];
 		if (effect->last.name == NULL ||
 		    (effect->last.name_len == len && memcmp(effect->last.name, name, len) == 0))

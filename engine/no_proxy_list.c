@@ -1,6 +1,7 @@
 #include "engine/no_proxy_list.h"
 
 #include "common/ascii.h"
+#include "common/hash.h"
 #include "common/text.h"
 
 #include <errno.h>
@@ -174,14 +175,6 @@ struct kept_entry {
 	size_t length;
 };
 
-static size_t entry_hash(const char *s, size_t n)
-{
-	uint64_t hash = 14695981039346656037u;
-	for (size_t i = 0; i < n; i++)
-		hash = (hash ^ (unsigned char)s[i]) * 1099511628211u;
-	return (size_t)hash;
-}
-
 /* Keeps the first of equal entries of a comma-separated list, moving the rest up in place; -1 on ENOMEM. */
 static int drop_duplicate_entries(char *list)
 {
@@ -196,7 +189,7 @@ static int drop_duplicate_entries(char *list)
 	char *end = list;
 	for (const char *p = list; *p;) {
 		const char *entry = p;
-		size_t n = strcspn(p, ","), slot = entry_hash(entry, n) & (capacity - 1);
+		size_t n = strcspn(p, ","), slot = hfenv_hash(entry, n) & (capacity - 1);
 		p += n + (p[n] == ',');
 		while (kept[slot].start != NULL && !(kept[slot].length == n && memcmp(kept[slot].start, entry, n) == 0))
 			slot = (slot + 1) & (capacity - 1);

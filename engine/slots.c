@@ -1,20 +1,13 @@
 #include "engine/slots.h"
 
 #include "common/assignments.h"
+#include "common/hash.h"
 #include "engine/findings.h"
 #include "engine/storage.h"
 #include "hub/settings.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static size_t hash_name(const char *name, size_t len)
-{
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)name[i]) * 1099511628211u;
-	return (size_t)h;
-}
 
 static size_t filter_bit_of(unsigned char first, unsigned char last, size_t len)
 {
@@ -40,7 +33,7 @@ static bool may_be_slot(const struct engine *e, const char *name, size_t len)
 
 static struct slot *look_up(const struct engine *e, const char *name, size_t len)
 {
-	for (size_t i = hash_name(name, len) & e->table_mask;; i = (i + 1) & e->table_mask) {
+	for (size_t i = hfenv_hash(name, len) & e->table_mask;; i = (i + 1) & e->table_mask) {
 		size_t index = e->table[i];
 		if (index == 0)
 			return NULL;
@@ -58,7 +51,7 @@ struct slot *find_slot(const struct engine *e, const char *name, size_t len)
 /* The slot for name, made owned; name must stay valid while the result lives. */
 static struct slot *claim_slot(struct engine *e, const char *name, size_t len)
 {
-	size_t i = hash_name(name, len) & e->table_mask;
+	size_t i = hfenv_hash(name, len) & e->table_mask;
 	for (; e->table[i] != 0; i = (i + 1) & e->table_mask) {
 		struct slot *s = &e->slots[e->table[i] - 1];
 		if (s->name_len == len && memcmp(s->name, name, len) == 0) {
@@ -91,7 +84,7 @@ static bool grow_slots(struct engine *e)
 	e->table = table;
 	e->table_mask = table_capacity - 1;
 	for (size_t k = 0; k < e->slot_count; k++) {
-		size_t i = hash_name(slots[k].name, slots[k].name_len) & e->table_mask;
+		size_t i = hfenv_hash(slots[k].name, slots[k].name_len) & e->table_mask;
 		while (table[i] != 0)
 			i = (i + 1) & e->table_mask;
 		table[i] = (uint32_t)(k + 1);
