@@ -406,6 +406,7 @@ PLAIN_TO_AN_HTTPS_PROXY = {
     "wget": (PROXIED, "for https:// URLs wget speaks plain HTTP (CONNECT) to any proxy; http:// ones: 'Must be HTTP'"),
     "urllib": (PROXIED, "for https:// URLs urllib tunnels with plain CONNECT whatever the proxy's scheme"),
 }
+ARIA2C_PLAIN = {"aria2c": (PROXIED, "aria2c speaks plain HTTP to a proxy whatever the scheme of its URL")}
 HTTPX_WITHOUT_SOCKSIO = (FAILED, "httpx without socksio (huggingface_hub's too) fails at client start when any proxy "
                                  "variable holds a SOCKS URL, whatever the URL it fetches")
 NO_SOCKSIO = {"httpx": HTTPX_WITHOUT_SOCKSIO, "huggingface_hub": HTTPX_WITHOUT_SOCKSIO}
@@ -568,7 +569,7 @@ def all_rows(s, socks, dead_all, lower, upper):
         # Issue 27: an https:// URL for a local proxy, which speaks plain HTTP, as Clash's and V2RayN's ports do: the
         # clients' TLS handshake gets tinyproxy's plain answer. hfenv changes nothing and names the http:// URL.
         s("https:// URL for a plain HTTP proxy", {"http_proxy": "{Ptls}", "https_proxy": "{Ptls}"},
-          {"http": Expect(FAILED), "https": Expect(FAILED, PLAIN_TO_AN_HTTPS_PROXY)},
+          {"http": Expect(FAILED, ARIA2C_PLAIN), "https": Expect(FAILED, {**PLAIN_TO_AN_HTTPS_PROXY, **ARIA2C_PLAIN})},
           not_predicted="the route model cannot know that a proxy speaks plain HTTP; hfenv warns at exec instead",
           warning="hfenv: warning: https_proxy: a local proxy speaks HTTP, not TLS; write '{Pquick}'"),
     ]

@@ -28,9 +28,10 @@ static void require_refusal_points_into(const char *value, const char *bad)
 
 static bool is_name(const char *entry, size_t n)
 {
+	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.";
 	bool digits_and_dots = true;
 	for (size_t i = 0; i < n; i++) {
-		if (strchr(":/[]*", entry[i]) != NULL)
+		if (entry[i] == '\0' || strchr(name_chars, entry[i]) == NULL)
 			return false;
 		digits_and_dots = digits_and_dots && ((entry[i] >= '0' && entry[i] <= '9') || entry[i] == '.');
 	}

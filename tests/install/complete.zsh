@@ -8,7 +8,8 @@ zpty -w hfenv_shell "PS1='' PS2='' RPS1=''; unsetopt zle_bracketed_paste; fpath=
 zpty -w hfenv_shell "autoload -Uz compinit && compinit -u -d ${(q)${TMPDIR:-/tmp}}/hfenv-zcompdump.\$\$"
 zpty -w hfenv_shell 'compadd() { if [[ " $* " != *" -"[OAD]" "* ]]; then local -a hits; builtin compadd -O hits "$@"; print -rn -- ${hits/#/$'"'"'\ncandidate: '"'"'}; fi; builtin compadd "$@"; }'
 zpty -w hfenv_shell 'list-candidates() { zle complete-word; print -n $'"'"'\nend of candidates\n'"'"'; }; zle -N list-candidates; bindkey "^I" list-candidates'
-zpty -w hfenv_shell 'print ready'
+# The word is typed split, so that the terminal's echo of this line cannot pass for zsh's answer to it.
+zpty -w hfenv_shell "print rea''dy"
 zpty -r hfenv_shell line '*ready*'
 zpty -n -w hfenv_shell "$1"$'\t'
 output=
