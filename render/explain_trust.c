@@ -129,7 +129,10 @@ int explain_trust(const struct explain_output *output, char *const before_env[],
 		failed = print_trust_lines(output->stream, &x);
 	} else if (!failed) {
 		failed = trust_table(&x, &table, &legend) != 0 || fit_table(&table, output->width) != 0;
-		fputs("\nTrust: the CA bundle each client verifies https:// servers with\n", output->stream);
+		fputc('\n', output->stream);
+		print_wrapped(output->stream, "Trust: the CA bundle each client verifies https:// servers with", 0, 2,
+			      output->width);
+		fputc('\n', output->stream);
 		print_legend(output->stream, "Bundles:", &legend, false);
 		print_notes(output->stream, &table);
 		print_table(output->stream, &table, output->colour);

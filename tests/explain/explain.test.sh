@@ -282,6 +282,14 @@ test_odd_case_https_proxy_splits_python_from_the_others_before_hfenv() {
 	expect_finding "Https_Proxy: only Python reads this spelling; moved to https_proxy and HTTPS_PROXY"
 }
 
+test_section_headings_wrap_at_the_width() {
+	run_clean COLUMNS=60 "$HFENV" --explain
+	expect_status 0
+	awk 'length($0) > 60 { print; bad = 1 } END { exit bad }' "$TMP/out" >"$TMP/wide" ||
+		fail "lines over 60 columns: $(cat "$TMP/wide")"
+	expect_out_contains "Trust: the CA bundle each client verifies https://"
+}
+
 test_trust_table_shows_each_clients_bundle_before_and_after() {
 	cp /etc/ssl/certs/ca-certificates.crt "$TMP/ca.pem"
 	run_clean REQUESTS_CA_BUNDLE="$TMP/ca.pem" "$HFENV" --explain
