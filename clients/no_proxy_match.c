@@ -36,6 +36,19 @@ size_t parse_address(const char *text, size_t n, unsigned char bytes[16])
 	return inet_pton(AF_INET6, copy, bytes) == 1 ? 16 : 0;
 }
 
+bool is_loopback_address(const unsigned char bytes[16], size_t length)
+{
+	static const unsigned char ipv6_loopback[16] = {[15] = 1};
+	return (length == 4 && bytes[0] == 127) || (length == 16 && memcmp(bytes, ipv6_loopback, 16) == 0);
+}
+
+bool is_loopback_host(const char *host)
+{
+	unsigned char address[16];
+	size_t length = parse_address(host, strlen(host), address);
+	return strcmp(host, "localhost") == 0 || is_loopback_address(address, length);
+}
+
 /* The first bits of two addresses of length bytes are equal. */
 static bool same_prefix(const unsigned char *a, const unsigned char *b, size_t length, unsigned long bits)
 {

@@ -41,5 +41,9 @@ bool httpx_entry_fails_at_start(const char *entry, size_t n);
 
 /* An address of host (IPv4 or IPv6), into bytes; its length, or 0 when host is a name. */
 size_t parse_address(const char *text, size_t n, unsigned char bytes[16]);
+/* An address parse_address gave is in 127.0.0.0/8 or is ::1. */
+bool is_loopback_address(const unsigned char bytes[16], size_t length);
+/* host is localhost, in 127.0.0.0/8 or ::1. */
+bool is_loopback_host(const char *host);
 
 #endif

@@ -290,8 +290,7 @@ static bool no_proxy_matches_all(const struct client_rule *rule, const struct ro
 
 static bool is_loopback(const struct matched_host *h)
 {
-	return strcmp(h->d->host, "localhost") == 0 || (h->address_length == 4 && h->address[0] == 127) ||
-	       (h->address_length == 16 && memcmp(h->address, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0);
+	return strcmp(h->d->host, "localhost") == 0 || is_loopback_address(h->address, h->address_length);
 }
 
 /* Why the client skips the proxy for d: its NO_PROXY, or Go's loopback rule; NULL when it does not. */

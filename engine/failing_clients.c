@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "engine/findings.h"
+#include "engine/socks.h"
 #include "engine/storage.h"
 
 #include <stdio.h>
@@ -15,23 +16,12 @@
 /* The reasons clients/routes.c gives a failing route: a fixed set, far below this. */
 #define FAILURE_REASONS_MAX 16
 
-/* The ports where local proxies take plain http:// (docs/proxy-clients.md): Clash, Clash Verge, V2RayN. */
-static const unsigned local_http_ports[] = {7890, 7897, 10809};
-
 /* The clients whose route fails for one reason, and the variable the first of them read. */
 struct failure {
 	const char *reason;
 	const char *variable;
 	bool client[HFENV_CLIENTS];
 };
-
-static bool is_loopback(const char *host)
-{
-	unsigned char address[16];
-	size_t length = parse_address(host, strlen(host), address);
-	return strcmp(host, "localhost") == 0 || (length == 4 && address[0] == 127) ||
-	       (length == 16 && memcmp(address, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0);
-}
 
 /* Where the value of pair came from: the option that set it, its winning spelling, or ALL_PROXY that filled it. */
 static const char *source_of(const struct engine *e, enum pair pair)
@@ -53,14 +43,12 @@ static bool warn_of_tls_to_a_local_proxy(struct engine *e, enum pair pair)
 		e->out_of_memory = true;
 		return false;
 	}
-	bool local = status == HFENV_URL_OK && is_loopback(url.host);
-	for (size_t i = 0; status == HFENV_URL_OK && i < sizeof local_http_ports / sizeof local_http_ports[0]; i++)
-		local = local || url.port == local_http_ports[i];
+	bool local = status == HFENV_URL_OK && (is_loopback_host(url.host) || is_local_http_port(url.port));
 	hfenv_url_free(&url);
-	char *http = local ? keep(e, malloc(strlen(value))) : NULL;
+	const char *authority = value + strlen("https://");
+	char *http = local ? keep(e, text_join("http://", authority, strlen(authority))) : NULL;
 	if (http == NULL)
 		return false;
-	snprintf(http, strlen(value), "http://%s", value + strlen("https://"));
 	add_finding(e, HFENV_WARNING, "%n: a local proxy speaks HTTP, not TLS; write %v", source_of(e, pair), http);
 	add_detail(e, "%s", "Clash, V2RayN, mitmproxy take http:// on their ports: TLS to them fails or hangs");
 	return true;

@@ -75,6 +75,14 @@ static const struct local_proxy {
 	{10808, 10809, "SOCKS: 10808 is V2RayN's SOCKS port; its HTTP port is 10809"},
 };
 
+bool is_local_http_port(unsigned port)
+{
+	for (size_t i = 0; i < sizeof local_proxies / sizeof local_proxies[0]; i++)
+		if (local_proxies[i].http_port == port)
+			return true;
+	return false;
+}
+
 /* The local proxy whose SOCKS port value, a normalized SOCKS URL, has; NULL for another port. */
 static const struct local_proxy *local_proxy_of(const char *value, size_t *port_colon)
 {

@@ -1,6 +1,5 @@
 #include "io/doctor.h"
 
-#include "clients/no_proxy_match.h"
 #include "common/environment.h"
 #include "common/text.h"
 #include "io/probe_line.h"
@@ -106,14 +105,6 @@ void doctor_scan_local_ports(FILE *out, char *const env[], const struct probe_en
 	say_how_to_use(out, answers);
 	if (open == 0)
 		doctor_container_hint(out, env, "7890");
-}
-
-bool doctor_is_loopback(const char *host)
-{
-	unsigned char address[16];
-	size_t length = parse_address(host, strlen(host), address);
-	return strcmp(host, "localhost") == 0 || (length == 4 && address[0] == 127) ||
-	       (length == 16 && memcmp(address, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0);
 }
 
 /* What says this is a container, for people ("/.dockerenv", "container=podman"); NULL outside one. */

@@ -15,9 +15,6 @@
  */
 void doctor_scan_local_ports(FILE *out, char *const env[], const struct probe_endpoint *target, int timeout_ms);
 
-/* localhost, 127.0.0.0/8 or ::1. */
-bool doctor_is_loopback(const char *host);
-
 /*
  * In a container (/.dockerenv, /run/.containerenv, or the variable container in env, which podman
  * and systemd-nspawn set), 127.0.0.1 is the container itself: says so, and how to reach a proxy

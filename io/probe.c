@@ -1,5 +1,6 @@
 #include "io/probe.h"
 
+#include "clients/no_proxy_match.h"
 #include "clients/routes.h"
 #include "common/environment.h"
 #include "common/redact.h"
@@ -254,7 +255,7 @@ enum probe_outcome probe_targets(FILE *out, const char *const targets[], char *c
 		probe_xet_hosts(&run, &plan);
 	if (plan.proxy.kind == PROBE_DIRECT && plan.count > 0)
 		doctor_scan_local_ports(out, env, &plan.targets[0], timeout_ms);
-	else if (run.proxy_unreached && doctor_is_loopback(plan.proxy.at.host))
+	else if (run.proxy_unreached && is_loopback_host(plan.proxy.at.host))
 		doctor_container_hint(out, env, plan.proxy.at.port);
 	plan_free(&plan);
 	return run.all_answered ? PROBE_ALL_ANSWERED : PROBE_SOME_FAILED;
