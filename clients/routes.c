@@ -22,7 +22,8 @@ struct route_values {
 /* Passed as the variable to skip when none is. */
 #define NO_VARIABLE HFENV_VARIABLES
 
-static int read_route_values(char *const envp[], struct route_values *values)
+/* The values rule reads; Python's lower-casing of every name is worked out only for the rules that read it. */
+static int read_route_values(const struct client_rule *rule, char *const envp[], struct route_values *values)
 {
 	*values = (struct route_values){0};
 	for (size_t i = 0; envp[i] != NULL; i++) {
@@ -34,6 +35,8 @@ static int read_route_values(char *const envp[], struct route_values *values)
 			values->first[v] = eq + 1;
 		values->last[v] = eq + 1;
 	}
+	if (!rule->any_case)
+		return 0;
 	memcpy(values->python, values->last, sizeof values->python);
 	return python_proxy_values(envp, values->python);
 }
@@ -445,7 +448,8 @@ int hfenv_predict_route_to(enum hfenv_client client, enum hfenv_target target, c
 			   char *const envp[], struct hfenv_route *route)
 {
 	struct route_values values;
-	if (read_route_values(envp, &values) != 0 || predict(&client_rules[client], target, &values, destination, route) != 0) {
+	const struct client_rule *rule = &client_rules[client];
+	if (read_route_values(rule, envp, &values) != 0 || predict(rule, target, &values, destination, route) != 0) {
 		errno = ENOMEM;
 		return -1;
 	}
