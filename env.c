@@ -200,6 +200,7 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 	clean_values(&e);
 	read_settings(&e);
 	e.describe_changes = out->verbose || !changes_only_if_verbose;
+	e.warnings_unread = out->quiet && changes_only_if_verbose;
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		steps[i](&e);
 	if (out->error_count == 0)

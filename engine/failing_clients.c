@@ -136,6 +136,7 @@ static const char *entry_stopping_httpx(struct engine *e)
 static void warn_of_failure(struct engine *e, const struct failure *failure)
 {
 	char *clients = client_list(failure);
+	const char *entry = NULL;
 	if (clients == NULL) {
 		e->out_of_memory = true;
 		return;
@@ -146,9 +147,8 @@ static void warn_of_failure(struct engine *e, const struct failure *failure)
 	else if (strcmp(failure->reason, "CGI") == 0)
 		add_finding(e, HFENV_WARNING, "%n: no proxy for http:// under CGI; unset REQUEST_METHOD if not CGI",
 			    clients);
-	else if (strcmp(failure->reason, "bad NO_PROXY") == 0)
-		add_finding(e, HFENV_WARNING, "%n fail at start on NO_PROXY %v; remove it", clients,
-			    entry_stopping_httpx(e));
+	else if (strcmp(failure->reason, "bad NO_PROXY") == 0 && (entry = entry_stopping_httpx(e)) != NULL)
+		add_finding(e, HFENV_WARNING, "%n fail at start on NO_PROXY %v; remove it", clients, entry);
 	else
 		add_finding(e, HFENV_WARNING, "%n would fail (%s) on %n: see hfenv --explain", clients, failure->reason,
 			    failure->variable ? failure->variable : "NO_PROXY");
@@ -177,7 +177,7 @@ static bool could_fail(struct engine *e)
 
 void warn_of_failing_clients(struct engine *e)
 {
-	if (e->result->error_count > 0 || !could_fail(e))
+	if (e->warnings_unread || e->result->error_count > 0 || !could_fail(e))
 		return;
 	bool local = warn_of_tls_to_a_local_proxy(e, PAIR_HTTPS);
 	if (!same_value(pair_lower(e, PAIR_HTTP)->value, pair_lower(e, PAIR_HTTPS)->value))
