@@ -33,7 +33,7 @@ void read_xet_switches(struct engine *e)
 	enum hfenv_truth read = meaning(hub->value);
 	if (hub->value == NULL || *hub->value == '\0') {
 		hub->value = meant == HFENV_TRUE ? "1" : "0";
-		add_detail(e, "%n is read by no client: set %n=%s to match", copied->name, hub->name, hub->value);
+		add_detail(e, "%n is read by no client: %n takes its meaning", copied->name, hub->name);
 	} else if (read != HFENV_NEITHER && read != meant) {
 		add_finding(e, HFENV_WARNING, "%n=%v wins over %n, which nothing reads", hub->name,
 			    hub->value, copied->name);

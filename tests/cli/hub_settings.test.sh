@@ -79,7 +79,7 @@ test_copied_xet_switch_alone_turns_xet_off() {
 test_copied_xet_switch_alone_is_explained_with_v() {
 	run env -i HF_HUB_DISABLE_XETHUB=1 "$HFENV" -v true
 	expect_status 0
-	expect_err_contains "hfenv: warning: HF_HUB_DISABLE_XETHUB is read by no client: set HF_HUB_DISABLE_XET=1 to match"
+	expect_err_contains "hfenv: warning: HF_HUB_DISABLE_XETHUB is read by no client: HF_HUB_DISABLE_XET takes its meaning"
 	expect_err_contains "hfenv: set HF_HUB_DISABLE_XET='1'"
 }
 

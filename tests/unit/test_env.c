@@ -58,7 +58,7 @@ static const struct engine_case cases[] = {
 	{"xethub_alone_sets_the_hub_switch", {"HF_HUB_DISABLE_XETHUB=1"}, {0},
 	 {"HF_HUB_DISABLE_XET=1", "HF_HUB_DISABLE_XETHUB=1", "no warnings", "edits: 1", "edit: HF_HUB_DISABLE_XET=1"}},
 	{"xethub_alone_is_explained_under_verbose", {"HF_HUB_DISABLE_XETHUB=1"}, {.verbose = true},
-	 {"warning: HF_HUB_DISABLE_XETHUB is read by no client: set HF_HUB_DISABLE_XET=1 to match",
+	 {"warning: HF_HUB_DISABLE_XETHUB is read by no client: HF_HUB_DISABLE_XET takes its meaning",
 	  "change: set HF_HUB_DISABLE_XET='1'"}},
 	{"xethub_false_sets_the_hub_switch_false", {"HF_HUB_DISABLE_XETHUB=off"}, {0}, {"HF_HUB_DISABLE_XET=0", "no warnings"}},
 	{"xethub_in_hf_xets_words_means_the_same", {"HF_HUB_DISABLE_XETHUB=y"}, {0}, {"HF_HUB_DISABLE_XET=1", "no errors"}},
