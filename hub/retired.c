@@ -1,6 +1,6 @@
 #include "hub/retired.h"
 
-#include <string.h>
+#include "common/name_search.h"
 
 /*
  * In strcmp order: hfenv_hub_retired_find searches it.  Every name a tagged release read, in xet-core 1.0.0 to
@@ -79,17 +79,6 @@ const size_t hfenv_hub_retired_count = sizeof hfenv_hub_retired_names / sizeof h
 
 const struct hfenv_hub_retired *hfenv_hub_retired_find(const char *name, size_t len)
 {
-	size_t low = 0, high = hfenv_hub_retired_count;
-	while (low < high) {
-		size_t middle = low + (high - low) / 2;
-		const char *row = hfenv_hub_retired_names[middle].name;
-		int order = strncmp(row, name, len);
-		if (order == 0 && row[len] == '\0')
-			return &hfenv_hub_retired_names[middle];
-		if (order >= 0)
-			high = middle;
-		else
-			low = middle + 1;
-	}
-	return NULL;
+	return find_named_row(hfenv_hub_retired_names, hfenv_hub_retired_count, sizeof hfenv_hub_retired_names[0], name,
+			      len);
 }

@@ -1,5 +1,7 @@
 #include "hub/settings.h"
 
+#include "common/name_search.h"
+
 #include <string.h>
 
 #define READ_HUB HFENV_READ_HUB
@@ -169,17 +171,5 @@ const struct hfenv_hub_setting *hfenv_hub_find(const char *name, size_t len)
 {
 	if (!hfenv_hub_may_be(name, len))
 		return NULL;
-	size_t low = 0, high = hfenv_hub_setting_count;
-	while (low < high) {
-		size_t middle = low + (high - low) / 2;
-		const char *row = hfenv_hub_settings[middle].name;
-		int order = strncmp(row, name, len);
-		if (order == 0 && row[len] == '\0')
-			return &hfenv_hub_settings[middle];
-		if (order >= 0)
-			high = middle;
-		else
-			low = middle + 1;
-	}
-	return NULL;
+	return find_named_row(hfenv_hub_settings, hfenv_hub_setting_count, sizeof hfenv_hub_settings[0], name, len);
 }
