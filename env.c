@@ -62,18 +62,6 @@ static void apply_assignments(struct engine *e)
 	}
 }
 
-static char *make_entry(struct engine *e, const struct slot *s)
-{
-	size_t value_len = strlen(s->value);
-	char *entry = keep(e, malloc(s->name_len + value_len + 2));
-	if (entry != NULL) {
-		memcpy(entry, s->name, s->name_len);
-		entry[s->name_len] = '=';
-		memcpy(entry + s->name_len + 1, s->value, value_len + 1);
-	}
-	return entry;
-}
-
 /* The added entries do not fit where the environment was read: the kept ones move to a new array. */
 static bool move_environment(struct engine *e, size_t capacity)
 {
@@ -149,7 +137,7 @@ static void write_environment(struct engine *e)
 			add_finding(e, HFENV_WARNING, "%n is set %z times: kept the first", s->name, s->duplicates + 1);
 		if (!is_edited(s))
 			continue;
-		char *entry = s->value ? make_entry(e, s) : NULL;
+		char *entry = s->value ? slot_entry(e, s) : NULL;
 		if (s->position != NO_POSITION)
 			r->env[s->position] = entry;
 		else if (entry != NULL)

@@ -6,10 +6,10 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "engine/findings.h"
+#include "engine/slots.h"
 #include "engine/socks.h"
 #include "engine/storage.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,13 +83,8 @@ static char **variables_after(struct engine *e)
 	size_t n = 0;
 	for (enum hfenv_variable v = 0; envp != NULL && v < HFENV_VARIABLES; v++) {
 		const struct slot *s = slot_of(e, v);
-		if (s->value == NULL)
-			continue;
-		size_t size = s->name_len + strlen(s->value) + 2;
-		envp[n] = keep(e, malloc(size));
-		if (envp[n] == NULL)
+		if (s->value != NULL && (envp[n++] = slot_entry(e, s)) == NULL)
 			return NULL;
-		snprintf(envp[n++], size, "%s=%s", s->name, s->value);
 	}
 	return envp;
 }

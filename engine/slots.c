@@ -178,3 +178,15 @@ int make_slots(struct engine *e)
 	}
 	return e->out_of_memory ? -1 : 0;
 }
+
+char *slot_entry(struct engine *e, const struct slot *s)
+{
+	size_t value_len = strlen(s->value);
+	char *entry = keep(e, malloc(s->name_len + value_len + 2));
+	if (entry != NULL) {
+		memcpy(entry, s->name, s->name_len);
+		entry[s->name_len] = '=';
+		memcpy(entry + s->name_len + 1, s->value, value_len + 1);
+	}
+	return entry;
+}

@@ -17,4 +17,7 @@ struct slot *claim_hub_slot(struct engine *e, const char *name, size_t len);
  * letter case (Https_Proxy), or NULL.  The name filter turns almost every other name away before any hash. */
 struct slot *read_slot(struct engine *e, const char *name, size_t len);
 
+/* NAME=VALUE of s, which has a value, kept until the result is freed; NULL on ENOMEM. */
+char *slot_entry(struct engine *e, const struct slot *s);
+
 #endif
