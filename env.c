@@ -193,6 +193,8 @@ static int normalize(const struct hfenv_options *opts, hfenv_bundle_reader *read
 		steps[i](&e);
 	if (out->error_count == 0)
 		write_environment(&e);
+	if (e.warnings_unread)
+		drop_warnings(out);
 	out->path = slot_of(&e, VAR_PATH)->value;
 	if (e.out_of_memory)
 		goto out_of_memory;

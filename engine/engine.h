@@ -44,7 +44,7 @@ struct engine {
 	size_t finding_capacity;
 	bool out_of_memory;
 	bool describe_changes;
-	bool warnings_unread;         /* -q on the exec path: a step that only warns may skip its work */
+	bool warnings_unread;         /* -q on the exec path: warnings are dropped, so a step that only warns may skip */
 	bool cgi;
 	bool allow_socks;
 	bool no_xet;

@@ -167,3 +167,15 @@ void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *for
 		r->error_count++;
 }
 
+
+void drop_warnings(struct hfenv_result *r)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < r->finding_count; i++) {
+		if (r->findings[i].kind == HFENV_WARNING)
+			free(r->findings[i].message);
+		else
+			r->findings[kept++] = r->findings[i];
+	}
+	r->finding_count = kept;
+}

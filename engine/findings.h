@@ -11,6 +11,9 @@
  */
 void add_finding(struct engine *e, enum hfenv_finding_kind kind, const char *format, ...);
 
+/* Frees and removes the warnings of r, the others kept in order. */
+void drop_warnings(struct hfenv_result *r);
+
 /* No message shows the slot's value: its name is secret-like (common/secrets.h), or the Hub's table says so.
  * Asked only when a message is made; no name of hfenv_variables is secret-like (test_secrets.c says so). */
 static inline bool slot_is_secret(const struct engine *e, const struct slot *s)

@@ -328,7 +328,8 @@ static bool same_result(const struct hfenv_result *a, const struct hfenv_result 
 	return b->env[b->env_count] == NULL;
 }
 
-/* The environment behind spare slots of argv in one block, as on the initial stack: change findings only if verbose. */
+/* The environment behind spare slots of argv in one block, as on the initial stack: changes only if verbose, warnings
+ * only if not quiet. */
 static void require_in_place_agrees(const struct input *in, size_t spare, const struct hfenv_result *copied)
 {
 	static char argument[] = "ARGUMENT";
@@ -344,7 +345,8 @@ static void require_in_place_agrees(const struct input *in, size_t spare, const 
 	kept.findings = findings;
 	kept.finding_count = 0;
 	for (size_t i = 0; i < copied->finding_count; i++)
-		if (copied->verbose || copied->findings[i].kind != HFENV_CHANGE)
+		if ((copied->verbose || copied->findings[i].kind != HFENV_CHANGE) &&
+		    (!copied->quiet || copied->findings[i].kind != HFENV_WARNING))
 			findings[kept.finding_count++] = copied->findings[i];
 	require(same_result(&kept, &r));
 	free(findings);

@@ -31,7 +31,7 @@ static void normalize_in_place(const struct hfenv_options *opts, char **block, s
 	assert_int_equal(hfenv_normalize_in_place(opts, NULL, block, spare, r), 0);
 }
 
-/* The copy's result, less its change findings unless verbose: the exec path prints them only then. */
+/* The copy's result, less its change findings unless verbose and its warnings if quiet: what the exec path prints. */
 static void assert_same_result(const struct hfenv_result *copied, const struct hfenv_result *in_place)
 {
 	assert_int_equal(in_place->env_count, copied->env_count);
@@ -40,7 +40,8 @@ static void assert_same_result(const struct hfenv_result *copied, const struct h
 	assert_null(in_place->env[in_place->env_count]);
 	size_t k = 0;
 	for (size_t i = 0; i < copied->finding_count; i++) {
-		if (!copied->verbose && copied->findings[i].kind == HFENV_CHANGE)
+		if ((!copied->verbose && copied->findings[i].kind == HFENV_CHANGE) ||
+		    (copied->quiet && copied->findings[i].kind == HFENV_WARNING))
 			continue;
 		assert_true(k < in_place->finding_count);
 		assert_int_equal(in_place->findings[k].kind, copied->findings[i].kind);
@@ -105,6 +106,23 @@ static void in_place_gives_the_same_result_as_a_copy(void **state)
 			hfenv_result_free(&copied);
 		}
 	}
+}
+
+static void in_place_under_quiet_keeps_no_warning(void **state)
+{
+	(void)state;
+	char *envp[] = {"https_proxy=https://127.0.0.1:7890", "HF_HUB_ENDPOINT=https://hf-mirror.com", "http_proxy= h:1 ", NULL};
+	struct hfenv_options opts = {.quiet = true};
+	struct hfenv_result copied, in_place;
+	normalize(&opts, envp, &copied);
+	assert_true(copied.finding_count >= 3);
+	char **block = make_block(envp, 0);
+	normalize_in_place(&opts, block, 0, &in_place);
+	assert_int_equal(in_place.finding_count, 0);
+	assert_string_equal(in_place.env[0], "https_proxy=https://127.0.0.1:7890");
+	hfenv_result_free(&in_place);
+	hfenv_result_free(&copied);
+	free(block);
 }
 
 static void in_place_builds_over_the_block_when_the_additions_fit(void **state)
@@ -234,6 +252,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(in_place_gives_the_same_result_as_a_copy),
+		cmocka_unit_test(in_place_under_quiet_keeps_no_warning),
 		cmocka_unit_test(in_place_builds_over_the_block_when_the_additions_fit),
 		cmocka_unit_test(in_place_without_room_for_additions_moves_to_a_new_array),
 		cmocka_unit_test(in_place_drops_duplicates_and_empty_values),
