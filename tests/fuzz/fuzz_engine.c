@@ -65,29 +65,19 @@ static char *keep(struct input *in, char *s)
 	return s;
 }
 
-/* PLANTED_PASSWORD followed by value: a secret's whole value is the secret. */
-static char *plant_secret(const char *value)
+/* planted followed by value, allocated. */
+static char *plant_before(const char *planted, const char *value)
 {
-	char *planted = malloc(sizeof PLANTED_PASSWORD + strlen(value));
-	require(planted != NULL);
-	strcpy(planted, PLANTED_PASSWORD);
-	strcat(planted, value);
-	return planted;
+	char *text = malloc(strlen(planted) + strlen(value) + 1);
+	require(text != NULL);
+	strcpy(text, planted);
+	strcat(text, value);
+	return text;
 }
 
 /* A Hugging Face token, with a body no input holds (decode() breaks every QQ): no message may show two of its Qs. */
 #define PLANTED_TOKEN "hf_QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
 #define PLANTED_TOKEN_PIECE "QQ"
-
-/* PLANTED_TOKEN followed by value. */
-static char *plant_token(const char *value)
-{
-	char *planted = malloc(sizeof PLANTED_TOKEN + strlen(value));
-	require(planted != NULL);
-	strcpy(planted, PLANTED_TOKEN);
-	strcat(planted, value);
-	return planted;
-}
 
 /* The name[0..len) of a variable no message may show the value of: secret-like, or a secret of the Hub's table. */
 static bool is_secret(const char *name, size_t len)
@@ -105,9 +95,10 @@ static bool is_secret(const char *name, size_t len)
  * value without a user part: a Hugging Face token before it). */
 static char *make_entry(const char *prefix, size_t prefix_len, const char *value, bool plant, bool secret)
 {
-	char *planted = plant ? secret ? plant_secret(value) : plant_password(value) : NULL;
+	/* A secret's whole value is the secret: the password goes before it. */
+	char *planted = plant ? secret ? plant_before(PLANTED_PASSWORD, value) : plant_password(value) : NULL;
 	if (plant && planted == NULL)
-		planted = plant_token(value);
+		planted = plant_before(PLANTED_TOKEN, value);
 	const char *text = planted ? planted : value;
 	char *entry = malloc(prefix_len + strlen(text) + 1);
 	require(entry != NULL);
