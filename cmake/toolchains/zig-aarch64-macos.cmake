@@ -1,9 +1,4 @@
-# macOS on aarch64, built here with zig, not run here (docs/release.md). macOS has no static libc: the
-# program is the dynamic one, on libSystem, for macOS 11 and later.
-set(CMAKE_SYSTEM_NAME Darwin)
+# macOS on aarch64, built here with zig, not run here (docs/release.md).
 set(CMAKE_SYSTEM_PROCESSOR arm64)
 set(HFENV_ZIG_TARGET aarch64-macos.11.0)
-include("${CMAKE_CURRENT_LIST_DIR}/zig.cmake")
-set(HFENV_STATIC OFF CACHE BOOL "macOS has no static libc")
-# No debug map: it names the build tree's object files, and the program would differ with its path.
-set(CMAKE_EXE_LINKER_FLAGS_INIT -Wl,-S)
+include("${CMAKE_CURRENT_LIST_DIR}/zig-macos.cmake")
